@@ -1,0 +1,40 @@
+use serde::{Deserialize, Serialize};
+
+use crate::Locale;
+use crate::member::MemberSummary;
+
+/// `POST /auth/register`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct RegisterRequest {
+    pub handle: String,
+    pub display_name: String,
+    pub email: String,
+    pub password: String,
+    #[serde(default)]
+    pub locale: Option<Locale>,
+    /// The community charter must be accepted to join.
+    pub accept_charter: bool,
+}
+
+/// `POST /auth/login`: `login` is the e-mail address or the handle.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LoginRequest {
+    pub login: String,
+    pub password: String,
+}
+
+/// The signed-in member's own account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    pub member: MemberSummary,
+    pub email: String,
+    pub locale: Locale,
+}
+
+/// `GET /auth/me` and the answer to login/register: who is signed in (if anyone) and the token
+/// to send in `X-CSRF-Token` on every unsafe request.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub account: Option<Account>,
+    pub csrf_token: String,
+}

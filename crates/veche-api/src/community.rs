@@ -1,0 +1,31 @@
+use serde::{Deserialize, Serialize};
+
+use crate::Locale;
+
+/// `GET /community`: who this community is and what it offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Community {
+    pub name: String,
+    pub description: String,
+    /// `YYYY-MM-DD`: the day the community started ("days of the community").
+    pub founded_on: String,
+    pub default_locale: Locale,
+    pub locales: Vec<Locale>,
+    /// IANA name of the community's home time zone.
+    pub time_zone: String,
+    #[serde(default)]
+    pub features: Features,
+}
+
+/// Areas this backend offers. A missing flag means "off", so a backend that implements only
+/// part of the contract still works: the app hides what is off.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Features {
+    pub threads: bool,
+    pub ideas: bool,
+    pub events: bool,
+    pub members: bool,
+    pub surveys: bool,
+    pub groups: bool,
+}

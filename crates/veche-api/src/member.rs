@@ -1,0 +1,109 @@
+use serde::{Deserialize, Serialize};
+
+crate::open_enum! {
+    /// A member's role in the community, from the community charter. Shown on every author card.
+    pub enum CommunityRole {
+        /// Decision maker: leads the community and speaks for the company.
+        President = "president",
+        /// Experienced members who help newcomers.
+        Mentor = "mentor",
+        /// Partner companies' representatives.
+        Partner = "partner",
+        /// The most active and helpful members.
+        Hero = "hero",
+        /// Sparks discussions and brings people together.
+        Catalyst = "catalyst",
+        /// Finds new ideas, trends and members.
+        Scout = "scout",
+        /// Backs the community's initiatives.
+        Supporter = "supporter",
+        /// Everyone else.
+        Member = "member",
+    }
+}
+
+crate::open_enum! {
+    /// What a member may do beyond taking part. Staff may do everything moderators may.
+    pub enum Access {
+        Member = "member",
+        Moderator = "moderator",
+        Staff = "staff",
+    }
+}
+
+impl Access {
+    pub fn can_moderate(self) -> bool {
+        matches!(self, Access::Moderator | Access::Staff)
+    }
+
+    pub fn is_staff(self) -> bool {
+        self == Access::Staff
+    }
+}
+
+/// The author card: everything shown next to a post, reply, idea or event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MemberSummary {
+    pub id: String,
+    pub handle: String,
+    pub display_name: String,
+    #[serde(default)]
+    pub avatar_url: Option<String>,
+    pub role: CommunityRole,
+    pub access: Access,
+    #[serde(default)]
+    pub reputation: i64,
+    #[serde(default)]
+    pub position: Option<String>,
+    #[serde(default)]
+    pub company: Option<String>,
+}
+
+impl MemberSummary {
+    /// Up to two letters for the generated avatar: "Anna Petrova" → "AP".
+    pub fn initials(&self) -> String {
+        initials(&self.display_name)
+    }
+}
+
+/// Up to two upper-case initials of a name, by Unicode letters, never empty.
+pub fn initials(name: &str) -> String {
+    let letters: String = name
+        .split_whitespace()
+        .filter_map(|word| word.chars().find(|c| c.is_alphanumeric()))
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect();
+    if letters.is_empty() { "?".to_owned() } else { letters }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_roles_do_not_break_parsing() {
+        let role: CommunityRole = serde_json::from_str("\"ambassador\"").unwrap();
+        assert_eq!(role, CommunityRole::Unknown);
+        let role: CommunityRole = serde_json::from_str("\"mentor\"").unwrap();
+        assert_eq!(role, CommunityRole::Mentor);
+        assert_eq!(serde_json::to_string(&CommunityRole::Hero).unwrap(), "\"hero\"");
+        assert_eq!(CommunityRole::parse_known("ambassador"), None);
+    }
+
+    #[test]
+    fn initials_take_two_words_and_any_script() {
+        assert_eq!(initials("Anna Petrova"), "AP");
+        assert_eq!(initials("ольга иванова смирнова"), "ОИ");
+        assert_eq!(initials("  (Bob) "), "B");
+        assert_eq!(initials("   "), "?");
+    }
+
+    #[test]
+    fn staff_can_moderate() {
+        assert!(Access::Staff.can_moderate());
+        assert!(Access::Moderator.can_moderate());
+        assert!(!Access::Member.can_moderate());
+        assert!(!Access::Unknown.can_moderate());
+    }
+}

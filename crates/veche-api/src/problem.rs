@@ -1,0 +1,63 @@
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+crate::open_enum! {
+    /// The machine-readable `code` of an error answer.
+    pub enum ProblemCode {
+        BadRequest = "bad_request",
+        ValidationFailed = "validation_failed",
+        Unauthorized = "unauthorized",
+        InvalidCredentials = "invalid_credentials",
+        Forbidden = "forbidden",
+        CsrfFailed = "csrf_failed",
+        NotFound = "not_found",
+        Conflict = "conflict",
+        IdempotencyInProgress = "idempotency_in_progress",
+        IdempotencyKeyReused = "idempotency_key_reused",
+        PayloadTooLarge = "payload_too_large",
+        UnsupportedMediaType = "unsupported_media_type",
+        RateLimited = "rate_limited",
+        Internal = "internal",
+    }
+}
+
+/// An error answer, `application/problem+json` (RFC 9457) with Veche's `code` and, for 422,
+/// `errors`: field name → message for the person typing (in the request's `Accept-Language`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    #[serde(rename = "type", default = "about_blank")]
+    pub problem_type: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    pub code: ProblemCode,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub errors: BTreeMap<String, String>,
+}
+
+fn about_blank() -> String {
+    "about:blank".to_owned()
+}
+
+impl Problem {
+    pub fn new(status: u16, code: ProblemCode, title: impl Into<String>) -> Self {
+        Problem {
+            problem_type: about_blank(),
+            title: title.into(),
+            status,
+            detail: None,
+            code,
+            errors: BTreeMap::new(),
+        }
+    }
+
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+/// Media type of every error body.
+pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";

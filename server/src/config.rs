@@ -1,0 +1,76 @@
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Everything the server can be told, by flag or environment variable (`veche-server --help`).
+#[derive(clap::Parser, Clone, Debug)]
+#[command(name = "veche-server", version, about = "Veche's reference backend")]
+pub struct Config {
+    /// Address to listen on.
+    #[arg(long, env = "VECHE_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+
+    /// SQLite database file; created and migrated on start.
+    #[arg(long, env = "VECHE_DATABASE", default_value = "data/veche.sqlite3")]
+    pub database: PathBuf,
+
+    /// Directory of the built app (Trunk's `dist/`), served with a fallback to `index.html`.
+    #[arg(long, env = "VECHE_STATIC_DIR", default_value = "dist")]
+    pub static_dir: PathBuf,
+
+    /// The URL members reach this server at; `https://` makes cookies `Secure`.
+    #[arg(long, env = "VECHE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    pub public_url: String,
+
+    /// Other origins allowed to call the API with credentials (an app served elsewhere).
+    #[arg(long, env = "VECHE_ALLOWED_ORIGINS", value_delimiter = ',')]
+    pub allowed_origins: Vec<String>,
+
+    /// `demo` fills a new database with the demo community; `none` leaves it empty.
+    #[arg(long, env = "VECHE_SEED", value_enum, default_value_t = SeedMode::Demo)]
+    pub seed: SeedMode,
+
+    /// Sign-in and registration attempts allowed per client address and minute.
+    #[arg(long, env = "VECHE_AUTH_ATTEMPTS_PER_MINUTE", default_value_t = 10)]
+    pub auth_attempts_per_minute: u32,
+
+    /// Other writes allowed per client address and minute.
+    #[arg(long, env = "VECHE_WRITES_PER_MINUTE", default_value_t = 300)]
+    pub writes_per_minute: u32,
+
+    /// Log lines as human-readable text or one JSON object per line.
+    #[arg(long, env = "VECHE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SeedMode {
+    Demo,
+    None,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+impl Config {
+    /// A configuration for tests: a given database, no static files, demo data, generous limits.
+    pub fn for_tests(database: PathBuf) -> Self {
+        Config {
+            addr: "127.0.0.1:0".parse().expect("literal address"),
+            database,
+            static_dir: PathBuf::from("/nonexistent"),
+            public_url: "http://127.0.0.1:8080".into(),
+            allowed_origins: vec!["http://localhost:3000".into()],
+            seed: SeedMode::Demo,
+            auth_attempts_per_minute: 1000,
+            writes_per_minute: 10_000,
+            log_format: LogFormat::Text,
+        }
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}

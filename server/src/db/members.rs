@@ -1,0 +1,137 @@
+use veche_api::Locale;
+use veche_api::auth::Account;
+use veche_api::member::{Access, CommunityRole, MemberSummary};
+
+use sqlx::AssertSqlSafe;
+
+use super::Db;
+
+/// A member as stored.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct MemberRow {
+    pub id: i64,
+    pub handle: String,
+    pub display_name: String,
+    pub email: String,
+    pub password_hash: String,
+    pub role: String,
+    pub access: String,
+    pub locale: String,
+    pub position: Option<String>,
+    pub company: Option<String>,
+    pub avatar_url: Option<String>,
+    pub reputation: i64,
+    pub created_at: String,
+}
+
+impl MemberRow {
+    pub fn access(&self) -> Access {
+        Access::parse(&self.access)
+    }
+
+    pub fn summary(&self) -> MemberSummary {
+        MemberSummary {
+            id: self.id.to_string(),
+            handle: self.handle.clone(),
+            display_name: self.display_name.clone(),
+            avatar_url: self.avatar_url.clone(),
+            role: CommunityRole::parse(&self.role),
+            access: self.access(),
+            reputation: self.reputation,
+            position: self.position.clone(),
+            company: self.company.clone(),
+        }
+    }
+
+    pub fn account(&self) -> Account {
+        Account {
+            member: self.summary(),
+            email: self.email.clone(),
+            locale: Locale::from_tag(&self.locale).unwrap_or_default(),
+        }
+    }
+}
+
+pub struct NewMember<'a> {
+    pub handle: &'a str,
+    pub display_name: &'a str,
+    pub email: &'a str,
+    pub password_hash: &'a str,
+    pub role: CommunityRole,
+    pub access: Access,
+    pub locale: Locale,
+    pub position: Option<&'a str>,
+    pub company: Option<&'a str>,
+    pub created_at: &'a str,
+}
+
+const MEMBER_COLUMNS: &str = "id, handle, display_name, email, password_hash, role, access, locale, \
+                              position, company, avatar_url, reputation, created_at";
+
+impl Db {
+    pub async fn member_by_id(&self, id: i64) -> anyhow::Result<Option<MemberRow>> {
+        Ok(sqlx::query_as(AssertSqlSafe(format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?")))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    /// Finds a member by e-mail (any case) or handle.
+    pub async fn member_by_login(&self, login: &str) -> anyhow::Result<Option<MemberRow>> {
+        let login = login.trim();
+        Ok(sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {MEMBER_COLUMNS} FROM members WHERE email = ? COLLATE NOCASE OR handle = lower(?)"
+        )))
+        .bind(login)
+        .bind(login)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Which of `handle` and `email` are already in use.
+    pub async fn taken(&self, handle: &str, email: &str) -> anyhow::Result<(bool, bool)> {
+        let handle_taken: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM members WHERE handle = ?)")
+                .bind(handle)
+                .fetch_one(&self.pool)
+                .await?;
+        let email_taken: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM members WHERE email = ? COLLATE NOCASE)",
+        )
+        .bind(email.trim())
+        .fetch_one(&self.pool)
+        .await?;
+        Ok((handle_taken, email_taken))
+    }
+
+    /// Inserts a member; `None` when the handle or e-mail was taken in the meantime.
+    pub async fn insert_member(&self, member: &NewMember<'_>) -> anyhow::Result<Option<MemberRow>> {
+        let result = sqlx::query(
+            "INSERT INTO members (handle, display_name, email, password_hash, role, access, locale,
+                                  position, company, charter_accepted_at, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(member.handle)
+        .bind(member.display_name.trim())
+        .bind(member.email.trim())
+        .bind(member.password_hash)
+        .bind(member.role.as_str())
+        .bind(member.access.as_str())
+        .bind(member.locale.tag())
+        .bind(member.position)
+        .bind(member.company)
+        .bind(member.created_at)
+        .bind(member.created_at)
+        .execute(&self.pool)
+        .await;
+        match result {
+            Ok(done) => self.member_by_id(done.last_insert_rowid()).await,
+            Err(sqlx::Error::Database(error)) if error.is_unique_violation() => Ok(None),
+            Err(error) => Err(error.into()),
+        }
+    }
+
+    pub async fn member_count(&self) -> anyhow::Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&self.pool).await?)
+    }
+}

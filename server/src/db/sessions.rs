@@ -1,0 +1,56 @@
+use chrono::{Duration, Utc};
+
+use super::{Db, MemberRow};
+use crate::{clock, tokens};
+
+/// How long a session lasts without being used.
+pub const SESSION_DAYS: i64 = 30;
+
+pub struct SessionRow {
+    pub member: MemberRow,
+    pub csrf_token: String,
+}
+
+impl Db {
+    /// Starts a session; returns the cookie's token (only its hash is stored) and the CSRF token.
+    pub async fn create_session(&self, member_id: i64) -> anyhow::Result<(String, String)> {
+        let token = tokens::random_token(32);
+        let csrf_token = tokens::random_token(24);
+        let now = Utc::now();
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, member_id, csrf_token, created_at, expires_at)
+             VALUES (?, ?, ?, ?, ?)",
+        )
+        .bind(tokens::sha256_hex(token.as_bytes()))
+        .bind(member_id)
+        .bind(&csrf_token)
+        .bind(clock::format(now))
+        .bind(clock::format(now + Duration::days(SESSION_DAYS)))
+        .execute(&self.pool)
+        .await?;
+        Ok((token, csrf_token))
+    }
+
+    /// The live session behind a cookie token, if any.
+    pub async fn session(&self, token: &str) -> anyhow::Result<Option<SessionRow>> {
+        let row: Option<(i64, String)> = sqlx::query_as(
+            "SELECT member_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?",
+        )
+        .bind(tokens::sha256_hex(token.as_bytes()))
+        .bind(clock::now())
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some((member_id, csrf_token)) = row else {
+            return Ok(None);
+        };
+        Ok(self.member_by_id(member_id).await?.map(|member| SessionRow { member, csrf_token }))
+    }
+
+    pub async fn delete_session(&self, token: &str) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+            .bind(tokens::sha256_hex(token.as_bytes()))
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,100 @@
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use veche_api::problem::PROBLEM_CONTENT_TYPE;
+use veche_api::validate::FieldErrors;
+use veche_api::{Problem, ProblemCode};
+
+use super::locale;
+
+/// Every way a request can fail, answered as `application/problem+json`.
+#[derive(Debug)]
+pub enum ApiError {
+    BadRequest(String),
+    /// 422 with the field → message map, in the request's language.
+    Validation(FieldErrors),
+    Unauthorized,
+    InvalidCredentials,
+    Forbidden(&'static str),
+    Csrf,
+    NotFound,
+    Conflict(String),
+    IdempotencyInProgress,
+    IdempotencyKeyReused,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    MethodNotAllowed,
+    RateLimited { retry_after_secs: u64 },
+    Internal(anyhow::Error),
+}
+
+impl ApiError {
+    /// A single-field validation failure.
+    pub fn field(field: &str, issue: veche_api::validate::Issue) -> Self {
+        let mut errors = FieldErrors::new();
+        errors.add(field, issue);
+        ApiError::Validation(errors)
+    }
+
+    pub fn problem(&self) -> Problem {
+        use ApiError::*;
+        match self {
+            BadRequest(detail) => Problem::new(400, ProblemCode::BadRequest, "Bad request").with_detail(detail.clone()),
+            Validation(errors) => {
+                let mut problem = Problem::new(422, ProblemCode::ValidationFailed, "Some fields need attention");
+                problem.errors = errors.messages(locale::current());
+                problem
+            }
+            Unauthorized => Problem::new(401, ProblemCode::Unauthorized, "Sign in to do this"),
+            InvalidCredentials => Problem::new(401, ProblemCode::InvalidCredentials, "Wrong e-mail, handle or password"),
+            Forbidden(detail) => Problem::new(403, ProblemCode::Forbidden, "Not allowed").with_detail(*detail),
+            Csrf => Problem::new(403, ProblemCode::CsrfFailed, "Missing or stale X-CSRF-Token")
+                .with_detail("Fetch /auth/me and send its csrf_token in the X-CSRF-Token header."),
+            NotFound => Problem::new(404, ProblemCode::NotFound, "Not found"),
+            Conflict(detail) => Problem::new(409, ProblemCode::Conflict, "Conflict").with_detail(detail.clone()),
+            IdempotencyInProgress => Problem::new(409, ProblemCode::IdempotencyInProgress, "The first request with this Idempotency-Key is still running"),
+            IdempotencyKeyReused => Problem::new(422, ProblemCode::IdempotencyKeyReused, "This Idempotency-Key was used for a different request"),
+            PayloadTooLarge => Problem::new(413, ProblemCode::PayloadTooLarge, "The request body is too large"),
+            UnsupportedMediaType => Problem::new(415, ProblemCode::UnsupportedMediaType, "Send the body as application/json"),
+            MethodNotAllowed => Problem::new(405, ProblemCode::BadRequest, "Method not allowed"),
+            RateLimited { .. } => Problem::new(429, ProblemCode::RateLimited, "Too many requests; try again later"),
+            Internal(_) => Problem::new(500, ProblemCode::Internal, "Something went wrong on our side"),
+        }
+    }
+}
+
+impl From<anyhow::Error> for ApiError {
+    fn from(error: anyhow::Error) -> Self {
+        ApiError::Internal(error)
+    }
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(error: sqlx::Error) -> Self {
+        ApiError::Internal(error.into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(error) = &self {
+            tracing::error!(error = %format!("{error:#}"), "request failed");
+        }
+        let problem = self.problem();
+        let mut response = problem_response(&problem);
+        if let ApiError::RateLimited { retry_after_secs } = self {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs.max(1)));
+        }
+        if let ApiError::IdempotencyInProgress = self {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(1u64));
+        }
+        response
+    }
+}
+
+pub fn problem_response(problem: &Problem) -> Response {
+    let status = StatusCode::from_u16(problem.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let body = serde_json::to_vec(problem).unwrap_or_default();
+    (status, [(header::CONTENT_TYPE, PROBLEM_CONTENT_TYPE)], body).into_response()
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

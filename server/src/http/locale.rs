@@ -1,0 +1,27 @@
+//! The language of a request's human-readable messages, from `Accept-Language`, reachable
+//! anywhere while the request is handled (error bodies are built far from the headers).
+
+use axum::extract::Request;
+use axum::http::header;
+use axum::middleware::Next;
+use axum::response::Response;
+use veche_api::Locale;
+
+tokio::task_local! {
+    static REQUEST_LOCALE: Locale;
+}
+
+pub async fn scope(request: Request, next: Next) -> Response {
+    let locale = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(Locale::negotiate)
+        .unwrap_or_default();
+    REQUEST_LOCALE.scope(locale, next.run(request)).await
+}
+
+/// The current request's language; English outside a request.
+pub fn current() -> Locale {
+    REQUEST_LOCALE.try_with(|l| *l).unwrap_or_default()
+}

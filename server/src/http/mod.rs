@@ -1,0 +1,113 @@
+//! What every path shares, and the assembly of the whole service.
+
+pub mod error;
+pub mod extract;
+pub mod idempotency;
+pub mod locale;
+pub mod rate_limit;
+pub mod session;
+pub mod static_files;
+
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::{HeaderName, HeaderValue, Method, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::any;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+
+use self::error::ApiError;
+use crate::routes;
+use crate::state::AppState;
+
+/// Largest request body (photo uploads are at most 5 MB).
+pub const MAX_BODY_BYTES: usize = 6 * 1024 * 1024;
+
+pub fn router(state: AppState) -> Router {
+    let api = routes::api()
+        .fallback(|| async { ApiError::NotFound })
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .layer(middleware::from_fn_with_state(state.clone(), idempotency::layer))
+        .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
+        .layer(middleware::from_fn_with_state(state.clone(), rate_limit::layer))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(cors(&state))
+        .layer(middleware::from_fn(api_headers));
+
+    let app_files = ServeDir::new(&state.shell.dir)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(axum::routing::get(static_files::index).with_state(state.clone()));
+
+    Router::new()
+        .nest("/api/v1", api)
+        .route("/api/{*rest}", any(|| async { ApiError::NotFound }))
+        .fallback_service(app_files)
+        .layer(middleware::from_fn_with_state(state.clone(), static_files::headers))
+        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn(locale::scope))
+        .layer(CompressionLayer::new())
+        .layer(CatchPanicLayer::custom(|_| {
+            ApiError::Internal(anyhow::anyhow!("a handler panicked")).into_response()
+        }))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Credentialed CORS for the configured origins only (an app served from another origin).
+fn cors(state: &AppState) -> CorsLayer {
+    let origins: Vec<HeaderValue> = state
+        .config
+        .allowed_origins
+        .iter()
+        .filter_map(|origin| match HeaderValue::from_str(origin.trim()) {
+            Ok(value) => Some(value),
+            Err(_) => {
+                tracing::warn!(origin, "ignoring an allowed origin that is not a valid header value");
+                None
+            }
+        })
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_credentials(true)
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            header::ACCEPT_LANGUAGE,
+            HeaderName::from_static("x-csrf-token"),
+            HeaderName::from_static("idempotency-key"),
+        ])
+        .expose_headers([
+            header::RETRY_AFTER,
+            header::LOCATION,
+            HeaderName::from_static("idempotent-replayed"),
+        ])
+        .max_age(Duration::from_secs(600))
+}
+
+async fn api_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
+    );
+    response
+}
+
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    response
+}

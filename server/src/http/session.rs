@@ -1,0 +1,115 @@
+//! Who is asking: the session cookie resolved once per request, and the CSRF check every unsafe
+//! method must pass.
+
+use std::sync::Arc;
+
+use axum::extract::{FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use veche_api::CSRF_HEADER;
+
+use super::error::ApiError;
+use crate::db::{MemberRow, SESSION_DAYS};
+use crate::state::AppState;
+use crate::tokens;
+
+pub const SESSION_COOKIE: &str = "veche_session";
+
+/// The caller: a signed-in member or a guest, and the CSRF token that goes with them.
+#[derive(Clone)]
+pub struct Viewer {
+    pub member: Option<Arc<MemberRow>>,
+    pub csrf_token: String,
+    /// The cookie's token, to end this session on sign-out.
+    pub session_token: Option<String>,
+}
+
+impl Viewer {
+    /// The signed-in member, or 401.
+    pub fn require(&self) -> Result<&MemberRow, ApiError> {
+        self.member.as_deref().ok_or(ApiError::Unauthorized)
+    }
+
+    pub fn member_id(&self) -> Option<i64> {
+        self.member.as_ref().map(|m| m.id)
+    }
+
+    /// Whose idempotency keys these are.
+    pub fn idempotency_scope(&self) -> String {
+        match &self.member {
+            Some(member) => format!("member:{}", member.id),
+            None => "guest".to_owned(),
+        }
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Viewer {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
+        parts
+            .extensions
+            .get::<Viewer>()
+            .cloned()
+            .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("session middleware not installed")))
+    }
+}
+
+fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value)
+}
+
+/// Resolves the session and refuses unsafe methods without the right `X-CSRF-Token`.
+pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let token = cookie_value(request.headers(), SESSION_COOKIE).map(str::to_owned);
+    let session = match &token {
+        Some(token) => match state.db.session(token).await {
+            Ok(session) => session,
+            Err(error) => return ApiError::Internal(error).into_response(),
+        },
+        None => None,
+    };
+    let viewer = match session {
+        Some(session) => Viewer {
+            member: Some(Arc::new(session.member)),
+            csrf_token: session.csrf_token,
+            session_token: token,
+        },
+        None => Viewer { member: None, csrf_token: state.guest_csrf_token.to_string(), session_token: None },
+    };
+    let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    if unsafe_method {
+        let sent = request.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
+        if !tokens::constant_time_eq(sent, &viewer.csrf_token) {
+            return ApiError::Csrf.into_response();
+        }
+    }
+    request.extensions_mut().insert(viewer);
+    next.run(request).await
+}
+
+/// `Set-Cookie` that starts a session.
+pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
+    let max_age = SESSION_DAYS * 24 * 3600;
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+    ))
+    .expect("tokens are URL-safe base64")
+}
+
+/// `Set-Cookie` that ends it.
+pub fn cleared_session_cookie(secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"))
+        .expect("static cookie")
+}

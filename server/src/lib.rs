@@ -1,0 +1,68 @@
+//! Veche's reference backend: one implementation of `api/openapi.yaml`, on axum and SQLite.
+//! `routes` maps the contract's paths to handlers, `db` is the repository layer (runtime
+//! queries, so another SQL database can follow), `http` holds the cross-cutting parts every
+//! path shares: errors, sessions, CSRF, idempotent replay, rate limits, static files.
+
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod routes;
+pub mod seed;
+pub mod state;
+pub mod tokens;
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use tokio::net::TcpListener;
+
+pub use config::Config;
+pub use state::AppState;
+
+/// Opens the database (migrating and seeding it as configured) and builds the whole service.
+pub async fn build(config: Config) -> anyhow::Result<(axum::Router, AppState)> {
+    let db = db::Db::open(&config.database).await?;
+    if config.seed == config::SeedMode::Demo {
+        seed::demo(&db).await.context("seeding the demo community")?;
+    }
+    let state = AppState::new(config, db).await?;
+    Ok((http::router(state.clone()), state))
+}
+
+/// Runs the server until Ctrl-C or SIGTERM, then finishes the requests in flight.
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let addr = config.addr;
+    let (router, state) = build(config).await?;
+    state.spawn_housekeeping();
+    let listener = TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
+    tracing::info!(address = %listener.local_addr()?, "veche-server listening");
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    state.db.close().await;
+    tracing::info!("veche-server stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

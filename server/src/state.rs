@@ -1,0 +1,47 @@
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::http::rate_limit::RateLimiter;
+use crate::http::static_files::AppShell;
+
+/// What every handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub config: Arc<Config>,
+    pub db: Db,
+    pub limiter: Arc<RateLimiter>,
+    pub shell: Arc<AppShell>,
+    /// Key guest CSRF tokens are derived from; kept in the database so restarts keep them valid.
+    pub guest_csrf_token: Arc<str>,
+}
+
+impl AppState {
+    pub async fn new(config: Config, db: Db) -> anyhow::Result<Self> {
+        let guest_csrf_token = db.guest_csrf_token().await?;
+        let shell = AppShell::load(&config.static_dir);
+        Ok(AppState {
+            limiter: Arc::new(RateLimiter::new(&config)),
+            config: Arc::new(config),
+            db,
+            shell: Arc::new(shell),
+            guest_csrf_token: guest_csrf_token.into(),
+        })
+    }
+
+    /// Background chores: forget expired sessions and idempotency keys, trim rate-limit state.
+    pub fn spawn_housekeeping(&self) {
+        let state = self.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(600));
+            loop {
+                tick.tick().await;
+                if let Err(error) = state.db.purge_expired().await {
+                    tracing::warn!(%error, "housekeeping failed");
+                }
+                state.limiter.forget_idle();
+            }
+        });
+    }
+}
