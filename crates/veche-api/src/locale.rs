@@ -33,17 +33,17 @@ impl Locale {
     /// Picks the first supported language from an `Accept-Language` value or a list of browser
     /// languages, honouring `q=` weights; English when none is supported.
     pub fn negotiate(accept_language: &str) -> Locale {
-        let mut best: Option<(f32, usize, Locale)> = None;
+        let mut best: Option<(u16, usize, Locale)> = None;
         for (position, part) in accept_language.split(',').enumerate() {
             let mut pieces = part.split(';');
             let Some(locale) = pieces.next().and_then(Locale::from_tag) else {
                 continue;
             };
-            let weight = pieces
-                .filter_map(|p| p.trim().strip_prefix("q="))
-                .find_map(|q| q.trim().parse::<f32>().ok())
-                .unwrap_or(1.0);
-            if weight <= 0.0 {
+            let weight = match pieces.find_map(|p| p.trim().strip_prefix("q=")) {
+                Some(q) => quality_thousandths(q).unwrap_or(0),
+                None => 1000,
+            };
+            if weight == 0 {
                 continue;
             }
             let better = match best {
@@ -56,6 +56,19 @@ impl Locale {
         }
         best.map(|(_, _, l)| l).unwrap_or_default()
     }
+}
+
+/// An HTTP quality value ("0.8", "1", "0.125") in thousandths, without float parsing (which
+/// would cost the browser bundle several kilobytes).
+fn quality_thousandths(q: &str) -> Option<u16> {
+    let (whole, fraction) = q.trim().split_once('.').unwrap_or((q.trim(), ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let whole: u16 = whole.parse().ok()?;
+    let fraction: u16 = format!("{fraction:0<3}").parse().ok()?;
+    let value = whole.checked_mul(1000)?.checked_add(fraction)?;
+    (value <= 1000).then_some(value)
 }
 
 #[cfg(test)]
@@ -79,6 +92,20 @@ mod tests {
         assert_eq!(Locale::negotiate("ru;q=0"), Locale::En);
         assert_eq!(Locale::negotiate("fr"), Locale::En);
         assert_eq!(Locale::negotiate(""), Locale::En);
+        assert_eq!(Locale::negotiate("ru;q=0.002,en;q=0.001"), Locale::Ru);
+        assert_eq!(Locale::negotiate("ru;q=2,en;q=0.5"), Locale::En);
+    }
+
+    #[test]
+    fn quality_values_parse_without_floats() {
+        assert_eq!(quality_thousandths("0.8"), Some(800));
+        assert_eq!(quality_thousandths("1"), Some(1000));
+        assert_eq!(quality_thousandths("1.000"), Some(1000));
+        assert_eq!(quality_thousandths("0.125"), Some(125));
+        assert_eq!(quality_thousandths("0"), Some(0));
+        assert_eq!(quality_thousandths("1.5"), None);
+        assert_eq!(quality_thousandths("0.1234"), None);
+        assert_eq!(quality_thousandths("x"), None);
     }
 }
 

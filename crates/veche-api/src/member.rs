@@ -59,24 +59,6 @@ pub struct MemberSummary {
     pub company: Option<String>,
 }
 
-impl MemberSummary {
-    /// Up to two letters for the generated avatar: "Anna Petrova" → "AP".
-    pub fn initials(&self) -> String {
-        initials(&self.display_name)
-    }
-}
-
-/// Up to two upper-case initials of a name, by Unicode letters, never empty.
-pub fn initials(name: &str) -> String {
-    let letters: String = name
-        .split_whitespace()
-        .filter_map(|word| word.chars().find(|c| c.is_alphanumeric()))
-        .take(2)
-        .flat_map(char::to_uppercase)
-        .collect();
-    if letters.is_empty() { "?".to_owned() } else { letters }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,14 +71,6 @@ mod tests {
         assert_eq!(role, CommunityRole::Mentor);
         assert_eq!(serde_json::to_string(&CommunityRole::Hero).unwrap(), "\"hero\"");
         assert_eq!(CommunityRole::parse_known("ambassador"), None);
-    }
-
-    #[test]
-    fn initials_take_two_words_and_any_script() {
-        assert_eq!(initials("Anna Petrova"), "AP");
-        assert_eq!(initials("ольга иванова смирнова"), "ОИ");
-        assert_eq!(initials("  (Bob) "), "B");
-        assert_eq!(initials("   "), "?");
     }
 
     #[test]

@@ -26,7 +26,8 @@ impl Issue {
     pub fn message(self, locale: Locale) -> String {
         let chars = |n: usize| match locale {
             Locale::En => locale.pick(n as u64, ["character", "characters", "characters"]),
-            Locale::Ru => locale.pick(n as u64, ["символ", "символа", "символов"]),
+            // After "не больше/не меньше" Russian takes the genitive: 1 символа, 2 символов.
+            Locale::Ru => locale.pick(n as u64, ["символа", "символов", "символов"]),
         };
         match (self, locale) {
             (Issue::Required, Locale::En) => "This field is required.".into(),
@@ -240,6 +241,7 @@ mod tests {
         assert_eq!(Issue::TooShort { min: 8 }.message(Locale::Ru), "Нужно не меньше 8 символов.");
         assert_eq!(Issue::TooLong { max: 2 }.message(Locale::Ru), "Можно не больше 2 символов.");
         assert_eq!(Issue::TooLong { max: 1 }.message(Locale::En), "Use at most 1 character.");
+        assert_eq!(Issue::TooLong { max: 21 }.message(Locale::Ru), "Можно не больше 21 символа.");
     }
 
     #[test]

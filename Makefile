@@ -1,0 +1,17 @@
+# The two commands (see README.md). Each installs what is missing first and is safe to repeat.
+.PHONY: run test size setup
+
+## Build the app and start the reference server with demo data on http://127.0.0.1:8080
+run:
+	@scripts/run.sh
+
+## Run every test: lint, unit, server, browser component, contract and end-to-end tests
+test:
+	@scripts/test.sh
+
+## Print the first-load size of the app against its budget
+size:
+	@scripts/build-app.sh && python3 scripts/size_report.py dist
+
+setup:
+	@scripts/setup.sh

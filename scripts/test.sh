@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# `make test`: sets up what is missing and runs every test Veche has, against real parts:
+# lint, unit and property tests, server integration tests on SQLite files, component tests in
+# headless Chromium, the contract tests (schemathesis) and the Playwright journeys against the
+# reference server, then the size report against the budgets.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+"$ROOT/scripts/setup.sh"
+
+say "formatting and lints"
+cargo fmt --all -- --check
+cargo clippy --quiet --workspace --all-targets -- -D warnings
+cargo clippy --quiet -p veche --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+say "unit, property and server integration tests"
+cargo test --quiet --workspace
+
+say "component tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --quiet -p veche --target wasm32-unknown-unknown --test browser
+
+"$ROOT/scripts/build-app.sh"
+
+say "starting the reference server on a fresh database"
+work="$(mktemp -d)"
+port="${VECHE_TEST_PORT:-18080}"
+target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
+cargo build --quiet -p veche-server
+VECHE_ADDR="127.0.0.1:$port" VECHE_DATABASE="$work/veche.sqlite3" VECHE_STATIC_DIR="$ROOT/dist" \
+  VECHE_AUTH_ATTEMPTS_PER_MINUTE=100000 VECHE_WRITES_PER_MINUTE=100000 \
+  "$target_dir/debug/veche-server" > "$work/server.log" 2>&1 &
+server_pid=$!
+trap 'kill $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true' EXIT
+wait_for_url "http://127.0.0.1:$port/api/v1/health" 60
+
+say "contract tests (schemathesis) against the reference server"
+"$ROOT/scripts/contract-test.sh" "http://127.0.0.1:$port"
+
+say "end-to-end journeys (Playwright, headless Chromium)"
+VECHE_URL="http://127.0.0.1:$port" VECHE_SERVER_BIN="$target_dir/debug/veche-server" \
+  npx playwright test --config end2end/playwright.config.ts
+
+say "size report"
+python3 "$ROOT/scripts/size_report.py" dist
+
+say "all tests passed"

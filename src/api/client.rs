@@ -1,0 +1,302 @@
+//! The one request function every API call goes through, and the one error it can fail with.
+//!
+//! The client keeps its own small state, like a browser keeps cookies: the API base (read once
+//! from `<meta name="veche-api-base">`, so a deployment can point the app at another backend
+//! without rebuilding), the CSRF token the server last handed out, and the language for
+//! server-written messages.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use veche_api::{CSRF_HEADER, IDEMPOTENCY_KEY_HEADER, Locale, Problem, ProblemCode};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, Headers, RequestCredentials, RequestInit, Response};
+
+/// Everything a request can fail with, as the app shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// No answer at all: offline, server down, blocked by CORS.
+    Network,
+    Unauthorized,
+    Forbidden { code: ProblemCode, detail: Option<String> },
+    NotFound,
+    /// 409: the state changed under the request (e.g. a vote budget used up).
+    Conflict { code: ProblemCode, detail: Option<String> },
+    /// 422: `fields` maps a field name to the message to show beside it.
+    Validation { code: ProblemCode, fields: BTreeMap<String, String>, title: String },
+    RateLimited { retry_after_secs: Option<u64> },
+    /// 5xx, or a status the contract does not use.
+    Server { status: u16 },
+    /// An answer that is not what the contract promises (garbage, a proxy's error page…).
+    InvalidResponse,
+}
+
+impl ApiError {
+    /// Worth sending again later without the member changing anything.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, ApiError::Network | ApiError::RateLimited { .. } | ApiError::Server { .. })
+    }
+
+    /// The message for one field of a validation failure.
+    pub fn field(&self, name: &str) -> Option<String> {
+        match self {
+            ApiError::Validation { fields, .. } => fields.get(name).cloned(),
+            _ => None,
+        }
+    }
+
+    /// Maps a non-2xx answer to an error, from its status, `Retry-After` and problem body.
+    pub fn from_response(status: u16, retry_after: Option<&str>, body: &str) -> ApiError {
+        let problem: Option<Problem> = serde_json::from_str(body).ok();
+        let detail = problem.as_ref().and_then(|p| p.detail.clone());
+        let code = problem.as_ref().map(|p| p.code).unwrap_or(ProblemCode::Unknown);
+        match status {
+            401 => ApiError::Unauthorized,
+            403 => ApiError::Forbidden { code, detail },
+            404 | 410 => ApiError::NotFound,
+            409 => ApiError::Conflict { code, detail },
+            400 | 422 => ApiError::Validation {
+                code,
+                title: problem.as_ref().map(|p| p.title.clone()).unwrap_or_default(),
+                fields: problem.map(|p| p.errors).unwrap_or_default(),
+            },
+            429 => ApiError::RateLimited {
+                retry_after_secs: retry_after.and_then(|v| v.trim().parse().ok()),
+            },
+            _ => ApiError::Server { status },
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{self:?}")
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+pub type ApiResult<T> = Result<T, ApiError>;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+
+    fn is_unsafe(self) -> bool {
+        self != Method::Get
+    }
+}
+
+struct ClientState {
+    base: String,
+    csrf_token: Option<String>,
+    locale: Locale,
+}
+
+thread_local! {
+    static CLIENT: RefCell<ClientState> = RefCell::new(ClientState {
+        base: read_api_base(),
+        csrf_token: None,
+        locale: Locale::En,
+    });
+}
+
+/// Default when the page does not say: the same origin as the app.
+const DEFAULT_API_BASE: &str = "/api/v1";
+
+fn read_api_base() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name='veche-api-base']").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .map(|v| v.trim().trim_end_matches('/').to_owned())
+        .filter(|v| !v.is_empty())
+        .unwrap_or_else(|| DEFAULT_API_BASE.to_owned())
+}
+
+/// The API's base URL (absolute, or a path on this origin).
+pub fn api_base() -> String {
+    CLIENT.with(|c| c.borrow().base.clone())
+}
+
+/// Remembers the token to send in `X-CSRF-Token` (from `/auth/me`, login, register, logout).
+pub fn set_csrf_token(token: &str) {
+    CLIENT.with(|c| c.borrow_mut().csrf_token = Some(token.to_owned()));
+}
+
+/// The language server-written messages (validation errors) should come in.
+pub fn set_locale(locale: Locale) {
+    CLIENT.with(|c| c.borrow_mut().locale = locale);
+}
+
+/// A fresh retry key: the same key must be reused for every retry of one action.
+pub fn new_idempotency_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e16) as u64))
+}
+
+/// Extra per-request settings.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Sent as `Idempotency-Key`; POSTs without one get a fresh key.
+    pub idempotency_key: Option<String>,
+}
+
+/// Sends one request and decodes the answer. Never panics: every failure is an `ApiError`.
+/// When the owning view goes away the request is aborted.
+pub async fn request<T, B>(method: Method, path: &str, body: Option<&B>, options: Options) -> ApiResult<T>
+where
+    T: DeserializeOwned,
+    B: Serialize + ?Sized,
+{
+    let body = match body {
+        Some(body) => Some(serde_json::to_string(body).map_err(|_| ApiError::InvalidResponse)?),
+        None => None,
+    };
+    let idempotency_key = match (method, options.idempotency_key) {
+        (_, Some(key)) => Some(key),
+        (Method::Post, None) => Some(new_idempotency_key()),
+        _ => None,
+    };
+    let mut refreshed_csrf = false;
+    loop {
+        match send(method, path, body.as_deref(), idempotency_key.as_deref()).await {
+            // The token went stale (server restarted, session ended elsewhere): fetch a new one
+            // and try once more, so the member never sees this.
+            Err(error) if method.is_unsafe() && !refreshed_csrf && is_csrf_refusal(&error) => {
+                refreshed_csrf = true;
+                refresh_csrf_token().await?;
+            }
+            Err(error) => return Err(error),
+            Ok((status, text)) => return decode(status, &text),
+        }
+    }
+}
+
+fn is_csrf_refusal(error: &ApiError) -> bool {
+    matches!(error, ApiError::Forbidden { code: ProblemCode::CsrfFailed, .. })
+}
+
+async fn refresh_csrf_token() -> ApiResult<()> {
+    let (status, text) = send(Method::Get, "/auth/me", None, None).await?;
+    let session: veche_api::auth::Session = decode(status, &text)?;
+    set_csrf_token(&session.csrf_token);
+    Ok(())
+}
+
+fn decode<T: DeserializeOwned>(_status: u16, text: &str) -> ApiResult<T> {
+    let text = if text.trim().is_empty() { "null" } else { text };
+    serde_json::from_str(text).map_err(|_| ApiError::InvalidResponse)
+}
+
+/// One round trip: the status and body of a 2xx answer, or the mapped error.
+async fn send(method: Method, path: &str, body: Option<&str>, idempotency_key: Option<&str>) -> ApiResult<(u16, String)> {
+    let (base, csrf_token, locale) = CLIENT.with(|c| {
+        let c = c.borrow();
+        (c.base.clone(), c.csrf_token.clone(), c.locale)
+    });
+    let headers = Headers::new().map_err(|_| ApiError::Network)?;
+    let set = |name: &str, value: &str| headers.set(name, value).map_err(|_| ApiError::Network);
+    set("Accept", "application/json, application/problem+json")?;
+    set("Accept-Language", locale.tag())?;
+    if body.is_some() {
+        set("Content-Type", "application/json")?;
+    }
+    if method.is_unsafe() {
+        set(CSRF_HEADER, csrf_token.as_deref().unwrap_or(""))?;
+    }
+    if let Some(key) = idempotency_key {
+        set(IDEMPOTENCY_KEY_HEADER, key)?;
+    }
+
+    let init = RequestInit::new();
+    init.set_method(method.as_str());
+    init.set_headers(&headers);
+    init.set_credentials(RequestCredentials::Include);
+    if let Some(body) = body {
+        init.set_body(&JsValue::from_str(body));
+    }
+    let controller = AbortController::new().ok();
+    if let Some(controller) = &controller {
+        init.set_signal(Some(&controller.signal()));
+        let controller = send_wrapper::SendWrapper::new(controller.clone());
+        if leptos::prelude::Owner::current().is_some() {
+            leptos::prelude::on_cleanup(move || controller.abort());
+        }
+    }
+
+    let window = web_sys::window().ok_or(ApiError::Network)?;
+    let url = format!("{base}{path}");
+    let response: Response = JsFuture::from(window.fetch_with_str_and_init(&url, &init))
+        .await
+        .map_err(|_| ApiError::Network)?
+        .dyn_into()
+        .map_err(|_| ApiError::InvalidResponse)?;
+    let status = response.status();
+    let retry_after = response.headers().get("Retry-After").ok().flatten();
+    let text = match response.text() {
+        Ok(promise) => JsFuture::from(promise).await.map_err(|_| ApiError::Network)?.as_string().unwrap_or_default(),
+        Err(_) => String::new(),
+    };
+    if (200..300).contains(&status) {
+        Ok((status, text))
+    } else {
+        Err(ApiError::from_response(status, retry_after.as_deref(), &text))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_maps_fields() {
+        let body = r#"{"type":"about:blank","title":"Some fields need attention","status":422,
+                       "code":"validation_failed","errors":{"email":"Taken"}}"#;
+        let error = ApiError::from_response(422, None, body);
+        assert_eq!(error.field("email").as_deref(), Some("Taken"));
+        assert!(!error.is_transient());
+    }
+
+    #[test]
+    fn garbage_bodies_still_map_by_status() {
+        assert_eq!(ApiError::from_response(502, None, "<html>Bad gateway</html>"), ApiError::Server { status: 502 });
+        assert_eq!(ApiError::from_response(404, None, ""), ApiError::NotFound);
+        assert_eq!(
+            ApiError::from_response(429, Some("12"), "{}"),
+            ApiError::RateLimited { retry_after_secs: Some(12) }
+        );
+        assert!(ApiError::from_response(503, None, "").is_transient());
+    }
+
+    #[test]
+    fn unknown_problem_codes_are_tolerated() {
+        let body = r#"{"title":"x","status":409,"code":"budget_exhausted_v2"}"#;
+        assert_eq!(
+            ApiError::from_response(409, None, body),
+            ApiError::Conflict { code: ProblemCode::Unknown, detail: None }
+        );
+    }
+}

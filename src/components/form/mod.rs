@@ -1,0 +1,9 @@
+mod checkbox_field;
+mod form_alert;
+mod form_state;
+mod text_field;
+
+pub use checkbox_field::CheckboxField;
+pub use form_alert::FormAlert;
+pub use form_state::FormState;
+pub use text_field::TextField;

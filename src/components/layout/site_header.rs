@@ -1,0 +1,86 @@
+use leptos::either::Either;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use super::LanguageSwitch;
+use crate::components::member::Avatar;
+use crate::i18n::messages::common::Common;
+use crate::i18n::use_i18n;
+use crate::state::community::use_community;
+use crate::state::session::use_session;
+
+/// The header's sections, in order.
+const NAV: [(&str, Common); 5] = [
+    ("/", Common::NavHome),
+    ("/threads", Common::NavThreads),
+    ("/ideas", Common::NavIdeas),
+    ("/events", Common::NavEvents),
+    ("/members", Common::NavMembers),
+];
+
+/// Community name, the main sections, language and the account menu. On narrow screens the
+/// sections fold behind a "Menu" button.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let community = use_community();
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
+    let name = move || community.get().map(|c| c.name).unwrap_or_else(|| "Veche".to_owned());
+
+    view! {
+        <header class="site-header">
+            <div class="site-header__bar">
+                <A href="/" attr:class="site-header__brand">{name}</A>
+                <button
+                    type="button"
+                    class="site-header__menu-button button button--ghost"
+                    aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                    aria-controls="site-nav"
+                    on:click=move |_| menu_open.update(|open| *open = !*open)
+                >
+                    {i18n.t(Common::Menu)}
+                </button>
+            </div>
+            <nav
+                id="site-nav"
+                class="site-header__nav"
+                class:site-header__nav--open=move || menu_open.get()
+                aria-label=i18n.t(Common::MainNavigation)
+            >
+                <ul class="site-header__links">
+                    {NAV.iter().map(|&(href, text)| view! {
+                        <li><A href=href attr:class="site-header__link">{i18n.t(text)}</A></li>
+                    }).collect_view()}
+                </ul>
+                <div class="site-header__tools">
+                    <LanguageSwitch id="language-header" />
+                    {move || match session.account() {
+                        Some(account) => Either::Left(view! {
+                            <A href="/account" attr:class="site-header__account">
+                                <Avatar
+                                    name=account.member.display_name.clone()
+                                    handle=account.member.handle.clone()
+                                    url=account.member.avatar_url.clone()
+                                    size=32
+                                />
+                                <span class="site-header__account-name">{account.member.display_name.clone()}</span>
+                                <span class="visually-hidden">" — "{i18n.t(Common::Account)}</span>
+                            </A>
+                        }),
+                        None => Either::Right(view! {
+                            <A href="/signin" attr:class="button button--ghost">{i18n.t(Common::SignIn)}</A>
+                            <A href="/register" attr:class="button">{i18n.t(Common::Join)}</A>
+                        }),
+                    }}
+                </div>
+            </nav>
+        </header>
+    }
+}

@@ -1,0 +1,6 @@
+//! Pieces that take props and render; they load nothing themselves.
+
+pub mod feedback;
+pub mod form;
+pub mod layout;
+pub mod member;

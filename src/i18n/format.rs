@@ -1,0 +1,132 @@
+//! Dates and numbers in the member's language and time zone, through the browser's `Intl`
+//! (no date library in the bundle). The arithmetic that does not need a browser is plain Rust.
+
+use veche_api::Locale;
+
+/// The unit and signed amount a relative time is shown in ("3 days ago" → (-3, Day)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RelativeUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+impl RelativeUnit {
+    fn as_str(self) -> &'static str {
+        match self {
+            RelativeUnit::Second => "second",
+            RelativeUnit::Minute => "minute",
+            RelativeUnit::Hour => "hour",
+            RelativeUnit::Day => "day",
+            RelativeUnit::Week => "week",
+            RelativeUnit::Month => "month",
+            RelativeUnit::Year => "year",
+        }
+    }
+}
+
+/// Picks the largest unit that gives a whole, non-zero amount (rounding toward zero).
+pub fn relative_unit(seconds: i64) -> (i64, RelativeUnit) {
+    const MINUTE: i64 = 60;
+    const HOUR: i64 = 60 * MINUTE;
+    const DAY: i64 = 24 * HOUR;
+    const WEEK: i64 = 7 * DAY;
+    const MONTH: i64 = 30 * DAY;
+    const YEAR: i64 = 365 * DAY;
+    let magnitude = seconds.abs();
+    let (size, unit) = match magnitude {
+        m if m >= YEAR => (YEAR, RelativeUnit::Year),
+        m if m >= MONTH => (MONTH, RelativeUnit::Month),
+        m if m >= WEEK => (WEEK, RelativeUnit::Week),
+        m if m >= DAY => (DAY, RelativeUnit::Day),
+        m if m >= HOUR => (HOUR, RelativeUnit::Hour),
+        m if m >= MINUTE => (MINUTE, RelativeUnit::Minute),
+        _ => (1, RelativeUnit::Second),
+    };
+    (seconds / size, unit)
+}
+
+/// Milliseconds since the epoch of an RFC 3339 timestamp, or `None` if the browser can't read it.
+pub fn parse_millis(timestamp: &str) -> Option<f64> {
+    let millis = js_sys::Date::parse(timestamp);
+    (!millis.is_nan()).then_some(millis)
+}
+
+/// "3 days ago", "через 2 часа": relative to now.
+pub fn relative_time(timestamp: &str, locale: Locale) -> String {
+    let Some(millis) = parse_millis(timestamp) else {
+        return timestamp.to_owned();
+    };
+    let seconds = ((millis - js_sys::Date::now()) / 1000.0) as i64;
+    let (amount, unit) = relative_unit(seconds);
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
+    let format = js_sys::Intl::RelativeTimeFormat::new(&locales(locale), &options);
+    format.format(amount as f64, unit.as_str()).into()
+}
+
+/// How much of a date to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    /// "23 November 2026"
+    Long,
+    /// "23 Nov 2026, 18:30"
+    DateTime,
+}
+
+/// A timestamp in the viewer's time zone (or `time_zone`, an IANA name, when given).
+pub fn date(timestamp: &str, locale: Locale, style: DateStyle, time_zone: Option<&str>) -> String {
+    let Some(millis) = parse_millis(timestamp) else {
+        return timestamp.to_owned();
+    };
+    let options = js_sys::Object::new();
+    let set = |key: &str, value: &str| {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    };
+    match style {
+        DateStyle::Long => {
+            set("dateStyle", "long");
+        }
+        DateStyle::DateTime => {
+            set("dateStyle", "medium");
+            set("timeStyle", "short");
+        }
+    }
+    if let Some(zone) = time_zone {
+        set("timeZone", zone);
+    }
+    let format = js_sys::Intl::DateTimeFormat::new(&locales(locale), &options);
+    let date = js_sys::Date::new(&millis.into());
+    format.format().call1(&format, &date).ok().and_then(|v| v.as_string()).unwrap_or_else(|| timestamp.to_owned())
+}
+
+/// A whole number with the locale's grouping ("12,345" / "12 345").
+pub fn number(value: i64, locale: Locale) -> String {
+    let format = js_sys::Intl::NumberFormat::new(&locales(locale), &js_sys::Object::new());
+    format.format().call1(&format, &(value as f64).into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| value.to_string())
+}
+
+fn locales(locale: Locale) -> js_sys::Array {
+    js_sys::Array::of1(&locale.tag().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_units_round_toward_zero() {
+        assert_eq!(relative_unit(0), (0, RelativeUnit::Second));
+        assert_eq!(relative_unit(-59), (-59, RelativeUnit::Second));
+        assert_eq!(relative_unit(-61), (-1, RelativeUnit::Minute));
+        assert_eq!(relative_unit(-3 * 3600 - 5), (-3, RelativeUnit::Hour));
+        assert_eq!(relative_unit(2 * 86_400), (2, RelativeUnit::Day));
+        assert_eq!(relative_unit(-15 * 86_400), (-2, RelativeUnit::Week));
+        assert_eq!(relative_unit(-65 * 86_400), (-2, RelativeUnit::Month));
+        assert_eq!(relative_unit(-800 * 86_400), (-2, RelativeUnit::Year));
+    }
+}

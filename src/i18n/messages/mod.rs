@@ -1,0 +1,52 @@
+//! The string tables, one per area. `messages!` makes an enum whose every key has an English
+//! and a Russian text; a missing translation does not compile.
+
+pub mod common;
+
+use veche_api::Locale;
+
+/// A key of one of the tables.
+pub trait Text: Copy {
+    fn text(self, locale: Locale) -> &'static str;
+}
+
+#[macro_export]
+macro_rules! messages {
+    ($(#[$meta:meta])* pub enum $name:ident { $($key:ident => ($en:literal, $ru:literal),)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name { $($key,)+ }
+
+        impl $name {
+            /// Every key, for tests that check the tables.
+            pub const ALL: &'static [$name] = &[$($name::$key,)+];
+        }
+
+        impl $crate::i18n::messages::Text for $name {
+            fn text(self, locale: ::veche_api::Locale) -> &'static str {
+                match locale {
+                    ::veche_api::Locale::En => match self { $($name::$key => $en,)+ },
+                    ::veche_api::Locale::Ru => match self { $($name::$key => $ru,)+ },
+                }
+            }
+        }
+    };
+}
+
+/// Checks a table: no empty text, and Russian differs from English unless listed as the same
+/// on purpose (names, symbols).
+#[cfg(test)]
+pub fn assert_translated<K: Text + std::fmt::Debug>(all: &[K], same_on_purpose: &[&str]) {
+    for key in all {
+        let en = key.text(Locale::En);
+        let ru = key.text(Locale::Ru);
+        assert!(!en.trim().is_empty() && !ru.trim().is_empty(), "{key:?} has an empty text");
+        if !same_on_purpose.contains(&en) {
+            assert_ne!(en, ru, "{key:?} is not translated");
+            assert!(
+                ru.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
+                "{key:?}: the Russian text has no Cyrillic: {ru}"
+            );
+        }
+    }
+}

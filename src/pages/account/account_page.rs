@@ -1,0 +1,61 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_navigate;
+
+use crate::api;
+use crate::components::form::{FormAlert, FormState};
+use crate::components::member::{Avatar, RoleBadge};
+use crate::i18n::messages::common::Common;
+use crate::i18n::use_i18n;
+use crate::state::session::use_session;
+
+/// The signed-in member's own page (protected: guests are sent to sign in first).
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let navigate = use_navigate();
+    let form = FormState::new();
+    let sign_out = Action::new_local(|_: &()| api::auth::logout());
+    Effect::new(move |_| {
+        let Some(result) = sign_out.value().get() else { return };
+        match result {
+            Ok(answer) => {
+                session.accept(answer);
+                navigate("/", Default::default());
+            }
+            Err(error) => form.show_error(&error),
+        }
+    });
+
+    view! {
+        <Title text=i18n.t(Common::AccountTitle) />
+        <section class="account-page">
+            <h1>{i18n.t(Common::AccountTitle)}</h1>
+            {move || session.account().map(|account| {
+                let member = account.member;
+                view! {
+                    <div class="account-card">
+                        <Avatar name=member.display_name.clone() handle=member.handle.clone() url=member.avatar_url.clone() size=64 />
+                        <div class="account-card__body">
+                            <p class="account-card__label">{i18n.t(Common::SignedInAs)}</p>
+                            <p class="account-card__name">{member.display_name.clone()}</p>
+                            <p class="account-card__handle">"@"{member.handle.clone()}</p>
+                            <p class="account-card__email">{account.email.clone()}</p>
+                            <RoleBadge role=member.role access=member.access />
+                        </div>
+                    </div>
+                }
+            })}
+            <FormAlert message=form.alert() />
+            <button
+                type="button"
+                class="button button--secondary"
+                disabled=move || sign_out.pending().get()
+                on:click=move |_| { sign_out.dispatch(()); }
+            >
+                {move || if sign_out.pending().get() { i18n.t(Common::SigningOut) } else { i18n.t(Common::SignOut) }}
+            </button>
+        </section>
+    }
+}

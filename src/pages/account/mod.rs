@@ -1,0 +1,3 @@
+mod account_page;
+
+pub use account_page::AccountPage;

@@ -1,0 +1,121 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use veche_api::auth::RegisterRequest;
+use veche_api::validate;
+
+use crate::api;
+use crate::components::form::{CheckboxField, FormAlert, FormState, TextField};
+use crate::i18n::messages::common::Common;
+use crate::i18n::use_i18n;
+use crate::pages::safe_next;
+use crate::state::session::use_session;
+
+#[component]
+pub fn RegisterPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let handle = RwSignal::new(String::new());
+    let display_name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let accept_charter = RwSignal::new(false);
+    let form = FormState::new();
+
+    let action = Action::new_local(|request: &RegisterRequest| {
+        let request = request.clone();
+        async move { api::auth::register(&request).await }
+    });
+    Effect::new(move |_| {
+        let Some(result) = action.value().get() else { return };
+        match result {
+            Ok(answer) => {
+                session.accept(answer);
+                navigate(&safe_next(query.get_untracked().get("next")), Default::default());
+            }
+            Err(error) => form.show_error(&error),
+        }
+    });
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        form.clear();
+        let request = RegisterRequest {
+            handle: handle.get_untracked().trim().to_owned(),
+            display_name: display_name.get_untracked(),
+            email: email.get_untracked().trim().to_owned(),
+            password: password.get_untracked(),
+            locale: Some(i18n.locale()),
+            accept_charter: accept_charter.get_untracked(),
+        };
+        if form.check(&validate::registration(&request), i18n.locale()) {
+            action.dispatch(request);
+        }
+    };
+    let sign_in_href = move || match query.get().get("next") {
+        Some(next) => format!("/signin?next={}", api::url::encode(&next)),
+        None => "/signin".to_owned(),
+    };
+
+    view! {
+        <Title text=i18n.t(Common::RegisterTitle) />
+        <section class="auth-page">
+            <h1>{i18n.t(Common::RegisterTitle)}</h1>
+            <p class="auth-page__intro">{i18n.t(Common::RegisterIntro)}</p>
+            <form class="form" on:submit=on_submit novalidate>
+                <FormAlert message=form.alert() />
+                <TextField
+                    label=i18n.t(Common::DisplayNameLabel)
+                    name="display_name"
+                    value=display_name
+                    error=form.field("display_name")
+                    autocomplete="name"
+                    required=true
+                    maxlength=60
+                />
+                <TextField
+                    label=i18n.t(Common::HandleLabel)
+                    name="handle"
+                    value=handle
+                    error=form.field("handle")
+                    hint=i18n.t(Common::HandleHint)
+                    autocomplete="username"
+                    required=true
+                    maxlength=30
+                />
+                <TextField
+                    label=i18n.t(Common::EmailLabel)
+                    name="email"
+                    value=email
+                    error=form.field("email")
+                    input_type="email"
+                    autocomplete="email"
+                    required=true
+                />
+                <TextField
+                    label=i18n.t(Common::PasswordLabel)
+                    name="password"
+                    value=password
+                    error=form.field("password")
+                    hint=i18n.t(Common::NewPasswordHint)
+                    input_type="password"
+                    autocomplete="new-password"
+                    required=true
+                />
+                <CheckboxField name="accept_charter" checked=accept_charter error=form.field("accept_charter")>
+                    {i18n.t(Common::AcceptRulesBefore)}" "
+                    <A href="/charter" attr:target="_blank">{i18n.t(Common::AcceptRulesLink)}</A>
+                </CheckboxField>
+                <button type="submit" class="button button--wide" disabled=move || action.pending().get()>
+                    {move || if action.pending().get() { i18n.t(Common::Joining) } else { i18n.t(Common::Join) }}
+                </button>
+            </form>
+            <p class="auth-page__switch">
+                {i18n.t(Common::AlreadyMember)}" "
+                <A href=sign_in_href>{i18n.t(Common::SignIn)}</A>
+            </p>
+        </section>
+    }
+}

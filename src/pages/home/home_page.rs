@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+
+use crate::components::feedback::{Loading, errors_fallback};
+use crate::i18n::format::{DateStyle, date};
+use crate::i18n::messages::common::Common;
+use crate::i18n::use_i18n;
+use crate::state::community::use_community;
+use crate::state::session::use_session;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let community = use_community();
+    let session = use_session();
+    let retry = Callback::new(move |_| community.resource.refetch());
+    view! {
+        <Title text=i18n.t(Common::NavHome) />
+        <Transition fallback=Loading>
+            <ErrorBoundary fallback=errors_fallback(retry)>
+                {move || community.resource.get().map(|result| result.map(|community| {
+                    let founded = community.founded_on.clone();
+                    view! {
+                        <section class="hero">
+                            <p class="hero__kicker">{i18n.t(Common::WelcomeTo)}</p>
+                            <h1 class="hero__title">{community.name.clone()}</h1>
+                            <p class="hero__text">{community.description.clone()}</p>
+                            <p class="hero__meta">
+                                {i18n.t(Common::CommunitySince)}" "
+                                <time datetime=founded.clone()>
+                                    {date(&founded, i18n.locale(), DateStyle::Long, Some("UTC"))}
+                                </time>
+                            </p>
+                            <Show when=move || session.signed_in() == Some(false)>
+                                <p class="hero__pitch">{i18n.t(Common::HomeJoinPitch)}</p>
+                                <div class="hero__actions">
+                                    <A href="/register" attr:class="button">{i18n.t(Common::JoinTheCommunity)}</A>
+                                    <A href="/signin" attr:class="button button--ghost">{i18n.t(Common::SignIn)}</A>
+                                </div>
+                            </Show>
+                        </section>
+                    }
+                }))}
+            </ErrorBoundary>
+        </Transition>
+    }
+}

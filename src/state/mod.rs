@@ -1,0 +1,5 @@
+//! What the app shares between pages, through typed contexts.
+
+pub mod community;
+pub mod session;
+pub mod storage;
