@@ -11,7 +11,7 @@ jar="$(mktemp)"
 token() { curl -fsS -b "$jar" -c "$jar" "$api/auth/me" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])'; }
 
 run() {
-  schemathesis run "$ROOT/api/openapi.yaml" --url "$api" \
+  schemathesis --config-file "$ROOT/api/schemathesis.toml" run "$ROOT/api/openapi.yaml" --url "$api" \
     --checks all --max-examples "${SCHEMATHESIS_EXAMPLES:-40}" --phases examples,coverage,fuzzing \
     --suppress-health-check all --no-color "$@"
 }

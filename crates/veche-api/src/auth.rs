@@ -23,6 +23,13 @@ pub struct LoginRequest {
     pub password: String,
 }
 
+/// `PATCH /auth/me`: change the signed-in member's own settings. Absent fields stay as they are.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AccountUpdate {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locale: Option<Locale>,
+}
+
 /// The signed-in member's own account.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Account {

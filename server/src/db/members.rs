@@ -131,6 +131,11 @@ impl Db {
         }
     }
 
+    pub async fn set_member_locale(&self, id: i64, locale: Locale) -> anyhow::Result<()> {
+        sqlx::query("UPDATE members SET locale = ? WHERE id = ?").bind(locale.tag()).bind(id).execute(&self.pool).await?;
+        Ok(())
+    }
+
     pub async fn member_count(&self) -> anyhow::Result<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&self.pool).await?)
     }

@@ -18,20 +18,23 @@ use crate::tokens;
 const MAX_STORED_BODY: usize = 1024 * 1024;
 /// Set on a replayed answer, so clients and logs can tell.
 pub const REPLAYED_HEADER: &str = "Idempotent-Replayed";
-/// Paths whose answers carry a session cookie: never stored (signing in again is harmless).
-const NOT_REPLAYED_PREFIX: &str = "/api/v1/auth/";
+/// Paths (inside `/api/v1`) whose answers carry a session cookie: never stored (signing in
+/// again is harmless).
+const NOT_REPLAYED: [&str; 3] = ["/auth/login", "/auth/register", "/auth/logout"];
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let Some(key) = request.headers().get(IDEMPOTENCY_KEY_HEADER).cloned() else {
         return next.run(request).await;
     };
+    let valid = (1..=255).contains(&key.len()) && key.as_bytes().iter().all(|b| (0x21..=0x7e).contains(b));
+    if !valid {
+        return ApiError::BadRequest("Idempotency-Key must be 1–255 visible ASCII characters".into()).into_response();
+    }
     let unsafe_method = matches!(*request.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE);
-    if !unsafe_method || request.uri().path().starts_with(NOT_REPLAYED_PREFIX) {
+    if !unsafe_method || NOT_REPLAYED.contains(&request.uri().path()) {
         return next.run(request).await;
     }
-    let Some(key) = key.to_str().ok().filter(|k| (1..=255).contains(&k.len())).map(str::to_owned) else {
-        return ApiError::BadRequest("Idempotency-Key must be 1–255 visible ASCII characters".into()).into_response();
-    };
+    let key = String::from_utf8_lossy(key.as_bytes()).into_owned();
     let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
         return ApiError::Internal(anyhow::anyhow!("idempotency needs the session layer")).into_response();
     };

@@ -33,8 +33,9 @@ pub fn router(state: AppState) -> Router {
     let api = routes::api()
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-        .layer(middleware::from_fn_with_state(state.clone(), idempotency::layer))
-        .layer(middleware::from_fn_with_state(state.clone(), session::resolve))
+        // Only for requests that reached a route: a wrong method or path gets its 405/404 first.
+        .route_layer(middleware::from_fn_with_state(state.clone(), idempotency::layer))
+        .route_layer(middleware::from_fn_with_state(state.clone(), session::resolve))
         .layer(middleware::from_fn_with_state(state.clone(), rate_limit::layer))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors(&state))

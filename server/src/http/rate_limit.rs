@@ -76,8 +76,8 @@ impl RateLimiter {
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let bucket = match *request.method() {
         Method::GET | Method::HEAD | Method::OPTIONS => None,
-        _ if request.uri().path().starts_with("/api/v1/auth/login")
-            || request.uri().path().starts_with("/api/v1/auth/register") =>
+        // Paths are seen inside the `/api/v1` nest.
+        _ if request.uri().path() == "/auth/login" || request.uri().path() == "/auth/register" =>
         {
             Some(Bucket::Auth)
         }

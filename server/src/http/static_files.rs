@@ -100,10 +100,11 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
     response
 }
 
-/// Trunk names built files `name-<16 hex digits>.ext`.
+/// Trunk names built files `name-<16 hex digits>.ext` (the module `name-<hash>_bg.wasm`).
 fn has_content_hash(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     let stem = file.split('.').next().unwrap_or("");
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
@@ -120,7 +121,7 @@ init();</script></head><body><script>one()</script></body>"#;
 
     #[test]
     fn hashed_names_are_recognised() {
-        assert!(has_content_hash("/veche-9f86d081884c7d65_bg.wasm") == false);
+        assert!(has_content_hash("/veche-9f86d081884c7d65_bg.wasm"));
         assert!(has_content_hash("/veche-9f86d081884c7d65.js"));
         assert!(!has_content_hash("/favicon.svg"));
     }

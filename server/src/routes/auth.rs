@@ -5,7 +5,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use veche_api::auth::{LoginRequest, RegisterRequest, Session};
+use veche_api::auth::{AccountUpdate, LoginRequest, RegisterRequest, Session};
 use veche_api::member::{Access, CommunityRole};
 use veche_api::validate::{self, Issue};
 
@@ -19,7 +19,7 @@ use crate::{clock, tokens};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/auth/me", get(me))
+        .route("/auth/me", get(me).patch(update_account))
         .route("/auth/register", post(register))
         .route("/auth/login", post(login))
         .route("/auth/logout", post(logout))
@@ -30,6 +30,19 @@ async fn me(viewer: Viewer) -> Json<Session> {
         account: viewer.member.as_deref().map(MemberRow::account),
         csrf_token: viewer.csrf_token,
     })
+}
+
+async fn update_account(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    JsonBody(update): JsonBody<AccountUpdate>,
+) -> ApiResult<Json<Session>> {
+    let member = viewer.require()?;
+    if let Some(locale) = update.locale {
+        state.db.set_member_locale(member.id, locale).await?;
+    }
+    let member = state.db.member_by_id(member.id).await?.ok_or(ApiError::Unauthorized)?;
+    Ok(Json(Session { account: Some(member.account()), csrf_token: viewer.csrf_token }))
 }
 
 async fn register(
