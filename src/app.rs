@@ -24,7 +24,12 @@ pub fn App() -> impl IntoView {
     provide_session();
     provide_community();
     let community = use_community();
-    let site_name = move || community.get().map(|c| c.name).unwrap_or_else(|| "Veche".to_owned());
+    let site_name = move || {
+        community
+            .get()
+            .map(|c| c.name)
+            .unwrap_or_else(|| "Veche".to_owned())
+    };
 
     view! {
         <Title formatter=move |page: String| format!("{page} · {}", site_name()) />
@@ -69,7 +74,11 @@ fn sign_in_redirect() -> String {
     let here = web_sys::window()
         .and_then(|w| {
             let location = w.location();
-            Some(format!("{}{}", location.pathname().ok()?, location.search().ok()?))
+            Some(format!(
+                "{}{}",
+                location.pathname().ok()?,
+                location.search().ok()?
+            ))
         })
         .unwrap_or_else(|| "/".to_owned());
     format!("/signin?next={}", api::url::encode(&here))

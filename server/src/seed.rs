@@ -24,16 +24,106 @@ pub struct DemoMember {
 }
 
 pub const DEMO_MEMBERS: &[DemoMember] = &[
-    DemoMember { handle: "elena", name: "Elena Sokolova", role: CommunityRole::President, access: Access::Staff, locale: Locale::Ru, position: "Chief Executive Officer", company: "Sever Software", joined_days_ago: 1090 },
-    DemoMember { handle: "maria", name: "Maria Ivanova", role: CommunityRole::Catalyst, access: Access::Staff, locale: Locale::Ru, position: "Community manager", company: "Sever Software", joined_days_ago: 1088 },
-    DemoMember { handle: "oleg", name: "Oleg Smirnov", role: CommunityRole::Mentor, access: Access::Moderator, locale: Locale::Ru, position: "Support lead", company: "Sever Software", joined_days_ago: 1020 },
-    DemoMember { handle: "dmitry", name: "Dmitry Volkov", role: CommunityRole::Mentor, access: Access::Member, locale: Locale::Ru, position: "Solutions architect", company: "Ural Logistics", joined_days_ago: 800 },
-    DemoMember { handle: "sergey", name: "Sergey Kuznetsov", role: CommunityRole::Partner, access: Access::Member, locale: Locale::Ru, position: "Managing partner", company: "Integra Consulting", joined_days_ago: 700 },
-    DemoMember { handle: "anna", name: "Anna Petrova", role: CommunityRole::Hero, access: Access::Member, locale: Locale::En, position: "Data analyst", company: "Baltic Retail", joined_days_ago: 640 },
-    DemoMember { handle: "ivan", name: "Ivan Morozov", role: CommunityRole::Catalyst, access: Access::Member, locale: Locale::Ru, position: "Product owner", company: "Volga Bank", joined_days_ago: 500 },
-    DemoMember { handle: "olga", name: "Olga Novikova", role: CommunityRole::Scout, access: Access::Member, locale: Locale::Ru, position: "IT director", company: "Siberia Foods", joined_days_ago: 365 },
-    DemoMember { handle: "pavel", name: "Pavel Lebedev", role: CommunityRole::Supporter, access: Access::Member, locale: Locale::Ru, position: "System administrator", company: "Kama Energy", joined_days_ago: 200 },
-    DemoMember { handle: "james", name: "James Carter", role: CommunityRole::Member, access: Access::Member, locale: Locale::En, position: "Developer", company: "Northwind Traders", joined_days_ago: 30 },
+    DemoMember {
+        handle: "elena",
+        name: "Elena Sokolova",
+        role: CommunityRole::President,
+        access: Access::Staff,
+        locale: Locale::Ru,
+        position: "Chief Executive Officer",
+        company: "Sever Software",
+        joined_days_ago: 1090,
+    },
+    DemoMember {
+        handle: "maria",
+        name: "Maria Ivanova",
+        role: CommunityRole::Catalyst,
+        access: Access::Staff,
+        locale: Locale::Ru,
+        position: "Community manager",
+        company: "Sever Software",
+        joined_days_ago: 1088,
+    },
+    DemoMember {
+        handle: "oleg",
+        name: "Oleg Smirnov",
+        role: CommunityRole::Mentor,
+        access: Access::Moderator,
+        locale: Locale::Ru,
+        position: "Support lead",
+        company: "Sever Software",
+        joined_days_ago: 1020,
+    },
+    DemoMember {
+        handle: "dmitry",
+        name: "Dmitry Volkov",
+        role: CommunityRole::Mentor,
+        access: Access::Member,
+        locale: Locale::Ru,
+        position: "Solutions architect",
+        company: "Ural Logistics",
+        joined_days_ago: 800,
+    },
+    DemoMember {
+        handle: "sergey",
+        name: "Sergey Kuznetsov",
+        role: CommunityRole::Partner,
+        access: Access::Member,
+        locale: Locale::Ru,
+        position: "Managing partner",
+        company: "Integra Consulting",
+        joined_days_ago: 700,
+    },
+    DemoMember {
+        handle: "anna",
+        name: "Anna Petrova",
+        role: CommunityRole::Hero,
+        access: Access::Member,
+        locale: Locale::En,
+        position: "Data analyst",
+        company: "Baltic Retail",
+        joined_days_ago: 640,
+    },
+    DemoMember {
+        handle: "ivan",
+        name: "Ivan Morozov",
+        role: CommunityRole::Catalyst,
+        access: Access::Member,
+        locale: Locale::Ru,
+        position: "Product owner",
+        company: "Volga Bank",
+        joined_days_ago: 500,
+    },
+    DemoMember {
+        handle: "olga",
+        name: "Olga Novikova",
+        role: CommunityRole::Scout,
+        access: Access::Member,
+        locale: Locale::Ru,
+        position: "IT director",
+        company: "Siberia Foods",
+        joined_days_ago: 365,
+    },
+    DemoMember {
+        handle: "pavel",
+        name: "Pavel Lebedev",
+        role: CommunityRole::Supporter,
+        access: Access::Member,
+        locale: Locale::Ru,
+        position: "System administrator",
+        company: "Kama Energy",
+        joined_days_ago: 200,
+    },
+    DemoMember {
+        handle: "james",
+        name: "James Carter",
+        role: CommunityRole::Member,
+        access: Access::Member,
+        locale: Locale::En,
+        position: "Developer",
+        company: "Northwind Traders",
+        joined_days_ago: 30,
+    },
 ];
 
 /// Fills an empty database; does nothing to one that already has a community.
@@ -42,7 +132,9 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
         return Ok(());
     }
     let today = clock::today();
-    let founded_on = (today - Duration::days(1095)).format("%Y-%m-%d").to_string();
+    let founded_on = (today - Duration::days(1095))
+        .format("%Y-%m-%d")
+        .to_string();
     db.create_community(
         "Sever Software Community",
         "Where customers and partners of Sever Software ask and answer questions, propose and vote on \

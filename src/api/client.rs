@@ -22,15 +22,29 @@ pub enum ApiError {
     /// No answer at all: offline, server down, blocked by CORS.
     Network,
     Unauthorized,
-    Forbidden { code: ProblemCode, detail: Option<String> },
+    Forbidden {
+        code: ProblemCode,
+        detail: Option<String>,
+    },
     NotFound,
     /// 409: the state changed under the request (e.g. a vote budget used up).
-    Conflict { code: ProblemCode, detail: Option<String> },
+    Conflict {
+        code: ProblemCode,
+        detail: Option<String>,
+    },
     /// 422: `fields` maps a field name to the message to show beside it.
-    Validation { code: ProblemCode, fields: BTreeMap<String, String>, title: String },
-    RateLimited { retry_after_secs: Option<u64> },
+    Validation {
+        code: ProblemCode,
+        fields: BTreeMap<String, String>,
+        title: String,
+    },
+    RateLimited {
+        retry_after_secs: Option<u64>,
+    },
     /// 5xx, or a status the contract does not use.
-    Server { status: u16 },
+    Server {
+        status: u16,
+    },
     /// An answer that is not what the contract promises (garbage, a proxy's error page…).
     InvalidResponse,
 }
@@ -38,7 +52,10 @@ pub enum ApiError {
 impl ApiError {
     /// Worth sending again later without the member changing anything.
     pub fn is_transient(&self) -> bool {
-        matches!(self, ApiError::Network | ApiError::RateLimited { .. } | ApiError::Server { .. })
+        matches!(
+            self,
+            ApiError::Network | ApiError::RateLimited { .. } | ApiError::Server { .. }
+        )
     }
 
     /// The message for one field of a validation failure.
@@ -53,7 +70,10 @@ impl ApiError {
     pub fn from_response(status: u16, retry_after: Option<&str>, body: &str) -> ApiError {
         let problem: Option<Problem> = serde_json::from_str(body).ok();
         let detail = problem.as_ref().and_then(|p| p.detail.clone());
-        let code = problem.as_ref().map(|p| p.code).unwrap_or(ProblemCode::Unknown);
+        let code = problem
+            .as_ref()
+            .map(|p| p.code)
+            .unwrap_or(ProblemCode::Unknown);
         match status {
             401 => ApiError::Unauthorized,
             403 => ApiError::Forbidden { code, detail },
@@ -61,7 +81,10 @@ impl ApiError {
             409 => ApiError::Conflict { code, detail },
             400 | 422 => ApiError::Validation {
                 code,
-                title: problem.as_ref().map(|p| p.title.clone()).unwrap_or_default(),
+                title: problem
+                    .as_ref()
+                    .map(|p| p.title.clone())
+                    .unwrap_or_default(),
                 fields: problem.map(|p| p.errors).unwrap_or_default(),
             },
             429 => ApiError::RateLimited {
@@ -127,7 +150,11 @@ const DEFAULT_API_BASE: &str = "/api/v1";
 fn read_api_base() -> String {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("meta[name='veche-api-base']").ok().flatten())
+        .and_then(|d| {
+            d.query_selector("meta[name='veche-api-base']")
+                .ok()
+                .flatten()
+        })
         .and_then(|m| m.get_attribute("content"))
         .map(|v| v.trim().trim_end_matches('/').to_owned())
         .filter(|v| !v.is_empty())
@@ -154,7 +181,13 @@ pub fn new_idempotency_key() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e16) as u64))
+        .unwrap_or_else(|| {
+            format!(
+                "{:x}-{:x}",
+                js_sys::Date::now() as u64,
+                (js_sys::Math::random() * 1e16) as u64
+            )
+        })
 }
 
 /// Extra per-request settings.
@@ -166,7 +199,12 @@ pub struct Options {
 
 /// Sends one request and decodes the answer. Never panics: every failure is an `ApiError`.
 /// When the owning view goes away the request is aborted.
-pub async fn request<T, B>(method: Method, path: &str, body: Option<&B>, options: Options) -> ApiResult<T>
+pub async fn request<T, B>(
+    method: Method,
+    path: &str,
+    body: Option<&B>,
+    options: Options,
+) -> ApiResult<T>
 where
     T: DeserializeOwned,
     B: Serialize + ?Sized,
@@ -196,7 +234,13 @@ where
 }
 
 fn is_csrf_refusal(error: &ApiError) -> bool {
-    matches!(error, ApiError::Forbidden { code: ProblemCode::CsrfFailed, .. })
+    matches!(
+        error,
+        ApiError::Forbidden {
+            code: ProblemCode::CsrfFailed,
+            ..
+        }
+    )
 }
 
 async fn refresh_csrf_token() -> ApiResult<()> {
@@ -212,7 +256,12 @@ fn decode<T: DeserializeOwned>(_status: u16, text: &str) -> ApiResult<T> {
 }
 
 /// One round trip: the status and body of a 2xx answer, or the mapped error.
-async fn send(method: Method, path: &str, body: Option<&str>, idempotency_key: Option<&str>) -> ApiResult<(u16, String)> {
+async fn send(
+    method: Method,
+    path: &str,
+    body: Option<&str>,
+    idempotency_key: Option<&str>,
+) -> ApiResult<(u16, String)> {
     let (base, csrf_token, locale) = CLIENT.with(|c| {
         let c = c.borrow();
         (c.base.clone(), c.csrf_token.clone(), c.locale)
@@ -257,13 +306,21 @@ async fn send(method: Method, path: &str, body: Option<&str>, idempotency_key: O
     let status = response.status();
     let retry_after = response.headers().get("Retry-After").ok().flatten();
     let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise).await.map_err(|_| ApiError::Network)?.as_string().unwrap_or_default(),
+        Ok(promise) => JsFuture::from(promise)
+            .await
+            .map_err(|_| ApiError::Network)?
+            .as_string()
+            .unwrap_or_default(),
         Err(_) => String::new(),
     };
     if (200..300).contains(&status) {
         Ok((status, text))
     } else {
-        Err(ApiError::from_response(status, retry_after.as_deref(), &text))
+        Err(ApiError::from_response(
+            status,
+            retry_after.as_deref(),
+            &text,
+        ))
     }
 }
 
@@ -282,11 +339,16 @@ mod tests {
 
     #[test]
     fn garbage_bodies_still_map_by_status() {
-        assert_eq!(ApiError::from_response(502, None, "<html>Bad gateway</html>"), ApiError::Server { status: 502 });
+        assert_eq!(
+            ApiError::from_response(502, None, "<html>Bad gateway</html>"),
+            ApiError::Server { status: 502 }
+        );
         assert_eq!(ApiError::from_response(404, None, ""), ApiError::NotFound);
         assert_eq!(
             ApiError::from_response(429, Some("12"), "{}"),
-            ApiError::RateLimited { retry_after_secs: Some(12) }
+            ApiError::RateLimited {
+                retry_after_secs: Some(12)
+            }
         );
         assert!(ApiError::from_response(503, None, "").is_transient());
     }
@@ -296,7 +358,10 @@ mod tests {
         let body = r#"{"title":"x","status":409,"code":"budget_exhausted_v2"}"#;
         assert_eq!(
             ApiError::from_response(409, None, body),
-            ApiError::Conflict { code: ProblemCode::Unknown, detail: None }
+            ApiError::Conflict {
+                code: ProblemCode::Unknown,
+                detail: None
+            }
         );
     }
 }

@@ -101,13 +101,23 @@ pub fn date(timestamp: &str, locale: Locale, style: DateStyle, time_zone: Option
     }
     let format = js_sys::Intl::DateTimeFormat::new(&locales(locale), &options);
     let date = js_sys::Date::new(&millis.into());
-    format.format().call1(&format, &date).ok().and_then(|v| v.as_string()).unwrap_or_else(|| timestamp.to_owned())
+    format
+        .format()
+        .call1(&format, &date)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| timestamp.to_owned())
 }
 
 /// A whole number with the locale's grouping ("12,345" / "12 345").
 pub fn number(value: i64, locale: Locale) -> String {
     let format = js_sys::Intl::NumberFormat::new(&locales(locale), &js_sys::Object::new());
-    format.format().call1(&format, &(value as f64).into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| value.to_string())
+    format
+        .format()
+        .call1(&format, &(value as f64).into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| value.to_string())
 }
 
 fn locales(locale: Locale) -> js_sys::Array {

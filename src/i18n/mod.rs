@@ -54,7 +54,9 @@ pub fn provide_i18n() -> I18n {
         .and_then(|tag| Locale::from_tag(&tag))
         .unwrap_or_else(browser_locale);
     apply(locale);
-    let i18n = I18n { locale: RwSignal::new(locale) };
+    let i18n = I18n {
+        locale: RwSignal::new(locale),
+    };
     provide_context(i18n);
     i18n
 }
@@ -68,15 +70,26 @@ fn browser_locale() -> Locale {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Locale::default();
     };
-    let languages: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
-    let list = if languages.is_empty() { navigator.language().unwrap_or_default() } else { languages.join(",") };
+    let languages: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    let list = if languages.is_empty() {
+        navigator.language().unwrap_or_default()
+    } else {
+        languages.join(",")
+    };
     Locale::negotiate(&list)
 }
 
 /// Sets `<html lang>` (screen readers, hyphenation) and the API client's language.
 fn apply(locale: Locale) {
     client::set_locale(locale);
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
         let _ = root.set_attribute("lang", locale.tag());
     }
 }

@@ -138,7 +138,7 @@ impl Locale {
     }
 
     /// Picks the form for `n` from `[one, few, many]` (English uses `one` and `many`).
-    pub fn pick<'a>(self, n: u64, forms: [&'a str; 3]) -> &'a str {
+    pub fn pick(self, n: u64, forms: [&str; 3]) -> &str {
         match self.plural(n) {
             Plural::One => forms[0],
             Plural::Few => forms[1],
@@ -161,8 +161,21 @@ mod plural_tests {
         assert_eq!(
             got,
             [
-                "ответов", "ответ", "ответа", "ответа", "ответов", "ответов", "ответов", "ответов",
-                "ответ", "ответа", "ответов", "ответ", "ответов", "ответов", "ответов"
+                "ответов",
+                "ответ",
+                "ответа",
+                "ответа",
+                "ответов",
+                "ответов",
+                "ответов",
+                "ответов",
+                "ответ",
+                "ответа",
+                "ответов",
+                "ответ",
+                "ответов",
+                "ответов",
+                "ответов"
             ]
         );
     }

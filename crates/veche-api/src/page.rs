@@ -11,7 +11,10 @@ pub struct Page<T> {
 
 impl<T> Default for Page<T> {
     fn default() -> Self {
-        Page { items: Vec::new(), next_cursor: None }
+        Page {
+            items: Vec::new(),
+            next_cursor: None,
+        }
     }
 }
 

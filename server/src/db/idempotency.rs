@@ -11,6 +11,15 @@ pub struct StoredResponse {
     pub body: Vec<u8>,
 }
 
+#[derive(sqlx::FromRow)]
+struct StoredRow {
+    fingerprint: String,
+    status: Option<i64>,
+    content_type: Option<String>,
+    location: Option<String>,
+    body: Option<Vec<u8>>,
+}
+
 /// What happened when a request tried to claim its key.
 pub enum Claim {
     /// First use: run the request, then `finish_idempotency` or `release_idempotency`.
@@ -53,13 +62,7 @@ impl Db {
         let claim = if inserted == 1 {
             Claim::Fresh
         } else {
-            let (stored_fingerprint, status, content_type, location, body): (
-                String,
-                Option<i64>,
-                Option<String>,
-                Option<String>,
-                Option<Vec<u8>>,
-            ) = sqlx::query_as(
+            let row: StoredRow = sqlx::query_as(
                 "SELECT fingerprint, status, content_type, location, body FROM idempotency_keys
                  WHERE scope = ? AND key = ?",
             )
@@ -67,14 +70,14 @@ impl Db {
             .bind(key)
             .fetch_one(&mut *tx)
             .await?;
-            match status {
-                _ if stored_fingerprint != fingerprint => Claim::Mismatch,
+            match row.status {
+                _ if row.fingerprint != fingerprint => Claim::Mismatch,
                 None => Claim::InProgress,
                 Some(status) => Claim::Replay(StoredResponse {
                     status: status as u16,
-                    content_type,
-                    location,
-                    body: body.unwrap_or_default(),
+                    content_type: row.content_type,
+                    location: row.location,
+                    body: row.body.unwrap_or_default(),
                 }),
             }
         };

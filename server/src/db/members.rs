@@ -70,10 +70,12 @@ const MEMBER_COLUMNS: &str = "id, handle, display_name, email, password_hash, ro
 
 impl Db {
     pub async fn member_by_id(&self, id: i64) -> anyhow::Result<Option<MemberRow>> {
-        Ok(sqlx::query_as(AssertSqlSafe(format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?")))
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?)
+        Ok(sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     /// Finds a member by e-mail (any case) or handle.
@@ -132,11 +134,17 @@ impl Db {
     }
 
     pub async fn set_member_locale(&self, id: i64, locale: Locale) -> anyhow::Result<()> {
-        sqlx::query("UPDATE members SET locale = ? WHERE id = ?").bind(locale.tag()).bind(id).execute(&self.pool).await?;
+        sqlx::query("UPDATE members SET locale = ? WHERE id = ?")
+            .bind(locale.tag())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
     pub async fn member_count(&self) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members")
+            .fetch_one(&self.pool)
+            .await?)
     }
 }

@@ -43,7 +43,10 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("opening {}", path.display()))?;
-        sqlx::migrate!("./migrations").run(&pool).await.context("migrating the database")?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .context("migrating the database")?;
         Ok(Db { pool })
     }
 
@@ -68,7 +71,10 @@ impl Db {
     /// Drops sessions past their expiry and idempotency records older than a day.
     pub async fn purge_expired(&self) -> anyhow::Result<()> {
         let now = crate::clock::now();
-        sqlx::query("DELETE FROM sessions WHERE expires_at < ?").bind(&now).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at < ?")
+            .bind(&now)
+            .execute(&self.pool)
+            .await?;
         let day_ago = crate::clock::format(chrono::Utc::now() - chrono::Duration::hours(24));
         sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?")
             .bind(day_ago)

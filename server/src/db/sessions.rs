@@ -43,7 +43,10 @@ impl Db {
         let Some((member_id, csrf_token)) = row else {
             return Ok(None);
         };
-        Ok(self.member_by_id(member_id).await?.map(|member| SessionRow { member, csrf_token }))
+        Ok(self
+            .member_by_id(member_id)
+            .await?
+            .map(|member| SessionRow { member, csrf_token }))
     }
 
     pub async fn delete_session(&self, token: &str) -> anyhow::Result<()> {

@@ -34,9 +34,18 @@ pub fn router(state: AppState) -> Router {
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         // Only for requests that reached a route: a wrong method or path gets its 405/404 first.
-        .route_layer(middleware::from_fn_with_state(state.clone(), idempotency::layer))
-        .route_layer(middleware::from_fn_with_state(state.clone(), session::resolve))
-        .layer(middleware::from_fn_with_state(state.clone(), rate_limit::layer))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            idempotency::layer,
+        ))
+        .route_layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::resolve,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            rate_limit::layer,
+        ))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors(&state))
         .layer(middleware::from_fn(api_headers));
@@ -50,7 +59,10 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api)
         .route("/api/{*rest}", any(|| async { ApiError::NotFound }))
         .fallback_service(app_files)
-        .layer(middleware::from_fn_with_state(state.clone(), static_files::headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            static_files::headers,
+        ))
         .layer(middleware::from_fn(security_headers))
         .layer(middleware::from_fn(locale::scope))
         .layer(CompressionLayer::new())
@@ -70,7 +82,10 @@ fn cors(state: &AppState) -> CorsLayer {
         .filter_map(|origin| match HeaderValue::from_str(origin.trim()) {
             Ok(value) => Some(value),
             Err(_) => {
-                tracing::warn!(origin, "ignoring an allowed origin that is not a valid header value");
+                tracing::warn!(
+                    origin,
+                    "ignoring an allowed origin that is not a valid header value"
+                );
                 None
             }
         })
@@ -78,7 +93,13 @@ fn cors(state: &AppState) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_credentials(true)
-        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
+        .allow_methods([
+            Method::GET,
+            Method::POST,
+            Method::PUT,
+            Method::PATCH,
+            Method::DELETE,
+        ])
         .allow_headers([
             header::CONTENT_TYPE,
             header::ACCEPT,
@@ -97,7 +118,9 @@ fn cors(state: &AppState) -> CorsLayer {
 async fn api_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
+    headers
+        .entry(header::CACHE_CONTROL)
+        .or_insert(HeaderValue::from_static("no-store"));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
@@ -108,7 +131,13 @@ async fn api_headers(request: Request, next: Next) -> Response {
 async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
     response
 }

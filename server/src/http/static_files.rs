@@ -39,7 +39,11 @@ impl AppShell {
              object-src 'none'",
             script_hashes.join(" ")
         );
-        AppShell { dir: dir.to_path_buf(), index_html, csp }
+        AppShell {
+            dir: dir.to_path_buf(),
+            index_html,
+            csp,
+        }
     }
 }
 
@@ -49,10 +53,14 @@ pub fn inline_scripts(html: &str) -> Vec<&str> {
     let mut rest = html;
     while let Some(start) = rest.find("<script") {
         let after = &rest[start..];
-        let Some(tag_end) = after.find('>') else { break };
+        let Some(tag_end) = after.find('>') else {
+            break;
+        };
         let tag = &after[..tag_end];
         let body_start = tag_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else { break };
+        let Some(close) = after[body_start..].find("</script>") else {
+            break;
+        };
         if !tag.contains(" src=") {
             scripts.push(&after[body_start..body_start + close]);
         }
@@ -105,7 +113,8 @@ fn has_content_hash(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     let stem = file.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -116,7 +125,10 @@ mod tests {
     fn finds_inline_scripts_only() {
         let html = r#"<head><script src="/a.js"></script><script type="module">import init from '/x.js';
 init();</script></head><body><script>one()</script></body>"#;
-        assert_eq!(inline_scripts(html), vec!["import init from '/x.js';\ninit();", "one()"]);
+        assert_eq!(
+            inline_scripts(html),
+            vec!["import init from '/x.js';\ninit();", "one()"]
+        );
     }
 
     #[test]

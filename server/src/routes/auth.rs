@@ -1,5 +1,5 @@
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -41,8 +41,15 @@ async fn update_account(
     if let Some(locale) = update.locale {
         state.db.set_member_locale(member.id, locale).await?;
     }
-    let member = state.db.member_by_id(member.id).await?.ok_or(ApiError::Unauthorized)?;
-    Ok(Json(Session { account: Some(member.account()), csrf_token: viewer.csrf_token }))
+    let member = state
+        .db
+        .member_by_id(member.id)
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
+    Ok(Json(Session {
+        account: Some(member.account()),
+        csrf_token: viewer.csrf_token,
+    }))
 }
 
 async fn register(
@@ -88,10 +95,15 @@ async fn login(
     viewer: Viewer,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> ApiResult<Response> {
-    validate::login(&request).into_result().map_err(ApiError::Validation)?;
+    validate::login(&request)
+        .into_result()
+        .map_err(ApiError::Validation)?;
     let member = state.db.member_by_login(&request.login).await?;
     // Verify against a fixed hash when there is no such member, so timing does not tell.
-    let stored_hash = member.as_ref().map(|m| m.password_hash.clone()).unwrap_or_else(|| DUMMY_HASH.to_owned());
+    let stored_hash = member
+        .as_ref()
+        .map(|m| m.password_hash.clone())
+        .unwrap_or_else(|| DUMMY_HASH.to_owned());
     let matches = verify_password(request.password.clone(), stored_hash).await?;
     match member {
         Some(member) if matches => start_session(&state, &viewer, &member, StatusCode::OK).await,
@@ -103,24 +115,41 @@ async fn logout(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Resp
     if let Some(token) = &viewer.session_token {
         state.db.delete_session(token).await?;
     }
-    let session = Session { account: None, csrf_token: state.guest_csrf_token.to_string() };
+    let session = Session {
+        account: None,
+        csrf_token: state.guest_csrf_token.to_string(),
+    };
     Ok((
-        [(header::SET_COOKIE, cleared_session_cookie(state.config.secure_cookies()))],
+        [(
+            header::SET_COOKIE,
+            cleared_session_cookie(state.config.secure_cookies()),
+        )],
         Json(session),
     )
         .into_response())
 }
 
 /// Replaces any previous session of this browser with a new one for `member`.
-async fn start_session(state: &AppState, viewer: &Viewer, member: &MemberRow, status: StatusCode) -> ApiResult<Response> {
+async fn start_session(
+    state: &AppState,
+    viewer: &Viewer,
+    member: &MemberRow,
+    status: StatusCode,
+) -> ApiResult<Response> {
     if let Some(previous) = &viewer.session_token {
         state.db.delete_session(previous).await?;
     }
     let (token, csrf_token) = state.db.create_session(member.id).await?;
-    let session = Session { account: Some(member.account()), csrf_token };
+    let session = Session {
+        account: Some(member.account()),
+        csrf_token,
+    };
     Ok((
         status,
-        [(header::SET_COOKIE, session_cookie(&token, state.config.secure_cookies()))],
+        [(
+            header::SET_COOKIE,
+            session_cookie(&token, state.config.secure_cookies()),
+        )],
         Json(session),
     )
         .into_response())
@@ -145,7 +174,11 @@ pub async fn hash_password(password: String) -> anyhow::Result<String> {
 async fn verify_password(password: String, stored: String) -> anyhow::Result<bool> {
     Ok(tokio::task::spawn_blocking(move || {
         PasswordHash::new(&stored)
-            .map(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+            .map(|hash| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &hash)
+                    .is_ok()
+            })
             .unwrap_or(false)
     })
     .await?)

@@ -11,5 +11,10 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn community(State(state): State<AppState>) -> ApiResult<Json<Community>> {
-    state.db.community().await?.map(Json).ok_or(ApiError::NotFound)
+    state
+        .db
+        .community()
+        .await?
+        .map(Json)
+        .ok_or(ApiError::NotFound)
 }

@@ -12,7 +12,10 @@ use crate::state::AppState;
 
 pub fn api() -> Router<AppState> {
     Router::new()
-        .route("/health", get(|| async { axum::Json(serde_json::json!({ "status": "ok" })) }))
+        .route(
+            "/health",
+            get(|| async { axum::Json(serde_json::json!({ "status": "ok" })) }),
+        )
         .merge(community::router())
         .merge(auth::router())
 }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use veche_api::Locale;
+use wasm_bindgen::JsCast;
 
 use crate::i18n::messages::common::Common;
 use crate::i18n::{Text, use_i18n};
@@ -18,7 +18,8 @@ pub fn LanguageSwitch(
             // The app was rebuilt in the new language: give the keyboard its place back.
             request_animation_frame(move || {
                 let select = document().get_element_by_id(id);
-                if let Some(select) = select.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                if let Some(select) = select.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                {
                     let _ = select.focus();
                 }
             });

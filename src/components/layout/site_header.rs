@@ -32,7 +32,12 @@ pub fn SiteHeader() -> impl IntoView {
         location.pathname.track();
         menu_open.set(false);
     });
-    let name = move || community.get().map(|c| c.name).unwrap_or_else(|| "Veche".to_owned());
+    let name = move || {
+        community
+            .get()
+            .map(|c| c.name)
+            .unwrap_or_else(|| "Veche".to_owned())
+    };
 
     view! {
         <header class="site-header">

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_navigate;
 
 use crate::api;
 use crate::components::form::{FormAlert, FormState};
@@ -14,15 +13,16 @@ use crate::state::session::use_session;
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let navigate = use_navigate();
     let form = FormState::new();
     let sign_out = Action::new_local(|_: &()| api::auth::logout());
     Effect::new(move |_| {
-        let Some(result) = sign_out.value().get() else { return };
+        let Some(result) = sign_out.value().get() else {
+            return;
+        };
         match result {
-            Ok(answer) => {
-                session.accept(answer);
-                navigate("/", Default::default());
+            // A full load of the home page: nothing of this member stays in the page's memory.
+            Ok(_) => {
+                let _ = window().location().set_href("/");
             }
             Err(error) => form.show_error(&error),
         }

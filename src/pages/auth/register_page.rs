@@ -30,11 +30,16 @@ pub fn RegisterPage() -> impl IntoView {
         async move { api::auth::register(&request).await }
     });
     Effect::new(move |_| {
-        let Some(result) = action.value().get() else { return };
+        let Some(result) = action.value().get() else {
+            return;
+        };
         match result {
             Ok(answer) => {
                 session.accept(answer);
-                navigate(&safe_next(query.get_untracked().get("next")), Default::default());
+                navigate(
+                    &safe_next(query.get_untracked().get("next")),
+                    Default::default(),
+                );
             }
             Err(error) => form.show_error(&error),
         }

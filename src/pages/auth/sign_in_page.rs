@@ -27,11 +27,16 @@ pub fn SignInPage() -> impl IntoView {
         async move { api::auth::login(&request).await }
     });
     Effect::new(move |_| {
-        let Some(result) = action.value().get() else { return };
+        let Some(result) = action.value().get() else {
+            return;
+        };
         match result {
             Ok(answer) => {
                 session.accept(answer);
-                navigate(&safe_next(query.get_untracked().get("next")), Default::default());
+                navigate(
+                    &safe_next(query.get_untracked().get("next")),
+                    Default::default(),
+                );
             }
             Err(ApiError::Unauthorized) => form.set_alert(Common::WrongCredentials),
             Err(error) => form.show_error(&error),
@@ -40,7 +45,10 @@ pub fn SignInPage() -> impl IntoView {
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form.clear();
-        let request = LoginRequest { login: login.get_untracked(), password: password.get_untracked() };
+        let request = LoginRequest {
+            login: login.get_untracked(),
+            password: password.get_untracked(),
+        };
         if form.check(&validate::login(&request), i18n.locale()) {
             action.dispatch(request);
         }
