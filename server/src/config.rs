@@ -18,11 +18,7 @@ pub struct Config {
     pub static_dir: PathBuf,
 
     /// The URL members reach this server at; `https://` makes cookies `Secure`.
-    #[arg(
-        long,
-        env = "VECHE_PUBLIC_URL",
-        default_value = "http://127.0.0.1:8080"
-    )]
+    #[arg(long, env = "VECHE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
     pub public_url: String,
 
     /// Other origins allowed to call the API with credentials (an app served elsewhere).

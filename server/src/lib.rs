@@ -24,9 +24,7 @@ pub use state::AppState;
 pub async fn build(config: Config) -> anyhow::Result<(axum::Router, AppState)> {
     let db = db::Db::open(&config.database).await?;
     if config.seed == config::SeedMode::Demo {
-        seed::demo(&db)
-            .await
-            .context("seeding the demo community")?;
+        seed::demo(&db).await.context("seeding the demo community")?;
     }
     let state = AppState::new(config, db).await?;
     Ok((http::router(state.clone()), state))
@@ -37,16 +35,11 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let addr = config.addr;
     let (router, state) = build(config).await?;
     state.spawn_housekeeping();
-    let listener = TcpListener::bind(addr)
-        .await
-        .with_context(|| format!("binding {addr}"))?;
+    let listener = TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
     tracing::info!(address = %listener.local_addr()?, "veche-server listening");
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     state.db.close().await;
     tracing::info!("veche-server stopped");
     Ok(())

@@ -10,6 +10,7 @@ pub mod locale;
 pub mod member;
 pub mod page;
 pub mod problem;
+pub mod threads;
 pub mod validate;
 
 pub use locale::Locale;

@@ -69,10 +69,7 @@ mod tests {
         assert_eq!(role, CommunityRole::Unknown);
         let role: CommunityRole = serde_json::from_str("\"mentor\"").unwrap();
         assert_eq!(role, CommunityRole::Mentor);
-        assert_eq!(
-            serde_json::to_string(&CommunityRole::Hero).unwrap(),
-            "\"hero\""
-        );
+        assert_eq!(serde_json::to_string(&CommunityRole::Hero).unwrap(), "\"hero\"");
         assert_eq!(CommunityRole::parse_known("ambassador"), None);
     }
 

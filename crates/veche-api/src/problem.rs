@@ -13,6 +13,8 @@ crate::open_enum! {
         CsrfFailed = "csrf_failed",
         NotFound = "not_found",
         Conflict = "conflict",
+        /// The thread is locked by a moderator: no new replies.
+        Locked = "locked",
         IdempotencyInProgress = "idempotency_in_progress",
         IdempotencyKeyReused = "idempotency_key_reused",
         PayloadTooLarge = "payload_too_large",

@@ -43,12 +43,8 @@ impl Issue {
             (Issue::HandleFormat, Locale::En) => {
                 "Use 3–30 Latin letters, digits, '_' or '-', starting with a letter.".into()
             }
-            (Issue::HandleFormat, Locale::Ru) => {
-                "3–30 латинских букв, цифр, «_» или «-», первая — буква.".into()
-            }
-            (Issue::EmailFormat, Locale::En) => {
-                "Enter an e-mail address like name@example.com.".into()
-            }
+            (Issue::HandleFormat, Locale::Ru) => "3–30 латинских букв, цифр, «_» или «-», первая — буква.".into(),
+            (Issue::EmailFormat, Locale::En) => "Enter an e-mail address like name@example.com.".into(),
             (Issue::EmailFormat, Locale::Ru) => "Введите адрес вида name@example.com.".into(),
             (Issue::Taken, Locale::En) => "This is already taken.".into(),
             (Issue::Taken, Locale::Ru) => "Это значение уже занято.".into(),
@@ -102,10 +98,7 @@ impl FieldErrors {
 
     /// The `errors` map of a 422 answer.
     pub fn messages(&self, locale: Locale) -> BTreeMap<String, String> {
-        self.issues
-            .iter()
-            .map(|(field, issue)| (field.clone(), issue.message(locale)))
-            .collect()
+        self.issues.iter().map(|(field, issue)| (field.clone(), issue.message(locale))).collect()
     }
 
     pub fn into_result(self) -> Result<(), FieldErrors> {
@@ -139,15 +132,9 @@ pub fn handle(value: &str) -> Option<Issue> {
     }
     let mut chars = value.chars();
     let starts_with_letter = chars.next().is_some_and(|c| c.is_ascii_lowercase());
-    let rest_ok = value
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    let rest_ok = value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
     let length = value.len();
-    if !(3..=30).contains(&length) || !starts_with_letter || !rest_ok {
-        Some(Issue::HandleFormat)
-    } else {
-        None
-    }
+    if !(3..=30).contains(&length) || !starts_with_letter || !rest_ok { Some(Issue::HandleFormat) } else { None }
 }
 
 /// Deliberately loose: one `@`, something before it, a dot in the domain, no spaces.
@@ -170,11 +157,7 @@ pub fn email(value: &str) -> Option<Issue> {
         }
         None => false,
     };
-    if valid {
-        None
-    } else {
-        Some(Issue::EmailFormat)
-    }
+    if valid { None } else { Some(Issue::EmailFormat) }
 }
 
 pub const PASSWORD_MIN: usize = 8;
@@ -197,10 +180,7 @@ pub fn password(value: &str) -> Option<Issue> {
 pub fn registration(request: &RegisterRequest) -> FieldErrors {
     let mut errors = FieldErrors::new();
     errors.check("handle", handle(&request.handle));
-    errors.check(
-        "display_name",
-        text(&request.display_name, 2, DISPLAY_NAME_MAX),
-    );
+    errors.check("display_name", text(&request.display_name, 2, DISPLAY_NAME_MAX));
     errors.check("email", email(&request.email));
     errors.check("password", password(&request.password));
     if !request.accept_charter {
@@ -259,26 +239,11 @@ mod tests {
 
     #[test]
     fn messages_are_localised_with_plurals() {
-        assert_eq!(
-            Issue::TooShort { min: 8 }.message(Locale::En),
-            "Use at least 8 characters."
-        );
-        assert_eq!(
-            Issue::TooShort { min: 8 }.message(Locale::Ru),
-            "Нужно не меньше 8 символов."
-        );
-        assert_eq!(
-            Issue::TooLong { max: 2 }.message(Locale::Ru),
-            "Можно не больше 2 символов."
-        );
-        assert_eq!(
-            Issue::TooLong { max: 1 }.message(Locale::En),
-            "Use at most 1 character."
-        );
-        assert_eq!(
-            Issue::TooLong { max: 21 }.message(Locale::Ru),
-            "Можно не больше 21 символа."
-        );
+        assert_eq!(Issue::TooShort { min: 8 }.message(Locale::En), "Use at least 8 characters.");
+        assert_eq!(Issue::TooShort { min: 8 }.message(Locale::Ru), "Нужно не меньше 8 символов.");
+        assert_eq!(Issue::TooLong { max: 2 }.message(Locale::Ru), "Можно не больше 2 символов.");
+        assert_eq!(Issue::TooLong { max: 1 }.message(Locale::En), "Use at most 1 character.");
+        assert_eq!(Issue::TooLong { max: 21 }.message(Locale::Ru), "Можно не больше 21 символа.");
     }
 
     #[test]

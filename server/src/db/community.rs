@@ -10,17 +10,15 @@ impl Db {
         )
         .fetch_optional(&self.pool)
         .await?;
-        Ok(row.map(
-            |(name, description, founded_on, default_locale, time_zone)| Community {
-                name,
-                description,
-                founded_on,
-                default_locale: Locale::from_tag(&default_locale).unwrap_or_default(),
-                locales: Locale::ALL.to_vec(),
-                time_zone,
-                features: Features::default(),
-            },
-        ))
+        Ok(row.map(|(name, description, founded_on, default_locale, time_zone)| Community {
+            name,
+            description,
+            founded_on,
+            default_locale: Locale::from_tag(&default_locale).unwrap_or_default(),
+            locales: Locale::ALL.to_vec(),
+            time_zone,
+            features: Features::default(),
+        }))
     }
 
     pub async fn create_community(

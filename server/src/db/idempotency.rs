@@ -33,12 +33,7 @@ pub enum Claim {
 }
 
 impl Db {
-    pub async fn claim_idempotency(
-        &self,
-        scope: &str,
-        key: &str,
-        fingerprint: &str,
-    ) -> anyhow::Result<Claim> {
+    pub async fn claim_idempotency(&self, scope: &str, key: &str, fingerprint: &str) -> anyhow::Result<Claim> {
         let now = Utc::now();
         let expired_before = clock::format(now - Duration::hours(24));
         let mut tx = self.pool.begin().await?;
@@ -85,12 +80,7 @@ impl Db {
         Ok(claim)
     }
 
-    pub async fn finish_idempotency(
-        &self,
-        scope: &str,
-        key: &str,
-        response: &StoredResponse,
-    ) -> anyhow::Result<()> {
+    pub async fn finish_idempotency(&self, scope: &str, key: &str, response: &StoredResponse) -> anyhow::Result<()> {
         sqlx::query(
             "UPDATE idempotency_keys SET status = ?, content_type = ?, location = ?, body = ?
              WHERE scope = ? AND key = ?",

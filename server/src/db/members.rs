@@ -70,12 +70,10 @@ const MEMBER_COLUMNS: &str = "id, handle, display_name, email, password_hash, ro
 
 impl Db {
     pub async fn member_by_id(&self, id: i64) -> anyhow::Result<Option<MemberRow>> {
-        Ok(sqlx::query_as(AssertSqlSafe(format!(
-            "SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?"
-        )))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?)
+        Ok(sqlx::query_as(AssertSqlSafe(format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?")))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?)
     }
 
     /// Finds a member by e-mail (any case) or handle.
@@ -92,17 +90,15 @@ impl Db {
 
     /// Which of `handle` and `email` are already in use.
     pub async fn taken(&self, handle: &str, email: &str) -> anyhow::Result<(bool, bool)> {
-        let handle_taken: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM members WHERE handle = ?)")
-                .bind(handle)
+        let handle_taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM members WHERE handle = ?)")
+            .bind(handle)
+            .fetch_one(&self.pool)
+            .await?;
+        let email_taken: bool =
+            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM members WHERE email = ? COLLATE NOCASE)")
+                .bind(email.trim())
                 .fetch_one(&self.pool)
                 .await?;
-        let email_taken: bool = sqlx::query_scalar(
-            "SELECT EXISTS (SELECT 1 FROM members WHERE email = ? COLLATE NOCASE)",
-        )
-        .bind(email.trim())
-        .fetch_one(&self.pool)
-        .await?;
         Ok((handle_taken, email_taken))
     }
 
@@ -143,8 +139,6 @@ impl Db {
     }
 
     pub async fn member_count(&self) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members")
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&self.pool).await?)
     }
 }

@@ -5,6 +5,7 @@ mod community;
 mod idempotency;
 mod members;
 mod sessions;
+pub mod threads;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -29,8 +30,7 @@ impl Db {
     /// Opens (creating if needed) the SQLite file and brings its schema up to date.
     pub async fn open(path: &Path) -> anyhow::Result<Db> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("creating {}", parent.display()))?;
+            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
         }
         let options = SqliteConnectOptions::from_str(&format!("sqlite://{}", path.display()))?
             .create_if_missing(true)
@@ -43,10 +43,7 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("opening {}", path.display()))?;
-        sqlx::migrate!("./migrations")
-            .run(&pool)
-            .await
-            .context("migrating the database")?;
+        sqlx::migrate!("./migrations").run(&pool).await.context("migrating the database")?;
         Ok(Db { pool })
     }
 
@@ -61,25 +58,18 @@ impl Db {
             .bind(&candidate)
             .execute(&self.pool)
             .await?;
-        let value: String =
-            sqlx::query_scalar("SELECT value FROM settings WHERE key = 'guest_csrf_token'")
-                .fetch_one(&self.pool)
-                .await?;
+        let value: String = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'guest_csrf_token'")
+            .fetch_one(&self.pool)
+            .await?;
         Ok(value)
     }
 
     /// Drops sessions past their expiry and idempotency records older than a day.
     pub async fn purge_expired(&self) -> anyhow::Result<()> {
         let now = crate::clock::now();
-        sqlx::query("DELETE FROM sessions WHERE expires_at < ?")
-            .bind(&now)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at < ?").bind(&now).execute(&self.pool).await?;
         let day_ago = crate::clock::format(chrono::Utc::now() - chrono::Duration::hours(24));
-        sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?")
-            .bind(day_ago)
-            .execute(&self.pool)
-            .await?;
+        sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?").bind(day_ago).execute(&self.pool).await?;
         Ok(())
     }
 }

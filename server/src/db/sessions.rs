@@ -33,20 +33,16 @@ impl Db {
 
     /// The live session behind a cookie token, if any.
     pub async fn session(&self, token: &str) -> anyhow::Result<Option<SessionRow>> {
-        let row: Option<(i64, String)> = sqlx::query_as(
-            "SELECT member_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?",
-        )
-        .bind(tokens::sha256_hex(token.as_bytes()))
-        .bind(clock::now())
-        .fetch_optional(&self.pool)
-        .await?;
+        let row: Option<(i64, String)> =
+            sqlx::query_as("SELECT member_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?")
+                .bind(tokens::sha256_hex(token.as_bytes()))
+                .bind(clock::now())
+                .fetch_optional(&self.pool)
+                .await?;
         let Some((member_id, csrf_token)) = row else {
             return Ok(None);
         };
-        Ok(self
-            .member_by_id(member_id)
-            .await?
-            .map(|member| SessionRow { member, csrf_token }))
+        Ok(self.member_by_id(member_id).await?.map(|member| SessionRow { member, csrf_token }))
     }
 
     pub async fn delete_session(&self, token: &str) -> anyhow::Result<()> {

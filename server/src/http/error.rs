@@ -18,6 +18,8 @@ pub enum ApiError {
     Csrf,
     NotFound,
     Conflict(String),
+    /// The thread is locked: no new replies.
+    Locked,
     IdempotencyInProgress,
     IdempotencyKeyReused,
     PayloadTooLarge,
@@ -40,36 +42,23 @@ impl ApiError {
     pub fn problem(&self) -> Problem {
         use ApiError::*;
         match self {
-            BadRequest(detail) => Problem::new(400, ProblemCode::BadRequest, "Bad request")
-                .with_detail(detail.clone()),
+            BadRequest(detail) => Problem::new(400, ProblemCode::BadRequest, "Bad request").with_detail(detail.clone()),
             Validation(errors) => {
-                let mut problem = Problem::new(
-                    422,
-                    ProblemCode::ValidationFailed,
-                    "Some fields need attention",
-                );
+                let mut problem = Problem::new(422, ProblemCode::ValidationFailed, "Some fields need attention");
                 problem.errors = errors.messages(locale::current());
                 problem
             }
             Unauthorized => Problem::new(401, ProblemCode::Unauthorized, "Sign in to do this"),
-            InvalidCredentials => Problem::new(
-                401,
-                ProblemCode::InvalidCredentials,
-                "Wrong e-mail, handle or password",
-            ),
-            Forbidden(detail) => {
-                Problem::new(403, ProblemCode::Forbidden, "Not allowed").with_detail(*detail)
+            InvalidCredentials => {
+                Problem::new(401, ProblemCode::InvalidCredentials, "Wrong e-mail, handle or password")
             }
-            Csrf => Problem::new(
-                403,
-                ProblemCode::CsrfFailed,
-                "Missing or stale X-CSRF-Token",
-            )
-            .with_detail("Fetch /auth/me and send its csrf_token in the X-CSRF-Token header."),
+            Forbidden(detail) => Problem::new(403, ProblemCode::Forbidden, "Not allowed").with_detail(*detail),
+            Csrf => Problem::new(403, ProblemCode::CsrfFailed, "Missing or stale X-CSRF-Token")
+                .with_detail("Fetch /auth/me and send its csrf_token in the X-CSRF-Token header."),
             NotFound => Problem::new(404, ProblemCode::NotFound, "Not found"),
-            Conflict(detail) => {
-                Problem::new(409, ProblemCode::Conflict, "Conflict").with_detail(detail.clone())
-            }
+            Conflict(detail) => Problem::new(409, ProblemCode::Conflict, "Conflict").with_detail(detail.clone()),
+            Locked => Problem::new(409, ProblemCode::Locked, "This thread is locked")
+                .with_detail("A moderator locked this thread; it takes no new replies."),
             IdempotencyInProgress => Problem::new(
                 409,
                 ProblemCode::IdempotencyInProgress,
@@ -80,27 +69,13 @@ impl ApiError {
                 ProblemCode::IdempotencyKeyReused,
                 "This Idempotency-Key was used for a different request",
             ),
-            PayloadTooLarge => Problem::new(
-                413,
-                ProblemCode::PayloadTooLarge,
-                "The request body is too large",
-            ),
-            UnsupportedMediaType => Problem::new(
-                415,
-                ProblemCode::UnsupportedMediaType,
-                "Send the body as application/json",
-            ),
+            PayloadTooLarge => Problem::new(413, ProblemCode::PayloadTooLarge, "The request body is too large"),
+            UnsupportedMediaType => {
+                Problem::new(415, ProblemCode::UnsupportedMediaType, "Send the body as application/json")
+            }
             MethodNotAllowed => Problem::new(405, ProblemCode::BadRequest, "Method not allowed"),
-            RateLimited { .. } => Problem::new(
-                429,
-                ProblemCode::RateLimited,
-                "Too many requests; try again later",
-            ),
-            Internal(_) => Problem::new(
-                500,
-                ProblemCode::Internal,
-                "Something went wrong on our side",
-            ),
+            RateLimited { .. } => Problem::new(429, ProblemCode::RateLimited, "Too many requests; try again later"),
+            Internal(_) => Problem::new(500, ProblemCode::Internal, "Something went wrong on our side"),
         }
     }
 }
@@ -125,15 +100,10 @@ impl IntoResponse for ApiError {
         let problem = self.problem();
         let mut response = problem_response(&problem);
         if let ApiError::RateLimited { retry_after_secs } = self {
-            response.headers_mut().insert(
-                header::RETRY_AFTER,
-                HeaderValue::from(retry_after_secs.max(1)),
-            );
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs.max(1)));
         }
         if let ApiError::IdempotencyInProgress = self {
-            response
-                .headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(1u64));
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(1u64));
         }
         response
     }

@@ -22,28 +22,20 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
             .get(CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .map(|v| {
-                let mime = v
-                    .split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase();
-                mime == "application/json"
-                    || (mime.starts_with("application/") && mime.ends_with("+json"))
+                let mime = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+                mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
             })
             .unwrap_or(false);
         if !is_json {
             return Err(ApiError::UnsupportedMediaType);
         }
-        let bytes = Bytes::from_request(request, state)
-            .await
-            .map_err(|rejection| {
-                if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::PayloadTooLarge
-                } else {
-                    ApiError::BadRequest(rejection.body_text())
-                }
-            })?;
+        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
+            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::PayloadTooLarge
+            } else {
+                ApiError::BadRequest(rejection.body_text())
+            }
+        })?;
         parse_json(&bytes).map(JsonBody)
     }
 }
@@ -60,33 +52,21 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             ApiError::BadRequest(format!("The body is not valid JSON: {inner}"))
         }
     })?;
-    deserializer
-        .end()
-        .map_err(|e| ApiError::BadRequest(format!("The body is not valid JSON: {e}")))?;
+    deserializer.end().map_err(|e| ApiError::BadRequest(format!("The body is not valid JSON: {e}")))?;
     Ok(value)
 }
 
 /// Maps a deserializer's complaint to the field it is about.
 fn field_error(path: &str, message: &str) -> ApiError {
-    let missing = message
-        .strip_prefix("missing field `")
-        .and_then(|rest| rest.split('`').next());
+    let missing = message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next());
     let mut errors = FieldErrors::new();
     match missing {
         Some(field) => {
-            let full = if path == "." || path.is_empty() {
-                field.to_owned()
-            } else {
-                format!("{path}.{field}")
-            };
+            let full = if path == "." || path.is_empty() { field.to_owned() } else { format!("{path}.{field}") };
             errors.add(&full, Issue::Required);
         }
         None => {
-            let field = if path == "." || path.is_empty() {
-                "body"
-            } else {
-                path
-            };
+            let field = if path == "." || path.is_empty() { "body" } else { path };
             errors.add(field, Issue::Invalid);
         }
     }
@@ -101,13 +81,10 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for QueryParams<T>
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, ApiError> {
         let query = parts.uri.query().unwrap_or("");
-        let deserializer =
-            serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
-        serde_path_to_error::deserialize(deserializer)
-            .map(QueryParams)
-            .map_err(|error| {
-                let path = error.path().to_string();
-                field_error(&path, &error.into_inner().to_string())
-            })
+        let deserializer = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(deserializer).map(QueryParams).map_err(|error| {
+            let path = error.path().to_string();
+            field_error(&path, &error.into_inner().to_string())
+        })
     }
 }

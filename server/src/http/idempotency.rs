@@ -26,25 +26,17 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     let Some(key) = request.headers().get(IDEMPOTENCY_KEY_HEADER).cloned() else {
         return next.run(request).await;
     };
-    let valid =
-        (1..=255).contains(&key.len()) && key.as_bytes().iter().all(|b| (0x21..=0x7e).contains(b));
+    let valid = (1..=255).contains(&key.len()) && key.as_bytes().iter().all(|b| (0x21..=0x7e).contains(b));
     if !valid {
-        return ApiError::BadRequest(
-            "Idempotency-Key must be 1–255 visible ASCII characters".into(),
-        )
-        .into_response();
+        return ApiError::BadRequest("Idempotency-Key must be 1–255 visible ASCII characters".into()).into_response();
     }
-    let unsafe_method = matches!(
-        *request.method(),
-        Method::POST | Method::PUT | Method::PATCH | Method::DELETE
-    );
+    let unsafe_method = matches!(*request.method(), Method::POST | Method::PUT | Method::PATCH | Method::DELETE);
     if !unsafe_method || NOT_REPLAYED.contains(&request.uri().path()) {
         return next.run(request).await;
     }
     let key = String::from_utf8_lossy(key.as_bytes()).into_owned();
     let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
-        return ApiError::Internal(anyhow::anyhow!("idempotency needs the session layer"))
-            .into_response();
+        return ApiError::Internal(anyhow::anyhow!("idempotency needs the session layer")).into_response();
     };
     let scope = viewer.idempotency_scope();
 
@@ -73,20 +65,13 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         Ok(body) => body,
         Err(_) => {
             let _ = state.db.release_idempotency(&scope, &key).await;
-            return ApiError::Internal(anyhow::anyhow!("answer too large to keep for replay"))
-                .into_response();
+            return ApiError::Internal(anyhow::anyhow!("answer too large to keep for replay")).into_response();
         }
     };
     let outcome = if worth_retrying {
         state.db.release_idempotency(&scope, &key).await
     } else {
-        let header_text = |name| {
-            parts
-                .headers
-                .get(name)
-                .and_then(|v: &HeaderValue| v.to_str().ok())
-                .map(str::to_owned)
-        };
+        let header_text = |name| parts.headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok()).map(str::to_owned);
         let stored = StoredResponse {
             status: status.as_u16(),
             content_type: header_text(header::CONTENT_TYPE),
@@ -106,10 +91,7 @@ fn replay(stored: StoredResponse) -> Response {
     *response.status_mut() = axum::http::StatusCode::from_u16(stored.status).unwrap_or_default();
     let headers = response.headers_mut();
     headers.insert(REPLAYED_HEADER, HeaderValue::from_static("true"));
-    for (name, value) in [
-        (header::CONTENT_TYPE, stored.content_type),
-        (header::LOCATION, stored.location),
-    ] {
+    for (name, value) in [(header::CONTENT_TYPE, stored.content_type), (header::LOCATION, stored.location)] {
         if let Some(value) = value.and_then(|v| HeaderValue::from_str(&v).ok()) {
             headers.insert(name, value);
         }

@@ -15,7 +15,7 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::any;
+use axum::routing::{MethodRouter, any};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -30,22 +30,10 @@ use crate::state::AppState;
 pub const MAX_BODY_BYTES: usize = 6 * 1024 * 1024;
 
 pub fn router(state: AppState) -> Router {
-    let api = routes::api()
+    let api = routes::api(&Guard(state.clone()))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
-        // Only for requests that reached a route: a wrong method or path gets its 405/404 first.
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            idempotency::layer,
-        ))
-        .route_layer(middleware::from_fn_with_state(
-            state.clone(),
-            session::resolve,
-        ))
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            rate_limit::layer,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), rate_limit::layer))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors(&state))
         .layer(middleware::from_fn(api_headers));
@@ -59,18 +47,26 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api)
         .route("/api/{*rest}", any(|| async { ApiError::NotFound }))
         .fallback_service(app_files)
-        .layer(middleware::from_fn_with_state(
-            state.clone(),
-            static_files::headers,
-        ))
+        .layer(middleware::from_fn_with_state(state.clone(), static_files::headers))
         .layer(middleware::from_fn(security_headers))
         .layer(middleware::from_fn(locale::scope))
         .layer(CompressionLayer::new())
-        .layer(CatchPanicLayer::custom(|_| {
-            ApiError::Internal(anyhow::anyhow!("a handler panicked")).into_response()
-        }))
+        .layer(CatchPanicLayer::custom(|_| ApiError::Internal(anyhow::anyhow!("a handler panicked")).into_response()))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Puts the session (with its CSRF check) and idempotent replay around an operation's handlers
+/// only, so a request with a wrong method still gets its plain 405.
+#[derive(Clone)]
+pub struct Guard(AppState);
+
+impl Guard {
+    pub fn wrap(&self, operations: MethodRouter<AppState>) -> MethodRouter<AppState> {
+        operations
+            .route_layer(middleware::from_fn_with_state(self.0.clone(), idempotency::layer))
+            .route_layer(middleware::from_fn_with_state(self.0.clone(), session::resolve))
+    }
 }
 
 /// Credentialed CORS for the configured origins only (an app served from another origin).
@@ -82,10 +78,7 @@ fn cors(state: &AppState) -> CorsLayer {
         .filter_map(|origin| match HeaderValue::from_str(origin.trim()) {
             Ok(value) => Some(value),
             Err(_) => {
-                tracing::warn!(
-                    origin,
-                    "ignoring an allowed origin that is not a valid header value"
-                );
+                tracing::warn!(origin, "ignoring an allowed origin that is not a valid header value");
                 None
             }
         })
@@ -93,13 +86,7 @@ fn cors(state: &AppState) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
         .allow_credentials(true)
-        .allow_methods([
-            Method::GET,
-            Method::POST,
-            Method::PUT,
-            Method::PATCH,
-            Method::DELETE,
-        ])
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
         .allow_headers([
             header::CONTENT_TYPE,
             header::ACCEPT,
@@ -107,20 +94,14 @@ fn cors(state: &AppState) -> CorsLayer {
             HeaderName::from_static("x-csrf-token"),
             HeaderName::from_static("idempotency-key"),
         ])
-        .expose_headers([
-            header::RETRY_AFTER,
-            header::LOCATION,
-            HeaderName::from_static("idempotent-replayed"),
-        ])
+        .expose_headers([header::RETRY_AFTER, header::LOCATION, HeaderName::from_static("idempotent-replayed")])
         .max_age(Duration::from_secs(600))
 }
 
 async fn api_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers
-        .entry(header::CACHE_CONTROL)
-        .or_insert(HeaderValue::from_static("no-store"));
+    headers.entry(header::CACHE_CONTROL).or_insert(HeaderValue::from_static("no-store"));
     headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'"),
@@ -131,13 +112,7 @@ async fn api_headers(request: Request, next: Next) -> Response {
 async fn security_headers(request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    headers.insert(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    );
-    headers.insert(
-        header::REFERRER_POLICY,
-        HeaderValue::from_static("strict-origin-when-cross-origin"),
-    );
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     response
 }

@@ -48,14 +48,8 @@ impl RateLimiter {
         let capacity = f64::from(self.per_minute[&bucket]);
         let per_second = capacity / 60.0;
         let now = Instant::now();
-        let mut buckets = self
-            .buckets
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let tokens = buckets.entry((address, bucket)).or_insert(Tokens {
-            available: capacity,
-            updated: now,
-        });
+        let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let tokens = buckets.entry((address, bucket)).or_insert(Tokens { available: capacity, updated: now });
         let refill = now.duration_since(tokens.updated).as_secs_f64() * per_second;
         tokens.available = (tokens.available + refill).min(capacity);
         tokens.updated = now;
@@ -70,10 +64,7 @@ impl RateLimiter {
     /// Drops buckets that have refilled completely: they hold nothing worth remembering.
     pub fn forget_idle(&self) {
         let now = Instant::now();
-        let mut buckets = self
-            .buckets
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         buckets.retain(|(_, bucket), tokens| {
             let capacity = f64::from(self.per_minute[bucket]);
             let refill = now.duration_since(tokens.updated).as_secs_f64() * capacity / 60.0;
@@ -86,9 +77,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     let bucket = match *request.method() {
         Method::GET | Method::HEAD | Method::OPTIONS => None,
         // Paths are seen inside the `/api/v1` nest.
-        _ if request.uri().path() == "/auth/login" || request.uri().path() == "/auth/register" => {
-            Some(Bucket::Auth)
-        }
+        _ if request.uri().path() == "/auth/login" || request.uri().path() == "/auth/register" => Some(Bucket::Auth),
         _ => Some(Bucket::Write),
     };
     if let Some(bucket) = bucket {

@@ -79,27 +79,14 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
         None => None,
     };
     let viewer = match session {
-        Some(session) => Viewer {
-            member: Some(Arc::new(session.member)),
-            csrf_token: session.csrf_token,
-            session_token: token,
-        },
-        None => Viewer {
-            member: None,
-            csrf_token: state.guest_csrf_token.to_string(),
-            session_token: None,
-        },
+        Some(session) => {
+            Viewer { member: Some(Arc::new(session.member)), csrf_token: session.csrf_token, session_token: token }
+        }
+        None => Viewer { member: None, csrf_token: state.guest_csrf_token.to_string(), session_token: None },
     };
-    let unsafe_method = !matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS
-    );
+    let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method {
-        let sent = request
-            .headers()
-            .get(CSRF_HEADER)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("");
+        let sent = request.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
         if !tokens::constant_time_eq(sent, &viewer.csrf_token) {
             return ApiError::Csrf.into_response();
         }
@@ -121,8 +108,6 @@ pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
 /// `Set-Cookie` that ends it.
 pub fn cleared_session_cookie(secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"
-    ))
-    .expect("static cookie")
+    HeaderValue::from_str(&format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}"))
+        .expect("static cookie")
 }

@@ -39,11 +39,7 @@ impl AppShell {
              object-src 'none'",
             script_hashes.join(" ")
         );
-        AppShell {
-            dir: dir.to_path_buf(),
-            index_html,
-            csp,
-        }
+        AppShell { dir: dir.to_path_buf(), index_html, csp }
     }
 }
 
@@ -113,8 +109,7 @@ fn has_content_hash(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or("");
     let stem = file.split('.').next().unwrap_or("");
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 #[cfg(test)]
@@ -125,10 +120,7 @@ mod tests {
     fn finds_inline_scripts_only() {
         let html = r#"<head><script src="/a.js"></script><script type="module">import init from '/x.js';
 init();</script></head><body><script>one()</script></body>"#;
-        assert_eq!(
-            inline_scripts(html),
-            vec!["import init from '/x.js';\ninit();", "one()"]
-        );
+        assert_eq!(inline_scripts(html), vec!["import init from '/x.js';\ninit();", "one()"]);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use veche_api::member::{Access, CommunityRole};
 use veche_api::validate::{self, Issue};
 
 use crate::db::{MemberRow, NewMember};
+use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::JsonBody;
 use crate::http::locale;
@@ -17,19 +18,16 @@ use crate::http::session::{Viewer, cleared_session_cookie, session_cookie};
 use crate::state::AppState;
 use crate::{clock, tokens};
 
-pub fn router() -> Router<AppState> {
+pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()
-        .route("/auth/me", get(me).patch(update_account))
-        .route("/auth/register", post(register))
-        .route("/auth/login", post(login))
-        .route("/auth/logout", post(logout))
+        .route("/auth/me", guard.wrap(get(me).patch(update_account)))
+        .route("/auth/register", guard.wrap(post(register)))
+        .route("/auth/login", guard.wrap(post(login)))
+        .route("/auth/logout", guard.wrap(post(logout)))
 }
 
 async fn me(viewer: Viewer) -> Json<Session> {
-    Json(Session {
-        account: viewer.member.as_deref().map(MemberRow::account),
-        csrf_token: viewer.csrf_token,
-    })
+    Json(Session { account: viewer.member.as_deref().map(MemberRow::account), csrf_token: viewer.csrf_token })
 }
 
 async fn update_account(
@@ -41,15 +39,8 @@ async fn update_account(
     if let Some(locale) = update.locale {
         state.db.set_member_locale(member.id, locale).await?;
     }
-    let member = state
-        .db
-        .member_by_id(member.id)
-        .await?
-        .ok_or(ApiError::Unauthorized)?;
-    Ok(Json(Session {
-        account: Some(member.account()),
-        csrf_token: viewer.csrf_token,
-    }))
+    let member = state.db.member_by_id(member.id).await?.ok_or(ApiError::Unauthorized)?;
+    Ok(Json(Session { account: Some(member.account()), csrf_token: viewer.csrf_token }))
 }
 
 async fn register(
@@ -95,15 +86,10 @@ async fn login(
     viewer: Viewer,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> ApiResult<Response> {
-    validate::login(&request)
-        .into_result()
-        .map_err(ApiError::Validation)?;
+    validate::login(&request).into_result().map_err(ApiError::Validation)?;
     let member = state.db.member_by_login(&request.login).await?;
     // Verify against a fixed hash when there is no such member, so timing does not tell.
-    let stored_hash = member
-        .as_ref()
-        .map(|m| m.password_hash.clone())
-        .unwrap_or_else(|| DUMMY_HASH.to_owned());
+    let stored_hash = member.as_ref().map(|m| m.password_hash.clone()).unwrap_or_else(|| DUMMY_HASH.to_owned());
     let matches = verify_password(request.password.clone(), stored_hash).await?;
     match member {
         Some(member) if matches => start_session(&state, &viewer, &member, StatusCode::OK).await,
@@ -115,18 +101,8 @@ async fn logout(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Resp
     if let Some(token) = &viewer.session_token {
         state.db.delete_session(token).await?;
     }
-    let session = Session {
-        account: None,
-        csrf_token: state.guest_csrf_token.to_string(),
-    };
-    Ok((
-        [(
-            header::SET_COOKIE,
-            cleared_session_cookie(state.config.secure_cookies()),
-        )],
-        Json(session),
-    )
-        .into_response())
+    let session = Session { account: None, csrf_token: state.guest_csrf_token.to_string() };
+    Ok(([(header::SET_COOKIE, cleared_session_cookie(state.config.secure_cookies()))], Json(session)).into_response())
 }
 
 /// Replaces any previous session of this browser with a new one for `member`.
@@ -140,29 +116,19 @@ async fn start_session(
         state.db.delete_session(previous).await?;
     }
     let (token, csrf_token) = state.db.create_session(member.id).await?;
-    let session = Session {
-        account: Some(member.account()),
-        csrf_token,
-    };
-    Ok((
-        status,
-        [(
-            header::SET_COOKIE,
-            session_cookie(&token, state.config.secure_cookies()),
-        )],
-        Json(session),
-    )
+    let session = Session { account: Some(member.account()), csrf_token };
+    Ok((status, [(header::SET_COOKIE, session_cookie(&token, state.config.secure_cookies()))], Json(session))
         .into_response())
 }
 
 /// An argon2 hash of a password nobody has, for constant-time refusals.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$9lR5hnkDvzXq+Ux1iHkjZSSfsB7nQhRs0jqQfd6tHZQ";
+const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$9lR5hnkDvzXq+Ux1iHkjZSSfsB7nQhRs0jqQfd6tHZQ";
 
 /// Argon2id with the crate's recommended parameters, off the async threads.
 pub async fn hash_password(password: String) -> anyhow::Result<String> {
     tokio::task::spawn_blocking(move || {
-        let salt = SaltString::encode_b64(&tokens::random_bytes(16))
-            .map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+        let salt = SaltString::encode_b64(&tokens::random_bytes(16)).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
         Argon2::default()
             .hash_password(password.as_bytes(), &salt)
             .map(|hash| hash.to_string())
@@ -174,11 +140,7 @@ pub async fn hash_password(password: String) -> anyhow::Result<String> {
 async fn verify_password(password: String, stored: String) -> anyhow::Result<bool> {
     Ok(tokio::task::spawn_blocking(move || {
         PasswordHash::new(&stored)
-            .map(|hash| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &hash)
-                    .is_ok()
-            })
+            .map(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
             .unwrap_or(false)
     })
     .await?)

@@ -31,35 +31,19 @@ impl TestServer {
         adjust(&mut config);
         let (router, state) = veche_server::build(config).await.expect("server builds");
         let router = router.layer(MockConnectInfo(SocketAddr::from(([127, 0, 0, 1], 40000))));
-        TestServer {
-            router,
-            state,
-            _dir: dir,
-        }
+        TestServer { router, state, _dir: dir }
     }
 
     /// A browser with no cookies yet.
     pub fn browser(&self) -> Browser {
-        Browser {
-            router: self.router.clone(),
-            cookie: None,
-            csrf: None,
-            language: "en".into(),
-        }
+        Browser { router: self.router.clone(), cookie: None, csrf: None, language: "en".into() }
     }
 
     /// A browser signed in as a demo member.
     pub async fn signed_in(&self, handle: &str) -> Browser {
         let mut browser = self.browser();
-        let response = browser
-            .login(handle, veche_server::seed::DEMO_PASSWORD)
-            .await;
-        assert_eq!(
-            response.status,
-            StatusCode::OK,
-            "demo sign-in for {handle}: {}",
-            response.body
-        );
+        let response = browser.login(handle, veche_server::seed::DEMO_PASSWORD).await;
+        assert_eq!(response.status, StatusCode::OK, "demo sign-in for {handle}: {}", response.body);
         browser
     }
 }
@@ -106,8 +90,7 @@ impl Browser {
     }
 
     pub async fn post(&mut self, path: &str, body: Value) -> Answer {
-        self.send(Method::POST, path, Some(body), Extra::default())
-            .await
+        self.send(Method::POST, path, Some(body), Extra::default()).await
     }
 
     pub async fn post_with(&mut self, path: &str, body: Value, extra: Extra) -> Answer {
@@ -123,28 +106,15 @@ impl Browser {
     }
 
     pub async fn login(&mut self, login: &str, password: &str) -> Answer {
-        self.post(
-            "/api/v1/auth/login",
-            serde_json::json!({ "login": login, "password": password }),
-        )
-        .await
+        self.post("/api/v1/auth/login", serde_json::json!({ "login": login, "password": password })).await
     }
 
-    pub async fn send(
-        &mut self,
-        method: Method,
-        path: &str,
-        body: Option<Value>,
-        extra: Extra,
-    ) -> Answer {
+    pub async fn send(&mut self, method: Method, path: &str, body: Option<Value>, extra: Extra) -> Answer {
         let unsafe_method = method != Method::GET && method != Method::HEAD;
         if unsafe_method && !extra.without_csrf {
             self.ensure_csrf().await;
         }
-        let mut request = Request::builder()
-            .method(method)
-            .uri(path)
-            .header(header::ACCEPT_LANGUAGE, &self.language);
+        let mut request = Request::builder().method(method).uri(path).header(header::ACCEPT_LANGUAGE, &self.language);
         if let Some(cookie) = &self.cookie {
             request = request.header(header::COOKIE, cookie);
         }
@@ -159,53 +129,30 @@ impl Browser {
         }
         let body = match (extra.raw_body, body) {
             (Some(raw), _) => {
-                request = request.header(
-                    header::CONTENT_TYPE,
-                    extra.content_type.as_deref().unwrap_or("application/json"),
-                );
+                request =
+                    request.header(header::CONTENT_TYPE, extra.content_type.as_deref().unwrap_or("application/json"));
                 Body::from(raw)
             }
             (None, Some(json)) => {
-                request = request.header(
-                    header::CONTENT_TYPE,
-                    extra.content_type.as_deref().unwrap_or("application/json"),
-                );
+                request =
+                    request.header(header::CONTENT_TYPE, extra.content_type.as_deref().unwrap_or("application/json"));
                 Body::from(json.to_string())
             }
             (None, None) => Body::empty(),
         };
-        let response = self
-            .router
-            .clone()
-            .oneshot(request.body(body).expect("request"))
-            .await
-            .expect("infallible");
+        let response = self.router.clone().oneshot(request.body(body).expect("request")).await.expect("infallible");
         let status = response.status();
         let headers = response.headers().clone();
-        if let Some(set_cookie) = headers
-            .get(header::SET_COOKIE)
-            .and_then(|v| v.to_str().ok())
-        {
+        if let Some(set_cookie) = headers.get(header::SET_COOKIE).and_then(|v| v.to_str().ok()) {
             let pair = set_cookie.split(';').next().unwrap_or("").to_owned();
-            self.cookie = if pair.ends_with('=') {
-                None
-            } else {
-                Some(pair)
-            };
+            self.cookie = if pair.ends_with('=') { None } else { Some(pair) };
         }
-        let bytes = to_bytes(response.into_body(), usize::MAX)
-            .await
-            .expect("body");
+        let bytes = to_bytes(response.into_body(), usize::MAX).await.expect("body");
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let body: Value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
         if let Some(token) = body.get("csrf_token").and_then(Value::as_str) {
             self.csrf = Some(token.to_owned());
         }
-        Answer {
-            status,
-            headers,
-            body,
-            text,
-        }
+        Answer { status, headers, body, text }
     }
 }

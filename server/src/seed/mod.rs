@@ -8,6 +8,8 @@ use veche_api::member::{Access, CommunityRole};
 use crate::db::{Db, NewMember};
 use crate::{clock, routes};
 
+mod threads;
+
 /// Every demo member signs in with this password.
 pub const DEMO_PASSWORD: &str = "veche-demo";
 
@@ -132,9 +134,7 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
         return Ok(());
     }
     let today = clock::today();
-    let founded_on = (today - Duration::days(1095))
-        .format("%Y-%m-%d")
-        .to_string();
+    let founded_on = (today - Duration::days(1095)).format("%Y-%m-%d").to_string();
     db.create_community(
         "Sever Software Community",
         "Where customers and partners of Sever Software ask and answer questions, propose and vote on \
@@ -147,23 +147,28 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
     // One hash for all: every demo member shares the password, and hashing is slow on purpose.
     let password_hash = routes::hash_password(DEMO_PASSWORD.to_owned()).await?;
     let now = chrono::Utc::now();
+    let mut ids = std::collections::HashMap::new();
     for member in DEMO_MEMBERS {
         let email = format!("{}@example.com", member.handle);
         let created_at = clock::format(now - Duration::days(member.joined_days_ago));
-        db.insert_member(&NewMember {
-            handle: member.handle,
-            display_name: member.name,
-            email: &email,
-            password_hash: &password_hash,
-            role: member.role,
-            access: member.access,
-            locale: member.locale,
-            position: Some(member.position),
-            company: Some(member.company),
-            created_at: &created_at,
-        })
-        .await?;
+        let row = db
+            .insert_member(&NewMember {
+                handle: member.handle,
+                display_name: member.name,
+                email: &email,
+                password_hash: &password_hash,
+                role: member.role,
+                access: member.access,
+                locale: member.locale,
+                position: Some(member.position),
+                company: Some(member.company),
+                created_at: &created_at,
+            })
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("demo member {} exists twice", member.handle))?;
+        ids.insert(member.handle, row.id);
     }
+    threads::seed(db, &ids).await?;
     tracing::info!(members = DEMO_MEMBERS.len(), "seeded the demo community");
     Ok(())
 }

@@ -1,0 +1,506 @@
+//! Spaces, threads, replies and kudos.
+
+use sqlx::sqlite::SqliteRow;
+use sqlx::{AssertSqlSafe, Row};
+use veche_api::member::{Access, CommunityRole, MemberSummary};
+use veche_api::threads::{KudosState, Quote, Space, SpaceRef, ThreadSort};
+
+use super::Db;
+use crate::clock;
+
+/// The author columns every query selects, prefixed `a_`, joined as `a`.
+const AUTHOR: &str = "a.id AS a_id, a.handle AS a_handle, a.display_name AS a_name, a.avatar_url AS a_avatar, \
+                      a.role AS a_role, a.access AS a_access, a.reputation AS a_reputation, \
+                      a.position AS a_position, a.company AS a_company";
+
+pub fn author(row: &SqliteRow) -> MemberSummary {
+    MemberSummary {
+        id: row.get::<i64, _>("a_id").to_string(),
+        handle: row.get("a_handle"),
+        display_name: row.get("a_name"),
+        avatar_url: row.get("a_avatar"),
+        role: CommunityRole::parse(row.get::<&str, _>("a_role")),
+        access: Access::parse(row.get::<&str, _>("a_access")),
+        reputation: row.get("a_reputation"),
+        position: row.get("a_position"),
+        company: row.get("a_company"),
+    }
+}
+
+/// A thread as stored, with what the viewer needs to know about it.
+#[derive(Clone, Debug)]
+pub struct ThreadRow {
+    pub id: i64,
+    pub space: SpaceRef,
+    pub space_group: Option<i64>,
+    pub author: MemberSummary,
+    pub author_id: i64,
+    pub title: String,
+    pub body: String,
+    pub created_at: String,
+    pub edited_at: Option<String>,
+    pub last_activity_at: String,
+    pub reply_count: i64,
+    pub kudos_count: i64,
+    pub kudos_given: bool,
+    pub solution_reply_id: Option<i64>,
+    pub pinned: bool,
+    pub locked: bool,
+    pub deleted: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct ReplyRow {
+    pub id: i64,
+    pub thread_id: i64,
+    pub position: i64,
+    pub author: MemberSummary,
+    pub author_id: i64,
+    pub body: String,
+    pub created_at: String,
+    pub edited_at: Option<String>,
+    pub deleted: bool,
+    pub kudos_count: i64,
+    pub kudos_given: bool,
+    pub quote: Option<Quote>,
+}
+
+/// What a thread list shows.
+pub struct ThreadFilter {
+    pub space_id: Option<i64>,
+    pub sort: ThreadSort,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+const THREAD_SELECT: &str = "SELECT t.id, t.title, t.body, t.created_at, t.edited_at, t.last_activity_at, \
+     t.reply_count, t.kudos_count, t.solution_reply_id, t.pinned, t.locked, t.deleted_at, t.author_id, \
+     s.id AS s_id, s.slug AS s_slug, s.name AS s_name, s.group_id AS s_group, \
+     EXISTS (SELECT 1 FROM kudos k WHERE k.target = 'thread' AND k.target_id = t.id AND k.member_id = ?) AS given";
+
+fn thread_row(row: &SqliteRow) -> ThreadRow {
+    let deleted = row.get::<Option<String>, _>("deleted_at").is_some();
+    ThreadRow {
+        id: row.get("id"),
+        space: SpaceRef { id: row.get::<i64, _>("s_id").to_string(), slug: row.get("s_slug"), name: row.get("s_name") },
+        space_group: row.get("s_group"),
+        author: author(row),
+        author_id: row.get("author_id"),
+        title: row.get("title"),
+        body: if deleted { String::new() } else { row.get("body") },
+        created_at: row.get("created_at"),
+        edited_at: row.get("edited_at"),
+        last_activity_at: row.get("last_activity_at"),
+        reply_count: row.get("reply_count"),
+        kudos_count: row.get("kudos_count"),
+        kudos_given: row.get("given"),
+        solution_reply_id: row.get("solution_reply_id"),
+        pinned: row.get("pinned"),
+        locked: row.get("locked"),
+        deleted,
+    }
+}
+
+const REPLY_SELECT: &str = "SELECT r.id, r.thread_id, r.position, r.body, r.created_at, r.edited_at, r.deleted_at, \
+     r.kudos_count, r.author_id, \
+     q.id AS q_id, q.body AS q_body, q.deleted_at AS q_deleted, qa.display_name AS q_author, \
+     EXISTS (SELECT 1 FROM kudos k WHERE k.target = 'reply' AND k.target_id = r.id AND k.member_id = ?) AS given";
+
+fn reply_row(row: &SqliteRow) -> ReplyRow {
+    let deleted = row.get::<Option<String>, _>("deleted_at").is_some();
+    let quote = row.get::<Option<i64>, _>("q_id").map(|id| {
+        let quoted_deleted = row.get::<Option<String>, _>("q_deleted").is_some();
+        Quote {
+            reply_id: id.to_string(),
+            author_name: row.get("q_author"),
+            excerpt: if quoted_deleted { String::new() } else { excerpt(row.get("q_body"), 240) },
+        }
+    });
+    ReplyRow {
+        id: row.get("id"),
+        thread_id: row.get("thread_id"),
+        position: row.get("position"),
+        author: author(row),
+        author_id: row.get("author_id"),
+        body: if deleted { String::new() } else { row.get("body") },
+        created_at: row.get("created_at"),
+        edited_at: row.get("edited_at"),
+        deleted,
+        kudos_count: row.get("kudos_count"),
+        kudos_given: row.get("given"),
+        quote,
+    }
+}
+
+/// The text of a markdown document, whitespace collapsed, cut at a word boundary.
+pub fn excerpt(markdown: &str, max_chars: usize) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::new();
+    for word in words {
+        let extra = if out.is_empty() { 0 } else { 1 } + word.chars().count();
+        if out.chars().count() + extra > max_chars {
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Where a new thread's replies list starts: `p<position>`; thread lists use `o<offset>`.
+pub fn position_cursor(position: i64) -> String {
+    format!("p{position}")
+}
+
+impl Db {
+    pub async fn spaces(&self) -> anyhow::Result<Vec<Space>> {
+        let rows = sqlx::query(
+            "SELECT s.id, s.slug, s.name, s.description, s.group_id,
+                    (SELECT COUNT(*) FROM threads t WHERE t.space_id = s.id AND t.deleted_at IS NULL) AS thread_count,
+                    (SELECT COALESCE(SUM(t.reply_count), 0) FROM threads t WHERE t.space_id = s.id) AS reply_count
+             FROM spaces s ORDER BY s.position, s.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|row| Space {
+                id: row.get::<i64, _>("id").to_string(),
+                slug: row.get("slug"),
+                name: row.get("name"),
+                description: row.get("description"),
+                thread_count: row.get("thread_count"),
+                reply_count: row.get("reply_count"),
+                group_id: row.get::<Option<i64>, _>("group_id").map(|g| g.to_string()),
+            })
+            .collect())
+    }
+
+    /// A space by id or slug.
+    pub async fn space_id(&self, id_or_slug: &str) -> anyhow::Result<Option<i64>> {
+        Ok(sqlx::query_scalar("SELECT id FROM spaces WHERE CAST(id AS TEXT) = ? OR slug = ?")
+            .bind(id_or_slug)
+            .bind(id_or_slug)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    pub async fn create_space(&self, slug: &str, name: &str, description: &str, position: i64) -> anyhow::Result<i64> {
+        let done =
+            sqlx::query("INSERT INTO spaces (slug, name, description, position, created_at) VALUES (?, ?, ?, ?, ?)")
+                .bind(slug)
+                .bind(name)
+                .bind(description)
+                .bind(position)
+                .bind(clock::now())
+                .execute(&self.pool)
+                .await?;
+        Ok(done.last_insert_rowid())
+    }
+
+    /// One page of a thread list, and whether more follow.
+    pub async fn threads(&self, filter: &ThreadFilter, viewer: Option<i64>) -> anyhow::Result<(Vec<ThreadRow>, bool)> {
+        let month_ago = clock::format(chrono::Utc::now() - chrono::Duration::days(30));
+        let (condition, order) = match filter.sort {
+            ThreadSort::Newest => ("1", "t.pinned DESC, t.created_at DESC, t.id DESC"),
+            ThreadSort::Discussed => ("1", "recent DESC, t.reply_count DESC, t.id DESC"),
+            ThreadSort::Unanswered => ("t.reply_count = 0", "t.created_at DESC, t.id DESC"),
+            ThreadSort::Activity | ThreadSort::Unknown => ("1", "t.pinned DESC, t.last_activity_at DESC, t.id DESC"),
+        };
+        let space_condition = if filter.space_id.is_some() { "t.space_id = ?" } else { "? IS NULL" };
+        let sql = format!(
+            "{THREAD_SELECT}, {AUTHOR},
+                (SELECT COUNT(*) FROM replies r WHERE r.thread_id = t.id AND r.created_at >= ?) AS recent
+             FROM threads t JOIN spaces s ON s.id = t.space_id JOIN members a ON a.id = t.author_id
+             WHERE t.deleted_at IS NULL AND {condition} AND {space_condition}
+             ORDER BY {order} LIMIT ? OFFSET ?"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(viewer.unwrap_or(0))
+            .bind(month_ago)
+            .bind(filter.space_id)
+            .bind(filter.limit + 1)
+            .bind(filter.offset)
+            .fetch_all(&self.pool)
+            .await?;
+        let more = rows.len() as i64 > filter.limit;
+        Ok((rows.iter().take(filter.limit as usize).map(thread_row).collect(), more))
+    }
+
+    pub async fn thread(&self, id: i64, viewer: Option<i64>) -> anyhow::Result<Option<ThreadRow>> {
+        let sql = format!(
+            "{THREAD_SELECT}, {AUTHOR} FROM threads t JOIN spaces s ON s.id = t.space_id
+             JOIN members a ON a.id = t.author_id WHERE t.id = ?"
+        );
+        let row = sqlx::query(AssertSqlSafe(sql)).bind(viewer.unwrap_or(0)).bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.as_ref().map(thread_row))
+    }
+
+    pub async fn create_thread(
+        &self,
+        space_id: i64,
+        author_id: i64,
+        title: &str,
+        body: &str,
+        created_at: &str,
+    ) -> anyhow::Result<i64> {
+        let done = sqlx::query(
+            "INSERT INTO threads (space_id, author_id, title, body, created_at, last_activity_at)
+             VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(space_id)
+        .bind(author_id)
+        .bind(title.trim())
+        .bind(body)
+        .bind(created_at)
+        .bind(created_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.last_insert_rowid())
+    }
+
+    pub async fn update_thread_text(&self, id: i64, title: Option<&str>, body: Option<&str>) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE threads SET title = COALESCE(?, title), body = COALESCE(?, body), edited_at = ? WHERE id = ?",
+        )
+        .bind(title.map(str::trim))
+        .bind(body)
+        .bind(clock::now())
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn moderate_thread(&self, id: i64, pinned: Option<bool>, locked: Option<bool>) -> anyhow::Result<()> {
+        sqlx::query("UPDATE threads SET pinned = COALESCE(?, pinned), locked = COALESCE(?, locked) WHERE id = ?")
+            .bind(pinned)
+            .bind(locked)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn delete_thread(&self, id: i64) -> anyhow::Result<()> {
+        sqlx::query("UPDATE threads SET deleted_at = ?, body = '' WHERE id = ? AND deleted_at IS NULL")
+            .bind(clock::now())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Replies from `start` (a position) on, at most `limit`.
+    pub async fn replies(
+        &self,
+        thread_id: i64,
+        start: i64,
+        limit: i64,
+        viewer: Option<i64>,
+    ) -> anyhow::Result<Vec<ReplyRow>> {
+        let sql = format!(
+            "{REPLY_SELECT}, {AUTHOR} FROM replies r JOIN members a ON a.id = r.author_id
+             LEFT JOIN replies q ON q.id = r.quote_reply_id LEFT JOIN members qa ON qa.id = q.author_id
+             WHERE r.thread_id = ? AND r.position >= ? ORDER BY r.position LIMIT ?"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(viewer.unwrap_or(0))
+            .bind(thread_id)
+            .bind(start)
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(reply_row).collect())
+    }
+
+    pub async fn reply(&self, id: i64, viewer: Option<i64>) -> anyhow::Result<Option<ReplyRow>> {
+        let sql = format!(
+            "{REPLY_SELECT}, {AUTHOR} FROM replies r JOIN members a ON a.id = r.author_id
+             LEFT JOIN replies q ON q.id = r.quote_reply_id LEFT JOIN members qa ON qa.id = q.author_id
+             WHERE r.id = ?"
+        );
+        let row = sqlx::query(AssertSqlSafe(sql)).bind(viewer.unwrap_or(0)).bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.as_ref().map(reply_row))
+    }
+
+    /// Adds a reply at the end of the thread; `None` if the thread is locked (checked in the
+    /// same transaction, so a lock cannot slip between check and insert).
+    pub async fn create_reply(
+        &self,
+        thread_id: i64,
+        author_id: i64,
+        body: &str,
+        quote_reply_id: Option<i64>,
+        created_at: &str,
+    ) -> anyhow::Result<Option<i64>> {
+        let mut tx = self.pool.begin().await?;
+        let inserted = sqlx::query(
+            "INSERT INTO replies (thread_id, position, author_id, body, quote_reply_id, created_at)
+             SELECT t.id, t.reply_count + 1, ?, ?, ?, ? FROM threads t
+             WHERE t.id = ? AND t.locked = 0 AND t.deleted_at IS NULL",
+        )
+        .bind(author_id)
+        .bind(body)
+        .bind(quote_reply_id)
+        .bind(created_at)
+        .bind(thread_id)
+        .execute(&mut *tx)
+        .await?;
+        if inserted.rows_affected() == 0 {
+            return Ok(None);
+        }
+        let id = inserted.last_insert_rowid();
+        sqlx::query(
+            "UPDATE threads SET reply_count = reply_count + 1,
+                    last_activity_at = MAX(last_activity_at, ?) WHERE id = ?",
+        )
+        .bind(created_at)
+        .bind(thread_id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(Some(id))
+    }
+
+    /// Appends many replies in one transaction (demo data).
+    pub async fn append_replies(&self, thread_id: i64, replies: &[(i64, String, String)]) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let mut position: i64 = sqlx::query_scalar("SELECT reply_count FROM threads WHERE id = ?")
+            .bind(thread_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        for (author_id, body, created_at) in replies {
+            position += 1;
+            sqlx::query(
+                "INSERT INTO replies (thread_id, position, author_id, body, created_at) VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind(thread_id)
+            .bind(position)
+            .bind(author_id)
+            .bind(body)
+            .bind(created_at)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let last = replies.last().map(|r| r.2.clone()).unwrap_or_default();
+        sqlx::query("UPDATE threads SET reply_count = ?, last_activity_at = MAX(last_activity_at, ?) WHERE id = ?")
+            .bind(position)
+            .bind(last)
+            .bind(thread_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn update_reply(&self, id: i64, body: &str) -> anyhow::Result<()> {
+        sqlx::query("UPDATE replies SET body = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL")
+            .bind(body)
+            .bind(clock::now())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Deletes a reply's text; the reply keeps its place ("deleted") and stops being a solution.
+    pub async fn delete_reply(&self, id: i64) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE replies SET deleted_at = ?, body = '' WHERE id = ? AND deleted_at IS NULL")
+            .bind(clock::now())
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE threads SET solution_reply_id = NULL WHERE solution_reply_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Gives (or takes back) one member's kudos; counting happens in the same transaction as
+    /// the change, so the count never drifts from the kudos rows.
+    pub async fn set_kudos(
+        &self,
+        member_id: i64,
+        target: &str,
+        target_id: i64,
+        give: bool,
+    ) -> anyhow::Result<KudosState> {
+        let table = if target == "thread" { "threads" } else { "replies" };
+        let mut tx = self.pool.begin().await?;
+        let changed = if give {
+            sqlx::query(
+                "INSERT INTO kudos (member_id, target, target_id, created_at) VALUES (?, ?, ?, ?)
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(member_id)
+            .bind(target)
+            .bind(target_id)
+            .bind(clock::now())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected()
+        } else {
+            sqlx::query("DELETE FROM kudos WHERE member_id = ? AND target = ? AND target_id = ?")
+                .bind(member_id)
+                .bind(target)
+                .bind(target_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+        };
+        if changed > 0 {
+            sqlx::query(AssertSqlSafe(format!(
+                "UPDATE {table} SET kudos_count = (SELECT COUNT(*) FROM kudos WHERE target = ? AND target_id = ?) WHERE id = ?"
+            )))
+            .bind(target)
+            .bind(target_id)
+            .bind(target_id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let kudos_count: i64 =
+            sqlx::query_scalar(AssertSqlSafe(format!("SELECT kudos_count FROM {table} WHERE id = ?")))
+                .bind(target_id)
+                .fetch_one(&mut *tx)
+                .await?;
+        tx.commit().await?;
+        Ok(KudosState { kudos_count, kudos_given: give })
+    }
+
+    pub async fn set_solution(&self, thread_id: i64, reply_id: Option<i64>) -> anyhow::Result<()> {
+        sqlx::query("UPDATE threads SET solution_reply_id = ? WHERE id = ?")
+            .bind(reply_id)
+            .bind(thread_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn excerpts_are_plain_text_cut_at_words() {
+        assert_eq!(excerpt("# Title\n\nSome **bold** and `code`.", 100), "Title Some bold and code.");
+        assert_eq!(excerpt("one two three four", 9), "one two…");
+        assert_eq!(excerpt("<b>raw</b> stays text", 100), "<b>raw</b> stays text");
+    }
+}
