@@ -68,7 +68,8 @@ def main() -> int:
         split_dir.mkdir()
         run("wasm-split-cli", str(artifact), str(split_dir), "--out-name", stem)
         run(
-            "wasm-bindgen", "--target", "web", "--no-typescript", "--out-dir", str(bound_dir),
+            # The chunks import the function table LLD exports: keep it.
+            "wasm-bindgen", "--target", "web", "--no-typescript", "--keep-lld-exports", "--out-dir", str(bound_dir),
             "--out-name", stem, str(split_dir / f"{stem}.wasm"),
         )
 
@@ -83,7 +84,8 @@ def main() -> int:
 
         # Chunks and the loader get content-hashed names (served as immutable).
         loader = (split_dir / "__wasm_split.js").read_text()
-        for chunk in sorted(split_dir.glob("split_*.wasm")):
+        # Pages (`split_*.wasm`) and the code several pages share (`chunk_*.wasm`).
+        for chunk in sorted(c for c in split_dir.glob("*.wasm") if c.name != f"{stem}.wasm"):
             tmp = pathlib.Path(work, chunk.name)
             data = optimise(chunk, tmp)
             hashed = f"{chunk.stem}-{content_hash(data)}.wasm"
@@ -92,7 +94,8 @@ def main() -> int:
         loader_name = f"__wasm_split-{content_hash(loader.encode())}.js"
         (staging / loader_name).write_text(loader)
 
-        main_js = (bound_dir / f"{stem}.js").read_text().replace('"./__wasm_split.js"', f'"./{loader_name}"')
+        # Only the ES import moves; the key naming the module's imports stays as compiled.
+        main_js = (bound_dir / f"{stem}.js").read_text().replace('from "./__wasm_split.js"', f'from "./{loader_name}"')
         (staging / f"{stem}.js").write_text(main_js)
 
     # Trunk's index.html pinned the old files by hash: pin the new ones.
@@ -111,7 +114,8 @@ def main() -> int:
             html,
         )
     index.write_text(html)
-    print(f"split_wasm: {stem} main {len(main_wasm)} bytes, chunks: {len(list(staging.glob('split_*.wasm')))}")
+    chunks = [c for c in staging.glob("*.wasm") if not c.name.startswith(stem)]
+    print(f"split_wasm: {stem} main {len(main_wasm)} bytes, {len(chunks)} chunks")
     return 0
 
 

@@ -18,7 +18,7 @@ cargo test --quiet --workspace
 
 say "component tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test -p veche --target wasm32-unknown-unknown --test browser
+  cargo test -p veche --target wasm32-unknown-unknown --test browser --test markdown_dom
 
 "$ROOT/scripts/build-app.sh"
 

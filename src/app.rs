@@ -12,6 +12,7 @@ use crate::i18n::provide_i18n;
 use crate::pages::account::AccountPage;
 use crate::pages::auth::{RegisterPage, SignInPage};
 use crate::pages::home::HomePage;
+use crate::pages::lazy::LazyPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::placeholder::ComingSoonPage;
 use crate::state::community::{provide_community, use_community};
@@ -24,19 +25,15 @@ pub fn App() -> impl IntoView {
     provide_session();
     provide_community();
     let community = use_community();
-    let site_name = move || {
-        community
-            .get()
-            .map(|c| c.name)
-            .unwrap_or_else(|| "Veche".to_owned())
-    };
+    let site_name = move || community.get().map(|c| c.name).unwrap_or_else(|| "Veche".to_owned());
 
     view! {
         <Title formatter=move |page: String| format!("{page} · {}", site_name()) />
-        // Rebuilt when the language changes (texts are not tracked one by one; see i18n).
+        // Rebuilt when the language changes (texts are not tracked one by one; see i18n), and
+        // only then: whatever the pages read while being built must not rebuild everything.
         {move || {
             i18n.locale_tracked();
-            view! { <Routed /> }
+            untrack(|| view! { <Routed /> })
         }}
     }
 }
@@ -55,11 +52,11 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("events") view=|| view! { <ComingSoonPage title=Common::NavEvents /> } />
                     <Route path=path!("members") view=|| view! { <ComingSoonPage title=Common::NavMembers /> } />
                     <Route path=path!("charter") view=|| view! { <ComingSoonPage title=Common::CharterTitle /> } />
-                    <Route path=path!("signin") view=SignInPage />
-                    <Route path=path!("register") view=RegisterPage />
+                    <Route path=path!("signin") view=|| view! { <LazyPage load=|| Box::pin(sign_in_page()) /> } />
+                    <Route path=path!("register") view=|| view! { <LazyPage load=|| Box::pin(register_page()) /> } />
                     <ProtectedRoute
                         path=path!("account")
-                        view=AccountPage
+                        view=|| view! { <LazyPage load=|| Box::pin(account_page()) /> }
                         condition=move || session.signed_in()
                         redirect_path=sign_in_redirect
                     />
@@ -69,16 +66,16 @@ fn Routed() -> impl IntoView {
     }
 }
 
+crate::lazy_page!(sign_in_page, preload_sign_in_page, SignInPage);
+crate::lazy_page!(register_page, preload_register_page, RegisterPage);
+crate::lazy_page!(account_page, preload_account_page, AccountPage);
+
 /// Sign-in page that brings the member back to where they were heading.
 fn sign_in_redirect() -> String {
     let here = web_sys::window()
         .and_then(|w| {
             let location = w.location();
-            Some(format!(
-                "{}{}",
-                location.pathname().ok()?,
-                location.search().ok()?
-            ))
+            Some(format!("{}{}", location.pathname().ok()?, location.search().ok()?))
         })
         .unwrap_or_else(|| "/".to_owned());
     format!("/signin?next={}", api::url::encode(&here))

@@ -4,5 +4,6 @@ pub mod api;
 pub mod app;
 pub mod components;
 pub mod i18n;
+pub mod markdown;
 pub mod pages;
 pub mod state;

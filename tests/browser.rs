@@ -58,25 +58,10 @@ fn problem(status: u16, code: &str, errors: Value) -> Value {
 
 #[wasm_bindgen_test]
 async fn validation_answers_become_field_messages() {
-    answer_with(json!([problem(
-        422,
-        "validation_failed",
-        json!({ "email": "This is already taken." })
-    )]));
-    let error = api::auth::login(&Default::default())
-        .await
-        .expect_err("422");
-    assert_eq!(
-        error.field("email").as_deref(),
-        Some("This is already taken.")
-    );
-    assert!(matches!(
-        error,
-        ApiError::Validation {
-            code: ProblemCode::ValidationFailed,
-            ..
-        }
-    ));
+    answer_with(json!([problem(422, "validation_failed", json!({ "email": "This is already taken." }))]));
+    let error = api::auth::login(&Default::default()).await.expect_err("422");
+    assert_eq!(error.field("email").as_deref(), Some("This is already taken."));
+    assert!(matches!(error, ApiError::Validation { code: ProblemCode::ValidationFailed, .. }));
 }
 
 #[wasm_bindgen_test]
@@ -90,21 +75,13 @@ async fn garbage_is_never_taken_for_data() {
     answer_with(json!([{ "status": 200, "body": "<html>captive portal</html>" }]));
     assert_eq!(api::community::get().await, Err(ApiError::InvalidResponse));
     answer_with(json!([{ "status": 502, "body": "Bad gateway" }]));
-    assert_eq!(
-        api::community::get().await,
-        Err(ApiError::Server { status: 502 })
-    );
+    assert_eq!(api::community::get().await, Err(ApiError::Server { status: 502 }));
 }
 
 #[wasm_bindgen_test]
 async fn rate_limits_carry_the_wait() {
     answer_with(json!([{ "status": 429, "headers": { "Retry-After": "7" }, "body": "{}" }]));
-    assert_eq!(
-        api::community::get().await,
-        Err(ApiError::RateLimited {
-            retry_after_secs: Some(7)
-        })
-    );
+    assert_eq!(api::community::get().await, Err(ApiError::RateLimited { retry_after_secs: Some(7) }));
 }
 
 #[wasm_bindgen_test]
@@ -116,9 +93,7 @@ async fn a_stale_csrf_token_is_refreshed_once_and_the_write_retried() {
         { "status": 200, "body": session },
     ]));
     api::client::set_csrf_token("stale-token");
-    api::auth::logout()
-        .await
-        .expect("retried after refreshing the token");
+    api::auth::logout().await.expect("retried after refreshing the token");
     let calls = calls();
     assert_eq!(calls.len(), 3, "{calls:?}");
     assert_eq!(calls[0]["headers"]["x-csrf-token"], "stale-token");
@@ -128,18 +103,11 @@ async fn a_stale_csrf_token_is_refreshed_once_and_the_write_retried() {
 
 #[wasm_bindgen_test]
 async fn every_post_carries_an_idempotency_key_and_the_language() {
-    answer_with(
-        json!([{ "status": 200, "body": json!({ "account": null, "csrf_token": "t" }).to_string() }]),
-    );
+    answer_with(json!([{ "status": 200, "body": json!({ "account": null, "csrf_token": "t" }).to_string() }]));
     api::client::set_locale(veche_api::Locale::Ru);
     api::auth::logout().await.expect("ok");
     let calls = calls();
-    assert!(
-        calls[0]["headers"]["idempotency-key"]
-            .as_str()
-            .is_some_and(|k| k.len() >= 16),
-        "{calls:?}"
-    );
+    assert!(calls[0]["headers"]["idempotency-key"].as_str().is_some_and(|k| k.len() >= 16), "{calls:?}");
     assert_eq!(calls[0]["headers"]["accept-language"], "ru");
     api::client::set_locale(veche_api::Locale::En);
 }
@@ -147,27 +115,17 @@ async fn every_post_carries_an_idempotency_key_and_the_language() {
 // --- a whole form: the sign-in page, mounted with the app's contexts -------------------------
 
 fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document")
+    web_sys::window().and_then(|w| w.document()).expect("document")
 }
 
 fn input(selector: &str) -> web_sys::HtmlInputElement {
-    document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .expect(selector)
-        .dyn_into()
-        .expect("input")
+    document().query_selector(selector).ok().flatten().expect(selector).dyn_into().expect("input")
 }
 
 fn type_into(selector: &str, text: &str) {
     let field = input(selector);
     field.set_value(text);
-    field
-        .dispatch_event(&web_sys::Event::new("input").expect("event"))
-        .expect("dispatch");
+    field.dispatch_event(&web_sys::Event::new("input").expect("event")).expect("dispatch");
 }
 
 fn submit() {
@@ -182,21 +140,12 @@ fn submit() {
 }
 
 fn text_of(selector: &str) -> String {
-    document()
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
+    document().query_selector(selector).ok().flatten().and_then(|e| e.text_content()).unwrap_or_default()
 }
 
 fn mount_sign_in() {
     let host = document().create_element("div").expect("div");
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
+    document().body().expect("body").append_child(&host).expect("append");
     let handle = leptos::mount::mount_to(host.dyn_into().expect("element"), || {
         veche::i18n::provide_i18n();
         veche::state::session::provide_session();
@@ -212,9 +161,7 @@ fn mount_sign_in() {
 #[wasm_bindgen_test]
 async fn the_sign_in_form_checks_fields_then_shows_the_servers_answer() {
     veche::state::storage::set("veche.locale", "en");
-    answer_with(
-        json!([{ "status": 200, "body": json!({ "account": null, "csrf_token": "t" }).to_string() }]),
-    );
+    answer_with(json!([{ "status": 200, "body": json!({ "account": null, "csrf_token": "t" }).to_string() }]));
     mount_sign_in();
     settle().await;
     let calls_before = calls().len();
@@ -223,17 +170,8 @@ async fn the_sign_in_form_checks_fields_then_shows_the_servers_answer() {
     submit();
     settle().await;
     assert_eq!(text_of("#field-login-error"), "This field is required.");
-    assert_eq!(
-        input("#field-login")
-            .get_attribute("aria-invalid")
-            .as_deref(),
-        Some("true")
-    );
-    assert_eq!(
-        calls().len(),
-        calls_before,
-        "nothing sent for an incomplete form"
-    );
+    assert_eq!(input("#field-login").get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(calls().len(), calls_before, "nothing sent for an incomplete form");
     assert_eq!(
         document().active_element().map(|e| e.id()).as_deref(),
         Some("field-login"),
@@ -248,10 +186,7 @@ async fn the_sign_in_form_checks_fields_then_shows_the_servers_answer() {
     settle().await;
     assert_eq!(text_of(".form-alert"), "Wrong e-mail, handle or password.");
     assert_eq!(input("#field-login").value(), "anna");
-    assert!(
-        text_of("#field-login-error").is_empty(),
-        "the field error cleared"
-    );
+    assert!(text_of("#field-login-error").is_empty(), "the field error cleared");
     let sent = calls();
     let login = sent.last().expect("a request");
     assert_eq!(login["url"], "/api/v1/auth/login");

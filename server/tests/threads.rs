@@ -118,7 +118,7 @@ async fn members_write_threads_and_replies_and_quote() {
     assert_eq!(quoting.body["quote"]["author_name"], "Oleg Smirnov");
     assert_eq!(quoting.body["quote"]["excerpt"], "Yes: GET /exports.");
 
-    let listed = anna.get(&format!("/api/v1/threads?space=integrations&sort=newest")).await;
+    let listed = anna.get("/api/v1/threads?space=integrations&sort=newest").await;
     assert_eq!(listed.body["items"][0]["id"], thread.as_str());
     assert_eq!(listed.body["items"][0]["reply_count"], 2);
 }

@@ -9,35 +9,17 @@ fn remember(session: Session) -> Session {
 }
 
 pub async fn me() -> ApiResult<Session> {
-    client::request::<Session, ()>(Method::Get, "/auth/me", None, Options::default())
-        .await
-        .map(remember)
+    client::request::<Session, ()>(Method::Get, "/auth/me", None, Options::default()).await.map(remember)
 }
 
 pub async fn register(request: &RegisterRequest) -> ApiResult<Session> {
-    client::request(
-        Method::Post,
-        "/auth/register",
-        Some(request),
-        Options::default(),
-    )
-    .await
-    .map(remember)
+    client::request(Method::Post, "/auth/register", Some(request), Options::default()).await.map(remember)
 }
 
 pub async fn login(request: &LoginRequest) -> ApiResult<Session> {
-    client::request(
-        Method::Post,
-        "/auth/login",
-        Some(request),
-        Options::default(),
-    )
-    .await
-    .map(remember)
+    client::request(Method::Post, "/auth/login", Some(request), Options::default()).await.map(remember)
 }
 
 pub async fn logout() -> ApiResult<Session> {
-    client::request::<Session, ()>(Method::Post, "/auth/logout", None, Options::default())
-        .await
-        .map(remember)
+    client::request::<Session, ()>(Method::Post, "/auth/logout", None, Options::default()).await.map(remember)
 }

@@ -52,10 +52,7 @@ pub enum ApiError {
 impl ApiError {
     /// Worth sending again later without the member changing anything.
     pub fn is_transient(&self) -> bool {
-        matches!(
-            self,
-            ApiError::Network | ApiError::RateLimited { .. } | ApiError::Server { .. }
-        )
+        matches!(self, ApiError::Network | ApiError::RateLimited { .. } | ApiError::Server { .. })
     }
 
     /// The message for one field of a validation failure.
@@ -70,10 +67,7 @@ impl ApiError {
     pub fn from_response(status: u16, retry_after: Option<&str>, body: &str) -> ApiError {
         let problem: Option<Problem> = serde_json::from_str(body).ok();
         let detail = problem.as_ref().and_then(|p| p.detail.clone());
-        let code = problem
-            .as_ref()
-            .map(|p| p.code)
-            .unwrap_or(ProblemCode::Unknown);
+        let code = problem.as_ref().map(|p| p.code).unwrap_or(ProblemCode::Unknown);
         match status {
             401 => ApiError::Unauthorized,
             403 => ApiError::Forbidden { code, detail },
@@ -81,15 +75,10 @@ impl ApiError {
             409 => ApiError::Conflict { code, detail },
             400 | 422 => ApiError::Validation {
                 code,
-                title: problem
-                    .as_ref()
-                    .map(|p| p.title.clone())
-                    .unwrap_or_default(),
+                title: problem.as_ref().map(|p| p.title.clone()).unwrap_or_default(),
                 fields: problem.map(|p| p.errors).unwrap_or_default(),
             },
-            429 => ApiError::RateLimited {
-                retry_after_secs: retry_after.and_then(|v| v.trim().parse().ok()),
-            },
+            429 => ApiError::RateLimited { retry_after_secs: retry_after.and_then(|v| v.trim().parse().ok()) },
             _ => ApiError::Server { status },
         }
     }
@@ -115,7 +104,7 @@ pub enum Method {
 }
 
 impl Method {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",
             Method::Post => "POST",
@@ -127,6 +116,10 @@ impl Method {
 
     fn is_unsafe(self) -> bool {
         self != Method::Get
+    }
+
+    pub fn parse(text: &str) -> Option<Method> {
+        [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete].into_iter().find(|m| m.as_str() == text)
     }
 }
 
@@ -150,11 +143,7 @@ const DEFAULT_API_BASE: &str = "/api/v1";
 fn read_api_base() -> String {
     web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| {
-            d.query_selector("meta[name='veche-api-base']")
-                .ok()
-                .flatten()
-        })
+        .and_then(|d| d.query_selector("meta[name='veche-api-base']").ok().flatten())
         .and_then(|m| m.get_attribute("content"))
         .map(|v| v.trim().trim_end_matches('/').to_owned())
         .filter(|v| !v.is_empty())
@@ -181,13 +170,7 @@ pub fn new_idempotency_key() -> String {
     web_sys::window()
         .and_then(|w| w.crypto().ok())
         .map(|c| c.random_uuid())
-        .unwrap_or_else(|| {
-            format!(
-                "{:x}-{:x}",
-                js_sys::Date::now() as u64,
-                (js_sys::Math::random() * 1e16) as u64
-            )
-        })
+        .unwrap_or_else(|| format!("{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e16) as u64))
 }
 
 /// Extra per-request settings.
@@ -199,12 +182,7 @@ pub struct Options {
 
 /// Sends one request and decodes the answer. Never panics: every failure is an `ApiError`.
 /// When the owning view goes away the request is aborted.
-pub async fn request<T, B>(
-    method: Method,
-    path: &str,
-    body: Option<&B>,
-    options: Options,
-) -> ApiResult<T>
+pub async fn request<T, B>(method: Method, path: &str, body: Option<&B>, options: Options) -> ApiResult<T>
 where
     T: DeserializeOwned,
     B: Serialize + ?Sized,
@@ -218,9 +196,21 @@ where
         (Method::Post, None) => Some(new_idempotency_key()),
         _ => None,
     };
+    let text = request_text(method, path, body.as_deref(), idempotency_key.as_deref()).await?;
+    decode(&text)
+}
+
+/// Sends an already-encoded request and answers the body text of a 2xx answer. The outbox uses
+/// it to replay stored requests with their original Idempotency-Key.
+pub async fn request_text(
+    method: Method,
+    path: &str,
+    body: Option<&str>,
+    idempotency_key: Option<&str>,
+) -> ApiResult<String> {
     let mut refreshed_csrf = false;
     loop {
-        match send(method, path, body.as_deref(), idempotency_key.as_deref()).await {
+        match send(method, path, body, idempotency_key).await {
             // The token went stale (server restarted, session ended elsewhere): fetch a new one
             // and try once more, so the member never sees this.
             Err(error) if method.is_unsafe() && !refreshed_csrf && is_csrf_refusal(&error) => {
@@ -228,29 +218,24 @@ where
                 refresh_csrf_token().await?;
             }
             Err(error) => return Err(error),
-            Ok((status, text)) => return decode(status, &text),
+            Ok((_, text)) => return Ok(text),
         }
     }
 }
 
 fn is_csrf_refusal(error: &ApiError) -> bool {
-    matches!(
-        error,
-        ApiError::Forbidden {
-            code: ProblemCode::CsrfFailed,
-            ..
-        }
-    )
+    matches!(error, ApiError::Forbidden { code: ProblemCode::CsrfFailed, .. })
 }
 
 async fn refresh_csrf_token() -> ApiResult<()> {
-    let (status, text) = send(Method::Get, "/auth/me", None, None).await?;
-    let session: veche_api::auth::Session = decode(status, &text)?;
+    let (_, text) = send(Method::Get, "/auth/me", None, None).await?;
+    let session: veche_api::auth::Session = decode(&text)?;
     set_csrf_token(&session.csrf_token);
     Ok(())
 }
 
-fn decode<T: DeserializeOwned>(_status: u16, text: &str) -> ApiResult<T> {
+/// Reads a JSON answer; an empty body reads as `null` (for answers without content).
+pub fn decode<T: DeserializeOwned>(text: &str) -> ApiResult<T> {
     let text = if text.trim().is_empty() { "null" } else { text };
     serde_json::from_str(text).map_err(|_| ApiError::InvalidResponse)
 }
@@ -306,21 +291,13 @@ async fn send(
     let status = response.status();
     let retry_after = response.headers().get("Retry-After").ok().flatten();
     let text = match response.text() {
-        Ok(promise) => JsFuture::from(promise)
-            .await
-            .map_err(|_| ApiError::Network)?
-            .as_string()
-            .unwrap_or_default(),
+        Ok(promise) => JsFuture::from(promise).await.map_err(|_| ApiError::Network)?.as_string().unwrap_or_default(),
         Err(_) => String::new(),
     };
     if (200..300).contains(&status) {
         Ok((status, text))
     } else {
-        Err(ApiError::from_response(
-            status,
-            retry_after.as_deref(),
-            &text,
-        ))
+        Err(ApiError::from_response(status, retry_after.as_deref(), &text))
     }
 }
 
@@ -339,16 +316,11 @@ mod tests {
 
     #[test]
     fn garbage_bodies_still_map_by_status() {
-        assert_eq!(
-            ApiError::from_response(502, None, "<html>Bad gateway</html>"),
-            ApiError::Server { status: 502 }
-        );
+        assert_eq!(ApiError::from_response(502, None, "<html>Bad gateway</html>"), ApiError::Server { status: 502 });
         assert_eq!(ApiError::from_response(404, None, ""), ApiError::NotFound);
         assert_eq!(
             ApiError::from_response(429, Some("12"), "{}"),
-            ApiError::RateLimited {
-                retry_after_secs: Some(12)
-            }
+            ApiError::RateLimited { retry_after_secs: Some(12) }
         );
         assert!(ApiError::from_response(503, None, "").is_transient());
     }
@@ -358,10 +330,7 @@ mod tests {
         let body = r#"{"title":"x","status":409,"code":"budget_exhausted_v2"}"#;
         assert_eq!(
             ApiError::from_response(409, None, body),
-            ApiError::Conflict {
-                code: ProblemCode::Unknown,
-                detail: None
-            }
+            ApiError::Conflict { code: ProblemCode::Unknown, detail: None }
         );
     }
 }

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod client;
 pub mod community;
+pub mod threads;
 pub mod url;
 
 pub use client::{ApiError, ApiResult};

@@ -8,11 +8,7 @@ pub fn query(pairs: &[(&str, &str)]) -> String {
         .filter(|(_, value)| !value.is_empty())
         .map(|(key, value)| format!("{}={}", encode(key), encode(value)))
         .collect();
-    if encoded.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", encoded.join("&"))
-    }
+    if encoded.is_empty() { String::new() } else { format!("?{}", encoded.join("&")) }
 }
 
 /// Percent-encodes everything but `A–Z a–z 0–9 - . _ ~`, byte by byte of the UTF-8.
@@ -36,10 +32,7 @@ mod tests {
     fn builds_queries() {
         assert_eq!(query(&[]), "");
         assert_eq!(query(&[("q", ""), ("sort", "top")]), "?sort=top");
-        assert_eq!(
-            query(&[("q", "a&b=c d"), ("n", "1")]),
-            "?q=a%26b%3Dc%20d&n=1"
-        );
+        assert_eq!(query(&[("q", "a&b=c d"), ("n", "1")]), "?q=a%26b%3Dc%20d&n=1");
         assert_eq!(encode("Ёж/?"), "%D0%81%D0%B6%2F%3F");
     }
 }

@@ -101,12 +101,7 @@ pub fn date(timestamp: &str, locale: Locale, style: DateStyle, time_zone: Option
     }
     let format = js_sys::Intl::DateTimeFormat::new(&locales(locale), &options);
     let date = js_sys::Date::new(&millis.into());
-    format
-        .format()
-        .call1(&format, &date)
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| timestamp.to_owned())
+    format.format().call1(&format, &date).ok().and_then(|v| v.as_string()).unwrap_or_else(|| timestamp.to_owned())
 }
 
 /// A whole number with the locale's grouping ("12,345" / "12 345").

@@ -22,6 +22,8 @@ const STORAGE_KEY: &str = "veche.locale";
 #[derive(Clone, Copy)]
 pub struct I18n {
     locale: RwSignal<Locale>,
+    /// The language was switched from the switch: its rebuilt copy takes the keyboard focus.
+    refocus_switch: StoredValue<bool>,
 }
 
 impl I18n {
@@ -42,6 +44,24 @@ impl I18n {
         self.locale.set(locale);
     }
 
+    /// Switches the language from the language switch, which gets the focus back once rebuilt.
+    pub fn switch_to(&self, locale: Locale) {
+        self.refocus_switch.set_value(true);
+        self.set_locale(locale);
+    }
+
+    /// A switch of language is being applied (the header keeps its menu open for the switch).
+    pub fn refocus_pending(&self) -> bool {
+        self.refocus_switch.get_value()
+    }
+
+    /// Whether the (rebuilt) language switch should take the focus; answers `true` once.
+    pub fn take_refocus(&self) -> bool {
+        let refocus = self.refocus_switch.get_value();
+        self.refocus_switch.set_value(false);
+        refocus
+    }
+
     /// The text of `key` in the current language.
     pub fn t<K: Text>(&self, key: K) -> &'static str {
         key.text(self.locale.get_untracked())
@@ -50,13 +70,9 @@ impl I18n {
 
 /// Picks the starting language and makes it available to every component below.
 pub fn provide_i18n() -> I18n {
-    let locale = storage::get(STORAGE_KEY)
-        .and_then(|tag| Locale::from_tag(&tag))
-        .unwrap_or_else(browser_locale);
+    let locale = storage::get(STORAGE_KEY).and_then(|tag| Locale::from_tag(&tag)).unwrap_or_else(browser_locale);
     apply(locale);
-    let i18n = I18n {
-        locale: RwSignal::new(locale),
-    };
+    let i18n = I18n { locale: RwSignal::new(locale), refocus_switch: StoredValue::new(false) };
     provide_context(i18n);
     i18n
 }
@@ -70,26 +86,15 @@ fn browser_locale() -> Locale {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
         return Locale::default();
     };
-    let languages: Vec<String> = navigator
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect();
-    let list = if languages.is_empty() {
-        navigator.language().unwrap_or_default()
-    } else {
-        languages.join(",")
-    };
+    let languages: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    let list = if languages.is_empty() { navigator.language().unwrap_or_default() } else { languages.join(",") };
     Locale::negotiate(&list)
 }
 
 /// Sets `<html lang>` (screen readers, hyphenation) and the API client's language.
 fn apply(locale: Locale) {
     client::set_locale(locale);
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("lang", locale.tag());
     }
 }

@@ -3,13 +3,13 @@
 pub mod account;
 pub mod auth;
 pub mod home;
+pub mod lazy;
 pub mod not_found;
 pub mod placeholder;
 
 /// A `next=` target is only followed when it is a path on this site.
 pub fn safe_next(next: Option<String>) -> String {
-    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
-        .unwrap_or_else(|| "/".to_owned())
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\')).unwrap_or_else(|| "/".to_owned())
 }
 
 #[cfg(test)]

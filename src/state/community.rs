@@ -18,9 +18,7 @@ impl CommunityState {
 }
 
 pub fn provide_community() -> CommunityState {
-    let state = CommunityState {
-        resource: LocalResource::new(api::community::get),
-    };
+    let state = CommunityState { resource: LocalResource::new(api::community::get) };
     provide_context(state);
     state
 }

@@ -60,10 +60,7 @@ impl SessionState {
 }
 
 pub fn provide_session() -> SessionState {
-    let state = SessionState {
-        account: RwSignal::new(None),
-        status: RwSignal::new(SessionStatus::Loading),
-    };
+    let state = SessionState { account: RwSignal::new(None), status: RwSignal::new(SessionStatus::Loading) };
     provide_context(state);
     state.reload();
     state

@@ -43,9 +43,7 @@ pub fn ErrorView(
 }
 
 /// `ErrorBoundary` fallback showing the first error with a retry.
-pub fn errors_fallback(
-    retry: Callback<()>,
-) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Send + Clone + 'static {
+pub fn errors_fallback(retry: Callback<()>) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Send + Clone + 'static {
     move |errors: ArcRwSignal<Errors>| {
         let error = Signal::derive(move || {
             errors

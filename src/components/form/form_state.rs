@@ -24,10 +24,7 @@ impl Default for FormState {
 
 impl FormState {
     pub fn new() -> Self {
-        FormState {
-            fields: RwSignal::new(BTreeMap::new()),
-            alert: RwSignal::new(None),
-        }
+        FormState { fields: RwSignal::new(BTreeMap::new()), alert: RwSignal::new(None) }
     }
 
     /// The message for one field (tracked).

@@ -12,17 +12,19 @@ pub fn LanguageSwitch(
     id: &'static str,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    // Switching rebuilds the app in the new language: this new switch takes the keyboard back,
+    // once it is in the document.
+    if i18n.take_refocus() {
+        request_animation_frame(move || {
+            let select = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(select) = select {
+                let _ = select.focus();
+            }
+        });
+    }
     let on_change = move |event: leptos::ev::Event| {
         if let Some(locale) = Locale::from_tag(&event_target_value(&event)) {
-            i18n.set_locale(locale);
-            // The app was rebuilt in the new language: give the keyboard its place back.
-            request_animation_frame(move || {
-                let select = document().get_element_by_id(id);
-                if let Some(select) = select.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                {
-                    let _ = select.focus();
-                }
-            });
+            i18n.switch_to(locale);
         }
     };
     view! {

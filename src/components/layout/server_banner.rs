@@ -14,10 +14,7 @@ pub fn ServerBanner() -> impl IntoView {
     let community = use_community();
     let failed = move || {
         matches!(session.status(), SessionStatus::Failed(_))
-            || community
-                .resource
-                .get()
-                .is_some_and(|result| result.is_err())
+            || community.resource.get().is_some_and(|result| result.is_err())
     };
     let retry = move |_| {
         community.resource.refetch();

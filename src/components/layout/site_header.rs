@@ -26,18 +26,16 @@ pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let community = use_community();
-    let menu_open = RwSignal::new(false);
+    // Rebuilt after a change of language made in the menu: the menu stays open around it.
+    let menu_open = RwSignal::new(i18n.refocus_pending());
     let location = use_location();
-    Effect::new(move |_| {
+    Effect::new(move |previous: Option<()>| {
         location.pathname.track();
-        menu_open.set(false);
+        if previous.is_some() {
+            menu_open.set(false);
+        }
     });
-    let name = move || {
-        community
-            .get()
-            .map(|c| c.name)
-            .unwrap_or_else(|| "Veche".to_owned())
-    };
+    let name = move || community.get().map(|c| c.name).unwrap_or_else(|| "Veche".to_owned());
 
     view! {
         <header class="site-header">

@@ -17,9 +17,7 @@ pub fn Avatar(
     #[prop(default = 40)]
     size: u32,
 ) -> impl IntoView {
-    let hue = handle.bytes().fold(7u32, |acc, b| {
-        acc.wrapping_mul(31).wrapping_add(u32::from(b))
-    }) % 12;
+    let hue = handle.bytes().fold(7u32, |acc, b| acc.wrapping_mul(31).wrapping_add(u32::from(b))) % 12;
     match url {
         Some(url) => Either::Left(view! {
             <img class="avatar" src=url alt="" width=size height=size loading="lazy" decoding="async" />
@@ -34,15 +32,9 @@ pub fn Avatar(
 
 /// Up to two initials, upper-cased by the browser (no Unicode tables in the bundle).
 fn initials(name: &str) -> String {
-    let letters: String = name
-        .split_whitespace()
-        .filter_map(|word| word.chars().next())
-        .take(2)
-        .collect();
+    let letters: String = name.split_whitespace().filter_map(|word| word.chars().next()).take(2).collect();
     if letters.is_empty() {
         return "?".to_owned();
     }
-    js_sys::JsString::from(letters.as_str())
-        .to_upper_case()
-        .into()
+    js_sys::JsString::from(letters.as_str()).to_upper_case().into()
 }

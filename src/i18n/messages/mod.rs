@@ -2,6 +2,7 @@
 //! and a Russian text; a missing translation does not compile.
 
 pub mod common;
+pub mod threads;
 
 use veche_api::Locale;
 
@@ -40,15 +41,11 @@ pub fn assert_translated<K: Text + std::fmt::Debug>(all: &[K], same_on_purpose: 
     for key in all {
         let en = key.text(Locale::En);
         let ru = key.text(Locale::Ru);
-        assert!(
-            !en.trim().is_empty() && !ru.trim().is_empty(),
-            "{key:?} has an empty text"
-        );
+        assert!(!en.trim().is_empty() && !ru.trim().is_empty(), "{key:?} has an empty text");
         if !same_on_purpose.contains(&en) {
             assert_ne!(en, ru, "{key:?} is not translated");
             assert!(
-                ru.chars()
-                    .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
+                ru.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap_or(c))),
                 "{key:?}: the Russian text has no Cyrillic: {ru}"
             );
         }

@@ -36,10 +36,7 @@ pub fn RegisterPage() -> impl IntoView {
         match result {
             Ok(answer) => {
                 session.accept(answer);
-                navigate(
-                    &safe_next(query.get_untracked().get("next")),
-                    Default::default(),
-                );
+                navigate(&safe_next(query.get_untracked().get("next")), Default::default());
             }
             Err(error) => form.show_error(&error),
         }

@@ -33,10 +33,7 @@ pub fn SignInPage() -> impl IntoView {
         match result {
             Ok(answer) => {
                 session.accept(answer);
-                navigate(
-                    &safe_next(query.get_untracked().get("next")),
-                    Default::default(),
-                );
+                navigate(&safe_next(query.get_untracked().get("next")), Default::default());
             }
             Err(ApiError::Unauthorized) => form.set_alert(Common::WrongCredentials),
             Err(error) => form.show_error(&error),
@@ -45,10 +42,7 @@ pub fn SignInPage() -> impl IntoView {
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form.clear();
-        let request = LoginRequest {
-            login: login.get_untracked(),
-            password: password.get_untracked(),
-        };
+        let request = LoginRequest { login: login.get_untracked(), password: password.get_untracked() };
         if form.check(&validate::login(&request), i18n.locale()) {
             action.dispatch(request);
         }

@@ -1,0 +1,3 @@
+mod markdown_view;
+
+pub use markdown_view::Markdown;

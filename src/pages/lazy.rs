@@ -1,0 +1,67 @@
+//! Pages that live in their own WebAssembly chunk, fetched on first visit (see
+//! `scripts/split_wasm.py`), so the first load carries only the shell and the home page.
+//!
+//! `lazy_page!` declares the split point; `LazyPage` shows it, with the shared loading state
+//! and, if the chunk cannot be fetched (offline on a first visit), the shared error with a retry
+//! instead of a dead app. Every chunk is also fetched in the background after the first load.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use leptos::either::Either;
+use leptos::prelude::*;
+
+use crate::api::ApiError;
+use crate::components::feedback::{ErrorView, Loading};
+
+/// A chunk that could not be fetched.
+#[derive(Clone, Copy, Debug)]
+pub struct ChunkError;
+
+impl From<leptos::wasm_split::SplitLoaderError> for ChunkError {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        ChunkError
+    }
+}
+
+pub type PageFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>;
+
+/// Declares `$loader`, an async function that fetches chunk `$chunk` (once) and builds `$page`
+/// from it, and `$preload`, which only fetches the chunk.
+#[macro_export]
+macro_rules! lazy_page {
+    ($loader:ident, $preload:ident, $page:path) => {
+        #[leptos::wasm_split::wasm_split(
+                    $loader,
+                    wasm_split_path = leptos::wasm_split,
+                    fallible,
+                    preload($preload)
+                )]
+        fn $loader() -> Result<leptos::prelude::AnyView, $crate::pages::lazy::ChunkError> {
+            Ok(leptos::prelude::IntoAny::into_any($page()))
+        }
+    };
+}
+
+/// Shows a page from its chunk.
+#[component]
+pub fn LazyPage(
+    /// Builds the page once its chunk is there (a `lazy_page!` loader).
+    load: fn() -> PageFuture,
+) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
+    view! {
+        <Suspense fallback=Loading>
+            {move || {
+                attempt.track();
+                Suspend::new(async move {
+                    match send_wrapper::SendWrapper::new(load()).await {
+                        Ok(page) => Either::Left(page),
+                        Err(ChunkError) => Either::Right(view! { <ErrorView error=ApiError::Network on_retry=retry /> }),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,214 @@
+//! Writes that must not be lost: a reply, a new thread, a vote or an answer is stored in this
+//! browser *before* it is sent, and sent again — with the same Idempotency-Key, so the server
+//! counts it once — until the server has answered. It survives reloads, crashes and a lost
+//! network; "waiting for connection…" is shown while it waits.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::storage;
+use crate::api::ApiError;
+use crate::api::client::{self, Method};
+
+const STORAGE_KEY: &str = "veche.outbox";
+/// Longest wait between two retries while the server stays unreachable.
+const MAX_BACKOFF_MS: i32 = 8_000;
+
+/// A write waiting to be delivered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Pending {
+    /// Also the Idempotency-Key: every retry of this write carries it.
+    pub key: String,
+    /// Who waits for it, e.g. `thread:12` (the thread page shows its pending replies).
+    pub topic: String,
+    pub method: String,
+    pub path: String,
+    /// The JSON body as sent.
+    pub body: String,
+    /// The server refused it for good (status and problem body): the member decides.
+    #[serde(default)]
+    pub refused: Option<(u16, String)>,
+}
+
+impl Pending {
+    /// The server's reason, for a refused write.
+    pub fn error(&self) -> Option<ApiError> {
+        self.refused.as_ref().map(|(status, body)| ApiError::from_response(*status, None, body))
+    }
+}
+
+/// A write the server accepted, with its answer, for whoever waits on the topic.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Delivery {
+    pub key: String,
+    pub topic: String,
+    pub response: String,
+}
+
+#[derive(Clone, Copy)]
+pub struct Outbox {
+    items: RwSignal<Vec<Pending>>,
+    /// The last attempt could not reach the server.
+    offline: RwSignal<bool>,
+    delivered: RwSignal<Option<Delivery>>,
+    flushing: StoredValue<bool>,
+    backoff_ms: StoredValue<i32>,
+}
+
+impl Outbox {
+    /// Stores the write, then tries to send it. Answers its key.
+    pub fn send<B: Serialize>(&self, topic: &str, method: Method, path: &str, body: &B) -> String {
+        let pending = Pending {
+            key: client::new_idempotency_key(),
+            topic: topic.to_owned(),
+            method: method.as_str().to_owned(),
+            path: path.to_owned(),
+            body: serde_json::to_string(body).unwrap_or_default(),
+            refused: None,
+        };
+        let key = pending.key.clone();
+        self.items.update(|items| items.push(pending));
+        self.persist();
+        self.flush();
+        key
+    }
+
+    /// The writes of one topic still waiting or refused (tracked).
+    pub fn pending(&self, topic: &str) -> Vec<Pending> {
+        self.items.with(|items| items.iter().filter(|p| p.topic == topic).cloned().collect())
+    }
+
+    /// How many writes wait for the server (tracked).
+    pub fn waiting(&self) -> usize {
+        self.items.with(|items| items.iter().filter(|p| p.refused.is_none()).count())
+    }
+
+    /// The server could not be reached on the last attempt (tracked).
+    pub fn offline(&self) -> bool {
+        self.offline.get()
+    }
+
+    /// The latest accepted write (tracked).
+    pub fn delivered(&self) -> Option<Delivery> {
+        self.delivered.get()
+    }
+
+    /// Forgets a write (a refused one the member gave up on, or took back to edit).
+    pub fn discard(&self, key: &str) {
+        self.items.update(|items| items.retain(|p| p.key != key));
+        self.persist();
+    }
+
+    fn persist(&self) {
+        self.items.with_untracked(|items| storage::set_json(STORAGE_KEY, items));
+    }
+
+    /// Sends waiting writes in order, one at a time; stops at the first that cannot get through
+    /// and tries again later.
+    pub fn flush(&self) {
+        if self.flushing.get_value() {
+            return;
+        }
+        self.flushing.set_value(true);
+        let outbox = *self;
+        leptos::task::spawn_local(async move {
+            loop {
+                let next = outbox.items.with_untracked(|items| items.iter().find(|p| p.refused.is_none()).cloned());
+                let Some(pending) = next else {
+                    outbox.offline.set(false);
+                    break;
+                };
+                let method = Method::parse(&pending.method).unwrap_or(Method::Post);
+                let body = (!pending.body.is_empty()).then_some(pending.body.as_str());
+                match client::request_text(method, &pending.path, body, Some(&pending.key)).await {
+                    Ok(response) => {
+                        outbox.items.update(|items| items.retain(|p| p.key != pending.key));
+                        outbox.persist();
+                        outbox.offline.set(false);
+                        outbox.backoff_ms.set_value(0);
+                        outbox.delivered.set(Some(Delivery { key: pending.key, topic: pending.topic, response }));
+                    }
+                    Err(error) if error.is_transient() || is_still_running(&error) => {
+                        outbox.offline.set(matches!(error, ApiError::Network));
+                        outbox.retry_later(&error);
+                        break;
+                    }
+                    Err(error) => {
+                        let refused = refusal(&error);
+                        outbox.items.update(|items| {
+                            if let Some(item) = items.iter_mut().find(|p| p.key == pending.key) {
+                                item.refused = Some(refused);
+                            }
+                        });
+                        outbox.persist();
+                    }
+                }
+            }
+            outbox.flushing.set_value(false);
+        });
+    }
+
+    fn retry_later(&self, error: &ApiError) {
+        let wait = match error {
+            ApiError::RateLimited { retry_after_secs: Some(secs) } => (*secs as i32).saturating_mul(1000),
+            _ => {
+                let next = (self.backoff_ms.get_value() * 2).clamp(1_000, MAX_BACKOFF_MS);
+                self.backoff_ms.set_value(next);
+                next
+            }
+        };
+        let outbox = *self;
+        set_timeout(move || outbox.flush(), std::time::Duration::from_millis(wait as u64));
+    }
+}
+
+/// A retry that arrived while the first attempt was still being processed: try again.
+fn is_still_running(error: &ApiError) -> bool {
+    matches!(error, ApiError::Conflict { code: veche_api::ProblemCode::IdempotencyInProgress, .. })
+}
+
+/// Keeps what is needed to show the refusal later, even after a reload.
+fn refusal(error: &ApiError) -> (u16, String) {
+    let (status, code, fields, detail) = match error {
+        ApiError::Unauthorized => (401, "unauthorized", Default::default(), None),
+        ApiError::Forbidden { code, detail } => (403, code.as_str(), Default::default(), detail.clone()),
+        ApiError::NotFound => (404, "not_found", Default::default(), None),
+        ApiError::Conflict { code, detail } => (409, code.as_str(), Default::default(), detail.clone()),
+        ApiError::Validation { code, fields, .. } => (422, code.as_str(), fields.clone(), None),
+        _ => (400, "bad_request", Default::default(), None),
+    };
+    let mut problem = veche_api::Problem::new(status, veche_api::ProblemCode::parse(code), "");
+    problem.errors = fields;
+    problem.detail = detail;
+    (status, serde_json::to_string(&problem).unwrap_or_default())
+}
+
+/// Restores what an earlier visit left unsent and keeps sending it whenever the network is back.
+pub fn provide_outbox() -> Outbox {
+    let items: Vec<Pending> = storage::get_json(STORAGE_KEY).unwrap_or_default();
+    let outbox = Outbox {
+        items: RwSignal::new(items),
+        offline: RwSignal::new(false),
+        delivered: RwSignal::new(None),
+        flushing: StoredValue::new(false),
+        backoff_ms: StoredValue::new(0),
+    };
+    provide_context(outbox);
+    let online = window_event_listener(leptos::ev::online, move |_| outbox.flush());
+    // Another tab may have queued or delivered writes: take its view of the outbox.
+    let storage_events = window_event_listener(leptos::ev::storage, move |event| {
+        if event.key().as_deref() == Some(STORAGE_KEY) {
+            outbox.items.set(storage::get_json(STORAGE_KEY).unwrap_or_default());
+        }
+    });
+    on_cleanup(move || {
+        online.remove();
+        storage_events.remove();
+    });
+    outbox.flush();
+    outbox
+}
+
+pub fn use_outbox() -> Outbox {
+    expect_context::<Outbox>()
+}
