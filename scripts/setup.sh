@@ -25,6 +25,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $bindgen" ]; then
   cargo install --force "wasm-bindgen-cli@$bindgen"
 fi
 
+# Cuts lazy pages out of the app's module (scripts/split_wasm.py); it has no --version flag,
+# so cargo's own record of installed crates tells.
+if ! grep -q "wasm_split_cli_support $WASM_SPLIT_VERSION " "$HOME/.cargo/.crates2.json" 2>/dev/null \
+   || ! command -v wasm-split-cli >/dev/null; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes once)"
+  cargo install --locked --features build-binary "wasm_split_cli_support@$WASM_SPLIT_VERSION"
+fi
+
 # npm packages (wasm-opt from binaryen, Playwright, axe, Lighthouse): only when the lock changed.
 lock_stamp="node_modules/.veche-lock-sha"
 lock_sha="$(sha256sum package-lock.json | cut -d' ' -f1)"
