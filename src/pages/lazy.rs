@@ -28,17 +28,11 @@ pub type PageFuture = Pin<Box<dyn Future<Output = Result<AnyView, ChunkError>>>>
 
 /// Declares `$loader`, an async function that fetches chunk `$chunk` (once) and builds `$page`
 /// from it, and `$preload`, which only fetches the chunk.
-// rustfmt re-indents the attribute inside this macro differently on every run: keep it as is.
-#[rustfmt::skip]
+// The attribute stays on one line: rustfmt re-indents it on every run when it is split.
 #[macro_export]
 macro_rules! lazy_page {
     ($loader:ident, $preload:ident, $page:path) => {
-        #[leptos::wasm_split::wasm_split(
-            $loader,
-            wasm_split_path = leptos::wasm_split,
-            fallible,
-            preload($preload)
-        )]
+        #[leptos::wasm_split::wasm_split($loader, wasm_split_path = leptos::wasm_split, fallible, preload($preload))]
         fn $loader() -> Result<leptos::prelude::AnyView, $crate::pages::lazy::ChunkError> {
             Ok(leptos::prelude::IntoAny::into_any($page()))
         }
