@@ -15,7 +15,9 @@ use crate::pages::home::HomePage;
 use crate::pages::lazy::LazyPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::placeholder::ComingSoonPage;
+use crate::pages::threads::{NewThreadPage, ThreadPage, ThreadsPage};
 use crate::state::community::{provide_community, use_community};
+use crate::state::outbox::provide_outbox;
 use crate::state::session::{provide_session, use_session};
 
 #[component]
@@ -24,6 +26,7 @@ pub fn App() -> impl IntoView {
     let i18n = provide_i18n();
     provide_session();
     provide_community();
+    provide_outbox();
     let community = use_community();
     let site_name = move || community.get().map(|c| c.name).unwrap_or_else(|| "Veche".to_owned());
 
@@ -47,7 +50,14 @@ fn Routed() -> impl IntoView {
             <Shell>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("") view=HomePage />
-                    <Route path=path!("threads") view=|| view! { <ComingSoonPage title=Common::NavThreads /> } />
+                    <Route path=path!("threads") view=|| view! { <LazyPage load=|| Box::pin(threads_page()) /> } />
+                    <ProtectedRoute
+                        path=path!("threads/new")
+                        view=|| view! { <LazyPage load=|| Box::pin(new_thread_page()) /> }
+                        condition=move || session.signed_in()
+                        redirect_path=sign_in_redirect
+                    />
+                    <Route path=path!("threads/:id") view=|| view! { <LazyPage load=|| Box::pin(thread_page()) /> } />
                     <Route path=path!("ideas") view=|| view! { <ComingSoonPage title=Common::NavIdeas /> } />
                     <Route path=path!("events") view=|| view! { <ComingSoonPage title=Common::NavEvents /> } />
                     <Route path=path!("members") view=|| view! { <ComingSoonPage title=Common::NavMembers /> } />
@@ -69,6 +79,9 @@ fn Routed() -> impl IntoView {
 crate::lazy_page!(sign_in_page, preload_sign_in_page, SignInPage);
 crate::lazy_page!(register_page, preload_register_page, RegisterPage);
 crate::lazy_page!(account_page, preload_account_page, AccountPage);
+crate::lazy_page!(threads_page, preload_threads_page, ThreadsPage);
+crate::lazy_page!(thread_page, preload_thread_page, ThreadPage);
+crate::lazy_page!(new_thread_page, preload_new_thread_page, NewThreadPage);
 
 /// Sign-in page that brings the member back to where they were heading.
 fn sign_in_redirect() -> String {

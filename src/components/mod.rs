@@ -5,3 +5,4 @@ pub mod form;
 pub mod layout;
 pub mod markdown;
 pub mod member;
+pub mod threads;

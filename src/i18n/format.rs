@@ -104,15 +104,24 @@ pub fn date(timestamp: &str, locale: Locale, style: DateStyle, time_zone: Option
     format.format().call1(&format, &date).ok().and_then(|v| v.as_string()).unwrap_or_else(|| timestamp.to_owned())
 }
 
-/// A whole number with the locale's grouping ("12,345" / "12 345").
+/// A whole number with the locale's grouping: "12,345" / "12 345" (no-break space).
 pub fn number(value: i64, locale: Locale) -> String {
-    let format = js_sys::Intl::NumberFormat::new(&locales(locale), &js_sys::Object::new());
-    format
-        .format()
-        .call1(&format, &(value as f64).into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| value.to_string())
+    let separator = match locale {
+        Locale::En => ',',
+        Locale::Ru => '\u{a0}',
+    };
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 fn locales(locale: Locale) -> js_sys::Array {
@@ -122,6 +131,15 @@ fn locales(locale: Locale) -> js_sys::Array {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_grouped_by_thousands() {
+        assert_eq!(number(0, Locale::En), "0");
+        assert_eq!(number(999, Locale::En), "999");
+        assert_eq!(number(1200, Locale::En), "1,200");
+        assert_eq!(number(-1234567, Locale::En), "-1,234,567");
+        assert_eq!(number(12345, Locale::Ru), "12\u{a0}345");
+    }
 
     #[test]
     fn relative_units_round_toward_zero() {

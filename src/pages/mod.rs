@@ -6,6 +6,7 @@ pub mod home;
 pub mod lazy;
 pub mod not_found;
 pub mod placeholder;
+pub mod threads;
 
 /// A `next=` target is only followed when it is a path on this site.
 pub fn safe_next(next: Option<String>) -> String {

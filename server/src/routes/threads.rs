@@ -143,7 +143,7 @@ async fn list(
     QueryParams(query): QueryParams<ListQuery>,
 ) -> ApiResult<Json<Page<ThreadSummary>>> {
     let sort = match query.sort.as_deref() {
-        None | Some("") => ThreadSort::Activity,
+        None => ThreadSort::Activity,
         Some(text) => ThreadSort::parse_known(text).ok_or_else(|| ApiError::field("sort", Issue::Invalid))?,
     };
     let space_id = match query.space.as_deref().filter(|s| !s.is_empty()) {

@@ -6,8 +6,10 @@ use leptos_router::hooks::use_location;
 use super::LanguageSwitch;
 use crate::components::member::Avatar;
 use crate::i18n::messages::common::Common;
+use crate::i18n::messages::threads;
 use crate::i18n::use_i18n;
 use crate::state::community::use_community;
+use crate::state::outbox::use_outbox;
 use crate::state::session::use_session;
 
 /// The header's sections, in order.
@@ -26,6 +28,7 @@ pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let community = use_community();
+    let outbox = use_outbox();
     // Rebuilt after a change of language made in the menu: the menu stays open around it.
     let menu_open = RwSignal::new(i18n.refocus_pending());
     let location = use_location();
@@ -63,6 +66,11 @@ pub fn SiteHeader() -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <div class="site-header__tools">
+                    {move || (outbox.waiting() > 0).then(|| view! {
+                        <span class="outbox-status" class:outbox-status--offline=move || outbox.offline() role="status">
+                            {threads::outbox_waiting(i18n.locale(), outbox.waiting())}
+                        </span>
+                    })}
                     <LanguageSwitch id="language-header" />
                     {move || match session.account() {
                         Some(account) => Either::Left(view! {

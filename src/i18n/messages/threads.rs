@@ -2,6 +2,8 @@
 
 use veche_api::Locale;
 
+use crate::i18n::format::number;
+
 crate::messages! {
     pub enum Threads {
         Title => ("Threads", "Обсуждения"),
@@ -93,7 +95,7 @@ pub fn replies(locale: Locale, n: i64) -> String {
         Locale::En => locale.pick(n, ["reply", "replies", "replies"]),
         Locale::Ru => locale.pick(n, ["ответ", "ответа", "ответов"]),
     };
-    format!("{n} {word}")
+    format!("{} {word}", number(n as i64, locale))
 }
 
 /// "12 threads" / "12 тем".
@@ -103,11 +105,12 @@ pub fn threads(locale: Locale, n: i64) -> String {
         Locale::En => locale.pick(n, ["thread", "threads", "threads"]),
         Locale::Ru => locale.pick(n, ["тема", "темы", "тем"]),
     };
-    format!("{n} {word}")
+    format!("{} {word}", number(n as i64, locale))
 }
 
 /// "Replies 51–100 of 1,200".
 pub fn reply_range(locale: Locale, first: i64, last: i64, total: i64) -> String {
+    let (first, last, total) = (number(first, locale), number(last, locale), number(total, locale));
     match locale {
         Locale::En => format!("Replies {first}–{last} of {total}"),
         Locale::Ru => format!("Ответы {first}–{last} из {total}"),
@@ -136,5 +139,6 @@ mod tests {
         assert_eq!(replies(Locale::En, 1), "1 reply");
         assert_eq!(threads(Locale::Ru, 22), "22 темы");
         assert_eq!(threads(Locale::En, 0), "0 threads");
+        assert_eq!(replies(Locale::En, 1200), "1,200 replies");
     }
 }
