@@ -7,6 +7,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod images;
 pub mod routes;
 pub mod seed;
 pub mod state;

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod community;
 pub mod locale;
 pub mod member;
+pub mod members;
 pub mod page;
 pub mod problem;
 pub mod threads;

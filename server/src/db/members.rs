@@ -22,6 +22,9 @@ pub struct MemberRow {
     pub avatar_url: Option<String>,
     pub reputation: i64,
     pub created_at: String,
+    pub city: Option<String>,
+    pub bio: String,
+    pub show_votes: bool,
 }
 
 impl MemberRow {
@@ -65,8 +68,8 @@ pub struct NewMember<'a> {
     pub created_at: &'a str,
 }
 
-const MEMBER_COLUMNS: &str = "id, handle, display_name, email, password_hash, role, access, locale, \
-                              position, company, avatar_url, reputation, created_at";
+pub(super) const MEMBER_COLUMNS: &str = "id, handle, display_name, email, password_hash, role, access, locale, \
+                              position, company, avatar_url, reputation, created_at, city, bio, show_votes";
 
 impl Db {
     pub async fn member_by_id(&self, id: i64) -> anyhow::Result<Option<MemberRow>> {

@@ -3,7 +3,9 @@
 
 mod community;
 mod idempotency;
+mod media;
 mod members;
+pub mod profiles;
 mod sessions;
 pub mod threads;
 

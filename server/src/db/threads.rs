@@ -424,10 +424,12 @@ impl Db {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query("UPDATE threads SET solution_reply_id = NULL WHERE solution_reply_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "UPDATE threads SET solution_reply_id = NULL, solution_accepted_at = NULL WHERE solution_reply_id = ?",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -484,8 +486,9 @@ impl Db {
     }
 
     pub async fn set_solution(&self, thread_id: i64, reply_id: Option<i64>) -> anyhow::Result<()> {
-        sqlx::query("UPDATE threads SET solution_reply_id = ? WHERE id = ?")
+        sqlx::query("UPDATE threads SET solution_reply_id = ?, solution_accepted_at = ? WHERE id = ?")
             .bind(reply_id)
+            .bind(reply_id.map(|_| clock::now()))
             .bind(thread_id)
             .execute(&self.pool)
             .await?;

@@ -4,6 +4,7 @@ mod auth;
 
 pub use auth::hash_password;
 mod community;
+mod members;
 mod threads;
 
 use axum::Router;
@@ -18,4 +19,5 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(community::router(guard))
         .merge(auth::router(guard))
         .merge(threads::router(guard))
+        .merge(members::router(guard))
 }

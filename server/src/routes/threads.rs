@@ -210,6 +210,7 @@ async fn create(
     errors.into_result().map_err(ApiError::Validation)?;
     let space_id = space_id.ok_or(ApiError::NotFound)?;
     let thread = state.db.create_thread(space_id, member.id, &request.title, &request.body, &clock::now()).await?;
+    state.db.refresh_reputation(&[member.id]).await?;
     Ok((StatusCode::CREATED, Json(thread_view(&state, thread, Some(member)).await?)))
 }
 
@@ -255,6 +256,7 @@ async fn remove(State(state): State<AppState>, viewer: Viewer, Path(thread): Pat
             return Err(ApiError::Forbidden("Only the author or a moderator can delete this thread."));
         }
         state.db.delete_thread(id).await?;
+        state.db.refresh_reputation(&[current.author_id]).await?;
     }
     Ok(Json(thread_view(&state, id, Some(member)).await?))
 }
@@ -333,6 +335,7 @@ async fn reply(
         .create_reply(thread_id, member.id, &request.body, quote, &clock::now())
         .await?
         .ok_or_else(|| ApiError::Locked)?;
+    state.db.refresh_reputation(&[member.id]).await?;
     let reply = state.db.reply(created, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
     Ok((StatusCode::CREATED, Json(reply_view(reply, thread.solution_reply_id, Some(member)))))
 }
@@ -374,6 +377,7 @@ async fn remove_reply(
             return Err(ApiError::Forbidden("Only the author or a moderator can delete this reply."));
         }
         state.db.delete_reply(current.id).await?;
+        state.db.refresh_reputation(&[current.author_id]).await?;
     }
     let updated = state.db.reply(current.id, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
     Ok(Json(reply_view(updated, None, Some(member))))
@@ -389,7 +393,9 @@ async fn thread_kudos(state: &AppState, viewer: &Viewer, thread: &str, give: boo
             ApiError::Conflict("This post can no longer receive kudos.".into())
         });
     }
-    Ok(Json(state.db.set_kudos(member.id, "thread", current.id, give).await?))
+    let kudos = state.db.set_kudos(member.id, "thread", current.id, give).await?;
+    state.db.refresh_reputation(&[current.author_id]).await?;
+    Ok(Json(kudos))
 }
 
 async fn reply_kudos(state: &AppState, viewer: &Viewer, reply: &str, give: bool) -> ApiResult<Json<KudosState>> {
@@ -402,7 +408,9 @@ async fn reply_kudos(state: &AppState, viewer: &Viewer, reply: &str, give: bool)
             ApiError::Conflict("This reply can no longer receive kudos.".into())
         });
     }
-    Ok(Json(state.db.set_kudos(member.id, "reply", current.id, give).await?))
+    let kudos = state.db.set_kudos(member.id, "reply", current.id, give).await?;
+    state.db.refresh_reputation(&[current.author_id]).await?;
+    Ok(Json(kudos))
 }
 
 async fn give_thread_kudos(
@@ -437,6 +445,14 @@ async fn take_reply_kudos(
     reply_kudos(&state, &viewer, &reply, false).await
 }
 
+/// Who wrote the thread's accepted answer (their reputation changes with it).
+async fn solution_author(state: &AppState, thread: &ThreadRow) -> ApiResult<Option<i64>> {
+    Ok(match thread.solution_reply_id {
+        Some(reply) => state.db.reply(reply, None).await?.map(|r| r.author_id),
+        None => None,
+    })
+}
+
 async fn accept(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -456,7 +472,9 @@ async fn accept(
     let reply = reply
         .filter(|r| r.thread_id == thread_id && !r.deleted)
         .ok_or_else(|| ApiError::field("reply_id", Issue::NotFound))?;
+    let previous = solution_author(&state, &current).await?;
     state.db.set_solution(thread_id, Some(reply.id)).await?;
+    state.db.refresh_reputation(&[previous, Some(reply.author_id)].into_iter().flatten().collect::<Vec<_>>()).await?;
     Ok(Json(thread_view(&state, thread_id, Some(member)).await?))
 }
 
@@ -471,6 +489,8 @@ async fn unaccept(
     if !thread_permissions(&current, Some(member)).accept {
         return Err(ApiError::Forbidden("Only the thread's author or a moderator can change the accepted answer."));
     }
+    let previous = solution_author(&state, &current).await?;
     state.db.set_solution(thread_id, None).await?;
+    state.db.refresh_reputation(&previous.into_iter().collect::<Vec<_>>()).await?;
     Ok(Json(thread_view(&state, thread_id, Some(member)).await?))
 }

@@ -8,6 +8,8 @@ use veche_api::member::{Access, CommunityRole};
 use crate::db::{Db, NewMember};
 use crate::{clock, routes};
 
+mod profiles;
+pub use profiles::gradient_png;
 mod threads;
 
 /// Every demo member signs in with this password.
@@ -169,6 +171,8 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
         ids.insert(member.handle, row.id);
     }
     threads::seed(db, &ids).await?;
+    profiles::seed(db, &ids).await?;
+    db.refresh_all_reputation().await?;
     tracing::info!(members = DEMO_MEMBERS.len(), "seeded the demo community");
     Ok(())
 }
