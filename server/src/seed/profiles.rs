@@ -146,13 +146,11 @@ pub fn gradient_png(width: u32, height: u32, from: (u8, u8, u8), to: (u8, u8, u8
     let mix = |a: u8, b: u8, x: u32| {
         (i64::from(a) + (i64::from(b) - i64::from(a)) * i64::from(x) / i64::from(width.max(2) - 1)) as u8
     };
-    let mut raw = Vec::with_capacity(((width * 3 + 1) * height) as usize);
-    for _ in 0..height {
-        raw.push(0);
-        for x in 0..width {
-            raw.extend_from_slice(&[mix(from.0, to.0, x), mix(from.1, to.1, x), mix(from.2, to.2, x)]);
-        }
-    }
+    // Every row: filter type 0, then the pixels.
+    let row: Vec<u8> = std::iter::once(0)
+        .chain((0..width).flat_map(|x| [mix(from.0, to.0, x), mix(from.1, to.1, x), mix(from.2, to.2, x)]))
+        .collect();
+    let raw = row.repeat(height as usize);
     // zlib stream of stored blocks.
     let mut zlib = vec![0x78, 0x01];
     for (index, block) in raw.chunks(65_535).enumerate() {
