@@ -24,7 +24,8 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
 
 say "starting the reference server on a fresh database"
 work="$(mktemp -d)"
-port="${VECHE_TEST_PORT:-18080}"
+# A free port unless one is asked for: never a server someone else left running.
+port="${VECHE_TEST_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
 cargo build --quiet -p veche-server
 VECHE_ADDR="127.0.0.1:$port" VECHE_DATABASE="$work/veche.sqlite3" VECHE_STATIC_DIR="$ROOT/dist" \
@@ -33,6 +34,7 @@ VECHE_ADDR="127.0.0.1:$port" VECHE_DATABASE="$work/veche.sqlite3" VECHE_STATIC_D
 server_pid=$!
 trap 'kill $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true' EXIT
 wait_for_url "http://127.0.0.1:$port/api/v1/health" 60
+kill -0 "$server_pid" 2>/dev/null || die "the reference server did not start: $(tail -n 5 "$work/server.log")"
 
 say "contract tests (schemathesis) against the reference server"
 "$ROOT/scripts/contract-test.sh" "http://127.0.0.1:$port"
