@@ -15,6 +15,10 @@ crate::open_enum! {
         Conflict = "conflict",
         /// The thread is locked by a moderator: no new replies.
         Locked = "locked",
+        /// Every vote of the member's budget is in use.
+        VoteBudgetExhausted = "vote_budget_exhausted",
+        /// The idea is closed (implemented, declined or merged).
+        VotingClosed = "voting_closed",
         IdempotencyInProgress = "idempotency_in_progress",
         IdempotencyKeyReused = "idempotency_key_reused",
         PayloadTooLarge = "payload_too_large",

@@ -17,14 +17,16 @@ use crate::clock;
 /// Counts every fact reputation is made of, for each member, since `since` (RFC 3339; the
 /// epoch for all time). One statement, so a leaderboard is one query.
 const FACTS: &str = "SELECT m.id,
-    (SELECT COUNT(*) FROM threads t WHERE t.author_id = m.id AND t.deleted_at IS NULL AND t.created_at >= ?1) AS threads,
+    (SELECT COUNT(*) FROM threads t JOIN spaces s ON s.id = t.space_id
+        WHERE t.author_id = m.id AND t.deleted_at IS NULL AND s.hidden = 0 AND t.created_at >= ?1) AS threads,
     (SELECT COUNT(*) FROM replies r WHERE r.author_id = m.id AND r.deleted_at IS NULL AND r.created_at >= ?1) AS replies,
     (SELECT COUNT(*) FROM kudos k JOIN threads t ON k.target = 'thread' AND t.id = k.target_id
         WHERE t.author_id = m.id AND k.created_at >= ?1)
     + (SELECT COUNT(*) FROM kudos k JOIN replies r ON k.target = 'reply' AND r.id = k.target_id
         WHERE r.author_id = m.id AND k.created_at >= ?1) AS kudos,
     (SELECT COUNT(*) FROM threads t JOIN replies r ON r.id = t.solution_reply_id
-        WHERE r.author_id = m.id AND t.author_id <> m.id AND t.solution_accepted_at >= ?1) AS accepted
+        WHERE r.author_id = m.id AND t.author_id <> m.id AND t.solution_accepted_at >= ?1) AS accepted,
+    (SELECT COUNT(*) FROM ideas i WHERE i.author_id = m.id AND i.status = 'implemented' AND i.status_changed_at >= ?1) AS implemented
   FROM members m";
 
 fn facts_row(row: &SqliteRow) -> (i64, Facts) {
@@ -35,7 +37,7 @@ fn facts_row(row: &SqliteRow) -> (i64, Facts) {
             replies: row.get("replies"),
             kudos_received: row.get("kudos"),
             accepted_answers: row.get("accepted"),
-            ideas_implemented: 0,
+            ideas_implemented: row.get("implemented"),
             events_attended: 0,
         },
     )
@@ -45,7 +47,8 @@ fn facts_row(row: &SqliteRow) -> (i64, Facts) {
 fn milestone_times(milestone: Milestone) -> Option<&'static str> {
     Some(match milestone {
         Milestone::Posts => {
-            "SELECT created_at FROM (SELECT created_at FROM threads WHERE author_id = ?1 AND deleted_at IS NULL
+            "SELECT created_at FROM (SELECT t.created_at FROM threads t JOIN spaces s ON s.id = t.space_id
+               WHERE t.author_id = ?1 AND t.deleted_at IS NULL AND s.hidden = 0
                UNION ALL SELECT created_at FROM replies WHERE author_id = ?1 AND deleted_at IS NULL)"
         }
         Milestone::Replies => "SELECT created_at FROM replies WHERE author_id = ?1 AND deleted_at IS NULL",
@@ -59,8 +62,11 @@ fn milestone_times(milestone: Milestone) -> Option<&'static str> {
             "SELECT t.solution_accepted_at AS created_at FROM threads t JOIN replies r ON r.id = t.solution_reply_id
                WHERE r.author_id = ?1 AND t.author_id <> ?1"
         }
-        // Counted once ideas and events exist.
-        Milestone::IdeasImplemented | Milestone::EventsAttended => return None,
+        Milestone::IdeasImplemented => {
+            "SELECT status_changed_at AS created_at FROM ideas WHERE author_id = ?1 AND status = 'implemented'"
+        }
+        // Counted once events exist.
+        Milestone::EventsAttended => return None,
     })
 }
 
@@ -140,8 +146,10 @@ impl Db {
 
     pub async fn profile_counts(&self, member_id: i64) -> anyhow::Result<ProfileCounts> {
         let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM threads WHERE author_id = ?1 AND deleted_at IS NULL) AS threads,
+            "SELECT (SELECT COUNT(*) FROM threads t JOIN spaces s ON s.id = t.space_id
+                     WHERE t.author_id = ?1 AND t.deleted_at IS NULL AND s.hidden = 0) AS threads,
                     (SELECT COUNT(*) FROM replies WHERE author_id = ?1 AND deleted_at IS NULL) AS replies,
+                    (SELECT COUNT(*) FROM ideas WHERE author_id = ?1) AS ideas,
                     (SELECT COUNT(*) FROM follows WHERE followed_id = ?1) AS followers,
                     (SELECT COUNT(*) FROM follows WHERE follower_id = ?1) AS following",
         )
@@ -151,7 +159,7 @@ impl Db {
         Ok(ProfileCounts {
             threads: row.get("threads"),
             replies: row.get("replies"),
-            ideas: 0,
+            ideas: row.get("ideas"),
             events: 0,
             followers: row.get("followers"),
             following: row.get("following"),
@@ -249,12 +257,18 @@ impl Db {
     ) -> anyhow::Result<(Vec<ActivityItem>, bool)> {
         let sql = match kind {
             ActivityKind::Threads => {
-                "SELECT t.id, t.title, t.body, t.created_at, t.id AS thread_id FROM threads t
-                 WHERE t.author_id = ? AND t.deleted_at IS NULL ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?"
+                "SELECT t.id, t.title, t.body, t.created_at, t.id AS thread_id FROM threads t JOIN spaces s ON s.id = t.space_id
+                 WHERE t.author_id = ? AND t.deleted_at IS NULL AND s.hidden = 0
+                 ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?"
             }
             ActivityKind::Replies => {
-                "SELECT r.id, t.title, r.body, r.created_at, t.id AS thread_id FROM replies r JOIN threads t ON t.id = r.thread_id
+                "SELECT r.id, COALESCE(i.title, t.title) AS title, r.body, r.created_at, t.id AS thread_id, i.id AS idea_id
+                 FROM replies r JOIN threads t ON t.id = r.thread_id LEFT JOIN ideas i ON i.discussion_id = t.id
                  WHERE r.author_id = ? AND r.deleted_at IS NULL ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?"
+            }
+            ActivityKind::Ideas => {
+                "SELECT i.id, i.title, i.body, i.created_at, i.discussion_id AS thread_id, i.id AS idea_id FROM ideas i
+                 WHERE i.author_id = ? ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?"
             }
             // Filled in by the ideas and events features.
             _ => return Ok((Vec::new(), false)),
@@ -267,13 +281,16 @@ impl Db {
             .map(|row| {
                 let id: i64 = row.get("id");
                 let thread: i64 = row.get("thread_id");
+                let idea: Option<i64> = row.try_get("idea_id").ok().flatten();
                 ActivityItem {
                     kind,
                     id: id.to_string(),
                     title: row.get("title"),
                     excerpt: excerpt(row.get("body"), 200),
-                    link: match kind {
-                        ActivityKind::Replies => format!("/threads/{thread}#reply-{id}"),
+                    link: match (kind, idea) {
+                        (ActivityKind::Ideas, _) => format!("/ideas/{id}"),
+                        (ActivityKind::Replies, Some(idea)) => format!("/ideas/{idea}#reply-{id}"),
+                        (ActivityKind::Replies, None) => format!("/threads/{thread}#reply-{id}"),
                         _ => format!("/threads/{thread}"),
                     },
                     created_at: row.get("created_at"),

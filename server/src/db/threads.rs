@@ -9,7 +9,7 @@ use super::Db;
 use crate::clock;
 
 /// The author columns every query selects, prefixed `a_`, joined as `a`.
-const AUTHOR: &str = "a.id AS a_id, a.handle AS a_handle, a.display_name AS a_name, a.avatar_url AS a_avatar, \
+pub const AUTHOR_COLUMNS: &str = "a.id AS a_id, a.handle AS a_handle, a.display_name AS a_name, a.avatar_url AS a_avatar, \
                       a.role AS a_role, a.access AS a_access, a.reputation AS a_reputation, \
                       a.position AS a_position, a.company AS a_company";
 
@@ -170,7 +170,7 @@ impl Db {
             "SELECT s.id, s.slug, s.name, s.description, s.group_id,
                     (SELECT COUNT(*) FROM threads t WHERE t.space_id = s.id AND t.deleted_at IS NULL) AS thread_count,
                     (SELECT COALESCE(SUM(t.reply_count), 0) FROM threads t WHERE t.space_id = s.id) AS reply_count
-             FROM spaces s ORDER BY s.position, s.id",
+             FROM spaces s WHERE s.hidden = 0 ORDER BY s.position, s.id",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -189,8 +189,9 @@ impl Db {
     }
 
     /// A space by id or slug.
+    /// A visible space by id or slug.
     pub async fn space_id(&self, id_or_slug: &str) -> anyhow::Result<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT id FROM spaces WHERE CAST(id AS TEXT) = ? OR slug = ?")
+        Ok(sqlx::query_scalar("SELECT id FROM spaces WHERE (CAST(id AS TEXT) = ? OR slug = ?) AND hidden = 0")
             .bind(id_or_slug)
             .bind(id_or_slug)
             .fetch_optional(&self.pool)
@@ -198,15 +199,36 @@ impl Db {
     }
 
     pub async fn create_space(&self, slug: &str, name: &str, description: &str, position: i64) -> anyhow::Result<i64> {
-        let done =
-            sqlx::query("INSERT INTO spaces (slug, name, description, position, created_at) VALUES (?, ?, ?, ?, ?)")
-                .bind(slug)
-                .bind(name)
-                .bind(description)
-                .bind(position)
-                .bind(clock::now())
-                .execute(&self.pool)
-                .await?;
+        self.insert_space(slug, name, description, position, false).await
+    }
+
+    /// The hidden space that holds discussions of other things (idea comments), made on first use.
+    pub async fn hidden_space(&self, slug: &str, name: &str) -> anyhow::Result<i64> {
+        match sqlx::query_scalar("SELECT id FROM spaces WHERE slug = ?").bind(slug).fetch_optional(&self.pool).await? {
+            Some(id) => Ok(id),
+            None => self.insert_space(slug, name, "", 999, true).await,
+        }
+    }
+
+    async fn insert_space(
+        &self,
+        slug: &str,
+        name: &str,
+        description: &str,
+        position: i64,
+        hidden: bool,
+    ) -> anyhow::Result<i64> {
+        let done = sqlx::query(
+            "INSERT INTO spaces (slug, name, description, position, hidden, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(slug)
+        .bind(name)
+        .bind(description)
+        .bind(position)
+        .bind(hidden)
+        .bind(clock::now())
+        .execute(&self.pool)
+        .await?;
         Ok(done.last_insert_rowid())
     }
 
@@ -221,10 +243,10 @@ impl Db {
         };
         let space_condition = if filter.space_id.is_some() { "t.space_id = ?" } else { "? IS NULL" };
         let sql = format!(
-            "{THREAD_SELECT}, {AUTHOR},
+            "{THREAD_SELECT}, {AUTHOR_COLUMNS},
                 (SELECT COUNT(*) FROM replies r WHERE r.thread_id = t.id AND r.created_at >= ?) AS recent
              FROM threads t JOIN spaces s ON s.id = t.space_id JOIN members a ON a.id = t.author_id
-             WHERE t.deleted_at IS NULL AND {condition} AND {space_condition}
+             WHERE t.deleted_at IS NULL AND s.hidden = 0 AND {condition} AND {space_condition}
              ORDER BY {order} LIMIT ? OFFSET ?"
         );
         let rows = sqlx::query(AssertSqlSafe(sql))
@@ -241,7 +263,7 @@ impl Db {
 
     pub async fn thread(&self, id: i64, viewer: Option<i64>) -> anyhow::Result<Option<ThreadRow>> {
         let sql = format!(
-            "{THREAD_SELECT}, {AUTHOR} FROM threads t JOIN spaces s ON s.id = t.space_id
+            "{THREAD_SELECT}, {AUTHOR_COLUMNS} FROM threads t JOIN spaces s ON s.id = t.space_id
              JOIN members a ON a.id = t.author_id WHERE t.id = ?"
         );
         let row = sqlx::query(AssertSqlSafe(sql)).bind(viewer.unwrap_or(0)).bind(id).fetch_optional(&self.pool).await?;
@@ -312,7 +334,7 @@ impl Db {
         viewer: Option<i64>,
     ) -> anyhow::Result<Vec<ReplyRow>> {
         let sql = format!(
-            "{REPLY_SELECT}, {AUTHOR} FROM replies r JOIN members a ON a.id = r.author_id
+            "{REPLY_SELECT}, {AUTHOR_COLUMNS} FROM replies r JOIN members a ON a.id = r.author_id
              LEFT JOIN replies q ON q.id = r.quote_reply_id LEFT JOIN members qa ON qa.id = q.author_id
              WHERE r.thread_id = ? AND r.position >= ? ORDER BY r.position LIMIT ?"
         );
@@ -328,7 +350,7 @@ impl Db {
 
     pub async fn reply(&self, id: i64, viewer: Option<i64>) -> anyhow::Result<Option<ReplyRow>> {
         let sql = format!(
-            "{REPLY_SELECT}, {AUTHOR} FROM replies r JOIN members a ON a.id = r.author_id
+            "{REPLY_SELECT}, {AUTHOR_COLUMNS} FROM replies r JOIN members a ON a.id = r.author_id
              LEFT JOIN replies q ON q.id = r.quote_reply_id LEFT JOIN members qa ON qa.id = q.author_id
              WHERE r.id = ?"
         );

@@ -18,6 +18,8 @@ pub enum ApiError {
     Csrf,
     NotFound,
     Conflict(String),
+    /// 409 with a specific code (a vote budget used up, voting closed…).
+    ConflictCode(ProblemCode, String),
     /// The thread is locked: no new replies.
     Locked,
     IdempotencyInProgress,
@@ -57,6 +59,7 @@ impl ApiError {
                 .with_detail("Fetch /auth/me and send its csrf_token in the X-CSRF-Token header."),
             NotFound => Problem::new(404, ProblemCode::NotFound, "Not found"),
             Conflict(detail) => Problem::new(409, ProblemCode::Conflict, "Conflict").with_detail(detail.clone()),
+            ConflictCode(code, detail) => Problem::new(409, *code, "Conflict").with_detail(detail.clone()),
             Locked => Problem::new(409, ProblemCode::Locked, "This thread is locked")
                 .with_detail("A moderator locked this thread; it takes no new replies."),
             IdempotencyInProgress => Problem::new(

@@ -4,6 +4,7 @@ mod auth;
 
 pub use auth::hash_password;
 mod community;
+mod ideas;
 mod members;
 mod threads;
 
@@ -20,4 +21,5 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(auth::router(guard))
         .merge(threads::router(guard))
         .merge(members::router(guard))
+        .merge(ideas::router(guard))
 }

@@ -85,6 +85,11 @@ pub struct Extra {
 }
 
 impl Browser {
+    /// A copy of a browser (same cookie and token) for sending requests at the same time.
+    pub fn with(router: Router, cookie: Option<String>, csrf: Option<String>) -> Browser {
+        Browser { router, cookie, csrf, language: "en".into() }
+    }
+
     pub async fn get(&mut self, path: &str) -> Answer {
         self.send(Method::GET, path, None, Extra::default()).await
     }

@@ -1,0 +1,632 @@
+//! Ideas, votes with a budget, statuses and official answers, merging, the roadmap, ballots.
+
+use std::collections::BTreeSet;
+
+use sqlx::sqlite::SqliteRow;
+use sqlx::{AssertSqlSafe, Row};
+use veche_api::ideas::{
+    BallotState, IdeaCategory, IdeaCounters, IdeaRef, IdeaSort, IdeaStatus, StatusChange, TRENDING_DAYS, VoteBudget,
+    similarity,
+};
+
+use super::Db;
+use super::threads::{AUTHOR_COLUMNS, author, excerpt};
+use crate::clock;
+
+/// The open statuses, as SQL.
+const OPEN: &str = "('new', 'under_review', 'planned', 'in_progress')";
+
+/// Hidden space holding the comment threads of ideas.
+pub const DISCUSSIONS_SPACE: &str = "idea-discussions";
+
+#[derive(Clone, Debug)]
+pub struct IdeaRow {
+    pub id: i64,
+    pub title: String,
+    pub body: String,
+    pub status: IdeaStatus,
+    pub category: IdeaCategory,
+    pub author: veche_api::member::MemberSummary,
+    pub author_id: i64,
+    pub vote_count: i64,
+    pub comment_count: i64,
+    pub voted: bool,
+    pub created_at: String,
+    pub edited_at: Option<String>,
+    pub merged_into: Option<i64>,
+    pub discussion_id: i64,
+}
+
+const IDEA_SELECT: &str =
+    "SELECT i.id, i.title, i.body, i.status, i.author_id, i.vote_count, i.created_at, i.edited_at,
+       i.merged_into, i.discussion_id, c.id AS c_id, c.slug AS c_slug, c.name AS c_name,
+       (SELECT reply_count FROM threads d WHERE d.id = i.discussion_id) AS comment_count,
+       EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id AND v.member_id = ?1) AS voted";
+
+fn idea_row(row: &SqliteRow) -> IdeaRow {
+    IdeaRow {
+        id: row.get("id"),
+        title: row.get("title"),
+        body: row.get("body"),
+        status: IdeaStatus::parse(row.get("status")),
+        category: IdeaCategory {
+            id: row.get::<i64, _>("c_id").to_string(),
+            slug: row.get("c_slug"),
+            name: row.get("c_name"),
+        },
+        author: author(row),
+        author_id: row.get("author_id"),
+        vote_count: row.get("vote_count"),
+        comment_count: row.get("comment_count"),
+        voted: row.get("voted"),
+        created_at: row.get("created_at"),
+        edited_at: row.get("edited_at"),
+        merged_into: row.get("merged_into"),
+        discussion_id: row.get("discussion_id"),
+    }
+}
+
+impl IdeaRow {
+    pub fn reference(&self) -> IdeaRef {
+        IdeaRef { id: self.id.to_string(), title: self.title.clone(), status: self.status, vote_count: self.vote_count }
+    }
+
+    pub fn excerpt(&self) -> String {
+        excerpt(&self.body, 180)
+    }
+}
+
+/// Which ideas a board shows.
+pub struct IdeaFilter {
+    pub status: Option<IdeaStatus>,
+    pub category: Option<i64>,
+    /// Only ideas this member voted for.
+    pub voted_by: Option<i64>,
+    pub search: String,
+    pub sort: IdeaSort,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+/// Why a vote was not counted.
+#[derive(Debug, PartialEq, Eq)]
+pub enum VoteRefusal {
+    NoSuchIdea,
+    /// Implemented, declined or merged: voting has ended.
+    Closed,
+    BudgetUsedUp(VoteBudget),
+}
+
+impl Db {
+    pub async fn idea_categories(&self) -> anyhow::Result<Vec<IdeaCategory>> {
+        let rows = sqlx::query("SELECT id, slug, name FROM idea_categories ORDER BY position, id")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|r| IdeaCategory { id: r.get::<i64, _>("id").to_string(), slug: r.get("slug"), name: r.get("name") })
+            .collect())
+    }
+
+    pub async fn create_idea_category(&self, slug: &str, name: &str, position: i64) -> anyhow::Result<i64> {
+        let done = sqlx::query("INSERT INTO idea_categories (slug, name, position) VALUES (?, ?, ?)")
+            .bind(slug)
+            .bind(name)
+            .bind(position)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.last_insert_rowid())
+    }
+
+    pub async fn idea_category_id(&self, id_or_slug: &str) -> anyhow::Result<Option<i64>> {
+        Ok(sqlx::query_scalar("SELECT id FROM idea_categories WHERE CAST(id AS TEXT) = ? OR slug = ?")
+            .bind(id_or_slug)
+            .bind(id_or_slug)
+            .fetch_optional(&self.pool)
+            .await?)
+    }
+
+    pub async fn vote_budget(&self, member_id: i64) -> anyhow::Result<VoteBudget> {
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT (SELECT vote_budget FROM community WHERE id = 1) AS budget,
+                    (SELECT COUNT(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
+                      WHERE v.member_id = ? AND i.status IN {OPEN}) AS used"
+        )))
+        .bind(member_id)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(VoteBudget::new(row.get::<Option<i64>, _>("budget").unwrap_or(0), row.get("used")))
+    }
+
+    pub async fn set_vote_budget(&self, budget: i64) -> anyhow::Result<()> {
+        sqlx::query("UPDATE community SET vote_budget = ? WHERE id = 1").bind(budget).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    pub async fn ideas(&self, filter: &IdeaFilter, viewer: Option<i64>) -> anyhow::Result<(Vec<IdeaRow>, bool)> {
+        let since = clock::format(chrono::Utc::now() - chrono::Duration::days(TRENDING_DAYS));
+        let order = match filter.sort {
+            IdeaSort::Newest => "i.created_at DESC, i.id DESC",
+            IdeaSort::Trending => "recent DESC, i.vote_count DESC, i.created_at DESC, i.id DESC",
+            IdeaSort::Discussed => "comment_count DESC, i.vote_count DESC, i.id DESC",
+            IdeaSort::Top | IdeaSort::Unknown => "i.vote_count DESC, i.created_at DESC, i.id DESC",
+        };
+        let pattern =
+            format!("%{}%", filter.search.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let sql = format!(
+            "{IDEA_SELECT}, {AUTHOR_COLUMNS},
+                (SELECT COUNT(*) FROM idea_votes v WHERE v.idea_id = i.id AND v.created_at >= ?2) AS recent
+             FROM ideas i JOIN idea_categories c ON c.id = i.category_id JOIN members a ON a.id = i.author_id
+             WHERE (?3 IS NULL OR i.status = ?3) AND (?4 IS NULL OR i.category_id = ?4)
+               AND (?5 IS NULL OR EXISTS (SELECT 1 FROM idea_votes mv WHERE mv.idea_id = i.id AND mv.member_id = ?5))
+               AND (i.title LIKE ?6 ESCAPE '\\' OR i.body LIKE ?6 ESCAPE '\\')
+               AND (?3 IS NOT NULL OR i.status <> 'duplicate')
+             ORDER BY {order} LIMIT ?7 OFFSET ?8"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(viewer.unwrap_or(0))
+            .bind(since)
+            .bind(filter.status.map(IdeaStatus::as_str))
+            .bind(filter.category)
+            .bind(filter.voted_by)
+            .bind(pattern)
+            .bind(filter.limit + 1)
+            .bind(filter.offset)
+            .fetch_all(&self.pool)
+            .await?;
+        let more = rows.len() as i64 > filter.limit;
+        Ok((rows.iter().take(filter.limit as usize).map(idea_row).collect(), more))
+    }
+
+    pub async fn idea(&self, id: i64, viewer: Option<i64>) -> anyhow::Result<Option<IdeaRow>> {
+        let sql = format!(
+            "{IDEA_SELECT}, {AUTHOR_COLUMNS} FROM ideas i JOIN idea_categories c ON c.id = i.category_id
+             JOIN members a ON a.id = i.author_id WHERE i.id = ?2"
+        );
+        let row = sqlx::query(AssertSqlSafe(sql)).bind(viewer.unwrap_or(0)).bind(id).fetch_optional(&self.pool).await?;
+        Ok(row.as_ref().map(idea_row))
+    }
+
+    /// Creates an idea with its (hidden) discussion thread.
+    pub async fn create_idea(
+        &self,
+        author_id: i64,
+        category: i64,
+        title: &str,
+        body: &str,
+        at: &str,
+    ) -> anyhow::Result<i64> {
+        let space = self.hidden_space(DISCUSSIONS_SPACE, "Idea discussions").await?;
+        let discussion = self.create_thread(space, author_id, title, "", at).await?;
+        let done = sqlx::query(
+            "INSERT INTO ideas (author_id, category_id, title, body, discussion_id, created_at, status_changed_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(author_id)
+        .bind(category)
+        .bind(title.trim())
+        .bind(body)
+        .bind(discussion)
+        .bind(at)
+        .bind(at)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.last_insert_rowid())
+    }
+
+    pub async fn update_idea(
+        &self,
+        id: i64,
+        title: Option<&str>,
+        body: Option<&str>,
+        category: Option<i64>,
+    ) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE ideas SET title = COALESCE(?, title), body = COALESCE(?, body), category_id = COALESCE(?, category_id),
+                              edited_at = ? WHERE id = ?",
+        )
+        .bind(title.map(str::trim))
+        .bind(body)
+        .bind(category)
+        .bind(clock::now())
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Gives or takes back a member's vote. One transaction that starts by writing, so it holds
+    /// the database's write lock before it reads the budget: two quick votes cannot both pass
+    /// the check, and `vote_count` is recounted from the vote rows every time.
+    pub async fn vote(
+        &self,
+        idea_id: i64,
+        member_id: i64,
+        give: bool,
+    ) -> anyhow::Result<Result<(i64, VoteBudget), VoteRefusal>> {
+        let mut tx = self.pool.begin().await?;
+        let locked = sqlx::query("UPDATE ideas SET vote_count = vote_count WHERE id = ?")
+            .bind(idea_id)
+            .execute(&mut *tx)
+            .await?;
+        if locked.rows_affected() == 0 {
+            return Ok(Err(VoteRefusal::NoSuchIdea));
+        }
+        let status: String =
+            sqlx::query_scalar("SELECT status FROM ideas WHERE id = ?").bind(idea_id).fetch_one(&mut *tx).await?;
+        if !IdeaStatus::parse(&status).is_open() {
+            return Ok(Err(VoteRefusal::Closed));
+        }
+        if give {
+            let already: bool =
+                sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM idea_votes WHERE idea_id = ? AND member_id = ?)")
+                    .bind(idea_id)
+                    .bind(member_id)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            if !already {
+                let row = sqlx::query(AssertSqlSafe(format!(
+                    "SELECT (SELECT vote_budget FROM community WHERE id = 1) AS budget,
+                            (SELECT COUNT(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
+                              WHERE v.member_id = ? AND i.status IN {OPEN}) AS used"
+                )))
+                .bind(member_id)
+                .fetch_one(&mut *tx)
+                .await?;
+                let budget = VoteBudget::new(row.get::<Option<i64>, _>("budget").unwrap_or(0), row.get("used"));
+                if !budget.allows_another() {
+                    return Ok(Err(VoteRefusal::BudgetUsedUp(budget)));
+                }
+                sqlx::query("INSERT INTO idea_votes (idea_id, member_id, created_at) VALUES (?, ?, ?)")
+                    .bind(idea_id)
+                    .bind(member_id)
+                    .bind(clock::now())
+                    .execute(&mut *tx)
+                    .await?;
+            }
+        } else {
+            sqlx::query("DELETE FROM idea_votes WHERE idea_id = ? AND member_id = ?")
+                .bind(idea_id)
+                .bind(member_id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM idea_votes WHERE idea_id = ?")
+            .bind(idea_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE ideas SET vote_count = ? WHERE id = ?").bind(count).bind(idea_id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(Ok((count, self.vote_budget(member_id).await?)))
+    }
+
+    /// Moves an idea to a status with an official answer; tells its voters. Answers them.
+    pub async fn set_idea_status(
+        &self,
+        idea_id: i64,
+        status: IdeaStatus,
+        answer: &str,
+        staff_id: i64,
+    ) -> anyhow::Result<Vec<i64>> {
+        let now = clock::now();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE ideas SET status = ?, status_changed_at = ? WHERE id = ?")
+            .bind(status.as_str())
+            .bind(&now)
+            .bind(idea_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO idea_history (idea_id, status, answer, author_id, created_at) VALUES (?, ?, ?, ?, ?)")
+            .bind(idea_id)
+            .bind(status.as_str())
+            .bind(answer.trim())
+            .bind(staff_id)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+        let voters: Vec<i64> = sqlx::query_scalar("SELECT member_id FROM idea_votes WHERE idea_id = ?")
+            .bind(idea_id)
+            .fetch_all(&mut *tx)
+            .await?;
+        let title: String =
+            sqlx::query_scalar("SELECT title FROM ideas WHERE id = ?").bind(idea_id).fetch_one(&mut *tx).await?;
+        for voter in &voters {
+            sqlx::query(
+                "INSERT INTO notifications (member_id, kind, title, body, link, created_at) VALUES (?, 'idea_status', ?, ?, ?, ?)",
+            )
+            .bind(voter)
+            .bind(&title)
+            .bind(status.as_str())
+            .bind(format!("/ideas/{idea_id}"))
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(voters)
+    }
+
+    /// Merges `duplicate` into `target`: its voters vote for the target (each once), it closes
+    /// as a duplicate pointing at the target (and keeps its own count, as history).
+    pub async fn merge_ideas(&self, duplicate: i64, target: i64, answer: &str, staff_id: i64) -> anyhow::Result<()> {
+        let now = clock::now();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO idea_votes (idea_id, member_id, created_at)
+             SELECT ?, member_id, created_at FROM idea_votes WHERE idea_id = ? ON CONFLICT DO NOTHING",
+        )
+        .bind(target)
+        .bind(duplicate)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("UPDATE ideas SET vote_count = (SELECT COUNT(*) FROM idea_votes WHERE idea_id = ?1) WHERE id = ?1")
+            .bind(target)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE ideas SET status = 'duplicate', merged_into = ?, status_changed_at = ? WHERE id = ?")
+            .bind(target)
+            .bind(&now)
+            .bind(duplicate)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("INSERT INTO idea_history (idea_id, status, answer, author_id, created_at) VALUES (?, 'duplicate', ?, ?, ?)")
+            .bind(duplicate)
+            .bind(answer.trim())
+            .bind(staff_id)
+            .bind(&now)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn idea_history(&self, idea_id: i64) -> anyhow::Result<Vec<StatusChange>> {
+        let sql = format!(
+            "SELECT h.status, h.answer, h.created_at, {AUTHOR_COLUMNS} FROM idea_history h JOIN members a ON a.id = h.author_id
+             WHERE h.idea_id = ? ORDER BY h.created_at, h.id"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql)).bind(idea_id).fetch_all(&self.pool).await?;
+        Ok(rows
+            .iter()
+            .map(|r| StatusChange {
+                status: IdeaStatus::parse(r.get("status")),
+                answer: r.get("answer"),
+                author: author(r),
+                created_at: r.get("created_at"),
+            })
+            .collect())
+    }
+
+    /// Ideas merged into this one.
+    pub async fn idea_duplicates(&self, idea_id: i64) -> anyhow::Result<Vec<IdeaRef>> {
+        let rows = sqlx::query("SELECT id, title, status, vote_count FROM ideas WHERE merged_into = ? ORDER BY id")
+            .bind(idea_id)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(idea_ref).collect())
+    }
+
+    pub async fn idea_ref(&self, id: i64) -> anyhow::Result<Option<IdeaRef>> {
+        let row = sqlx::query("SELECT id, title, status, vote_count FROM ideas WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.as_ref().map(idea_ref))
+    }
+
+    /// Ideas whose titles look like `title` (for "did you mean…" and related ideas), best first.
+    pub async fn similar_ideas(&self, title: &str, except: Option<i64>, limit: usize) -> anyhow::Result<Vec<IdeaRef>> {
+        let rows =
+            sqlx::query("SELECT id, title, status, vote_count FROM ideas WHERE status <> 'duplicate' AND id <> ?")
+                .bind(except.unwrap_or(0))
+                .fetch_all(&self.pool)
+                .await?;
+        let mut scored: Vec<(u32, IdeaRef)> = rows
+            .iter()
+            .map(idea_ref)
+            .map(|idea| (similarity(title, &idea.title), idea))
+            .filter(|(score, _)| *score >= 250)
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.vote_count.cmp(&a.1.vote_count)));
+        Ok(scored.into_iter().take(limit).map(|(_, idea)| idea).collect())
+    }
+
+    /// Voters who chose to show their votes.
+    pub async fn idea_voters(
+        &self,
+        idea_id: i64,
+        offset: i64,
+        limit: i64,
+    ) -> anyhow::Result<(Vec<super::MemberRow>, bool)> {
+        let columns = super::members::MEMBER_COLUMNS
+            .split(", ")
+            .map(|c| format!("m.{}", c.trim()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let rows: Vec<super::MemberRow> = sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {columns} FROM idea_votes v JOIN members m ON m.id = v.member_id
+             WHERE v.idea_id = ? AND m.show_votes = 1 ORDER BY v.created_at DESC, m.id LIMIT ? OFFSET ?"
+        )))
+        .bind(idea_id)
+        .bind(limit + 1)
+        .bind(offset)
+        .fetch_all(&self.pool)
+        .await?;
+        let more = rows.len() as i64 > limit;
+        Ok((rows.into_iter().take(limit as usize).collect(), more))
+    }
+
+    pub async fn ideas_with_status(
+        &self,
+        status: IdeaStatus,
+        limit: i64,
+        viewer: Option<i64>,
+    ) -> anyhow::Result<Vec<IdeaRow>> {
+        let sql = format!(
+            "{IDEA_SELECT}, {AUTHOR_COLUMNS} FROM ideas i JOIN idea_categories c ON c.id = i.category_id
+             JOIN members a ON a.id = i.author_id WHERE i.status = ?2 ORDER BY i.status_changed_at DESC, i.id DESC LIMIT ?3"
+        );
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(viewer.unwrap_or(0))
+            .bind(status.as_str())
+            .bind(limit)
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.iter().map(idea_row).collect())
+    }
+
+    pub async fn idea_counters(&self) -> anyhow::Result<IdeaCounters> {
+        let row = sqlx::query(
+            "SELECT (SELECT COUNT(*) FROM ideas) AS ideas, (SELECT COUNT(*) FROM idea_votes) AS votes,
+                    (SELECT COUNT(*) FROM ideas WHERE status = 'implemented') AS implemented",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(IdeaCounters { ideas: row.get("ideas"), votes: row.get("votes"), implemented: row.get("implemented") })
+    }
+
+    /// The number of vote rows of an idea (for checking `vote_count` never drifts).
+    pub async fn vote_rows(&self, idea_id: i64) -> anyhow::Result<i64> {
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM idea_votes WHERE idea_id = ?")
+            .bind(idea_id)
+            .fetch_one(&self.pool)
+            .await?)
+    }
+
+    // --- ballots ------------------------------------------------------------------------
+
+    pub async fn create_ballot(&self, ballot: &veche_api::ideas::NewBallot, staff_id: i64) -> anyhow::Result<i64> {
+        let mut tx = self.pool.begin().await?;
+        let done = sqlx::query(
+            "INSERT INTO ballots (title, description, points_per_member, opens_at, closes_at, created_by, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(ballot.title.trim())
+        .bind(ballot.description.trim())
+        .bind(ballot.points_per_member)
+        .bind(&ballot.opens_at)
+        .bind(&ballot.closes_at)
+        .bind(staff_id)
+        .bind(clock::now())
+        .execute(&mut *tx)
+        .await?;
+        let id = done.last_insert_rowid();
+        for (position, item) in ballot.items.iter().enumerate() {
+            sqlx::query("INSERT INTO ballot_items (ballot_id, title, description, position) VALUES (?, ?, ?, ?)")
+                .bind(id)
+                .bind(item.title.trim())
+                .bind(item.description.trim())
+                .bind(position as i64)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn ballots(&self) -> anyhow::Result<Vec<BallotRow>> {
+        let rows = sqlx::query(
+            "SELECT b.id, b.title, b.description, b.points_per_member, b.opens_at, b.closes_at,
+                    (SELECT COUNT(DISTINCT member_id) FROM ballot_allocations a WHERE a.ballot_id = b.id) AS participants
+             FROM ballots b ORDER BY b.closes_at DESC, b.id DESC",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows.iter().map(ballot_row).collect())
+    }
+
+    pub async fn ballot(&self, id: i64) -> anyhow::Result<Option<BallotRow>> {
+        Ok(self.ballots().await?.into_iter().find(|b| b.id == id))
+    }
+
+    /// Items of a ballot with the member's points and everyone's.
+    pub async fn ballot_items(
+        &self,
+        ballot_id: i64,
+        member: Option<i64>,
+    ) -> anyhow::Result<Vec<(i64, String, String, i64, i64)>> {
+        let rows = sqlx::query(
+            "SELECT i.id, i.title, i.description,
+                    COALESCE((SELECT points FROM ballot_allocations a WHERE a.item_id = i.id AND a.member_id = ?), 0) AS mine,
+                    COALESCE((SELECT SUM(points) FROM ballot_allocations a WHERE a.item_id = i.id), 0) AS total
+             FROM ballot_items i WHERE i.ballot_id = ? ORDER BY i.position, i.id",
+        )
+        .bind(member.unwrap_or(0))
+        .bind(ballot_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| (r.get("id"), r.get("title"), r.get("description"), r.get("mine"), r.get("total")))
+            .collect())
+    }
+
+    /// Replaces a member's spread of points on a ballot.
+    pub async fn allocate(&self, ballot_id: i64, member_id: i64, allocations: &[(i64, i64)]) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("DELETE FROM ballot_allocations WHERE ballot_id = ? AND member_id = ?")
+            .bind(ballot_id)
+            .bind(member_id)
+            .execute(&mut *tx)
+            .await?;
+        for (item, points) in allocations.iter().filter(|(_, p)| *p > 0) {
+            sqlx::query("INSERT INTO ballot_allocations (ballot_id, item_id, member_id, points) VALUES (?, ?, ?, ?)")
+                .bind(ballot_id)
+                .bind(item)
+                .bind(member_id)
+                .bind(points)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+fn idea_ref(row: &SqliteRow) -> IdeaRef {
+    IdeaRef {
+        id: row.get::<i64, _>("id").to_string(),
+        title: row.get("title"),
+        status: IdeaStatus::parse(row.get("status")),
+        vote_count: row.get("vote_count"),
+    }
+}
+
+pub struct BallotRow {
+    pub id: i64,
+    pub title: String,
+    pub description: String,
+    pub points_per_member: i64,
+    pub opens_at: String,
+    pub closes_at: String,
+    pub participants: i64,
+}
+
+impl BallotRow {
+    pub fn state(&self, now: &str) -> BallotState {
+        if now < self.opens_at.as_str() {
+            BallotState::Upcoming
+        } else if now < self.closes_at.as_str() {
+            BallotState::Open
+        } else {
+            BallotState::Closed
+        }
+    }
+}
+
+fn ballot_row(r: &SqliteRow) -> BallotRow {
+    BallotRow {
+        id: r.get("id"),
+        title: r.get("title"),
+        description: r.get("description"),
+        points_per_member: r.get("points_per_member"),
+        opens_at: r.get("opens_at"),
+        closes_at: r.get("closes_at"),
+        participants: r.get("participants"),
+    }
+}
+
+/// Ids of a set of rows, for checks.
+pub fn id_set(ids: impl IntoIterator<Item = i64>) -> BTreeSet<String> {
+    ids.into_iter().map(|id| id.to_string()).collect()
+}
