@@ -181,7 +181,8 @@ async fn concurrent_votes_never_count_twice_nor_overdraw_the_budget() {
 
     // Votes for 14 different ideas at once on a budget of 10 (one already used): 9 more pass.
     let mut tasks = Vec::new();
-    for idea in ideas.iter().skip(1).take(14).cloned() {
+    for idea in ideas.iter().skip(1).take(14) {
+        let idea = idea.clone();
         let (router, cookie, csrf) = (server.router.clone(), voter.cookie.clone(), voter.csrf.clone());
         tasks.push(tokio::spawn(async move {
             let mut browser = Browser::with(router, cookie, csrf);

@@ -330,7 +330,7 @@ impl Db {
         let columns = MEMBER_COLUMNS.split(", ").map(|c| format!("m.{}", c.trim())).collect::<Vec<_>>().join(", ");
         let rows: Vec<MemberRow> = sqlx::query_as(AssertSqlSafe(format!(
             "SELECT {columns} FROM follows f JOIN members m ON m.id = f.{join}
-             WHERE f.{filter} = ? ORDER BY f.created_at DESC, m.id LIMIT ? OFFSET ?"
+             WHERE f.{filter} = ? ORDER BY f.created_at DESC, f.rowid DESC LIMIT ? OFFSET ?"
         )))
         .bind(member_id)
         .bind(limit + 1)
