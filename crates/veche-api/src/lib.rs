@@ -6,6 +6,7 @@ mod open_enum;
 
 pub mod auth;
 pub mod community;
+pub mod events;
 pub mod ideas;
 pub mod locale;
 pub mod member;

@@ -2,6 +2,7 @@
 //! portable SQL where it can be, so the handlers never see SQLite.
 
 mod community;
+pub mod events;
 pub mod ideas;
 mod idempotency;
 mod media;

@@ -26,7 +26,12 @@ const FACTS: &str = "SELECT m.id,
         WHERE r.author_id = m.id AND k.created_at >= ?1) AS kudos,
     (SELECT COUNT(*) FROM threads t JOIN replies r ON r.id = t.solution_reply_id
         WHERE r.author_id = m.id AND t.author_id <> m.id AND t.solution_accepted_at >= ?1) AS accepted,
-    (SELECT COUNT(*) FROM ideas i WHERE i.author_id = m.id AND i.status = 'implemented' AND i.status_changed_at >= ?1) AS implemented
+    (SELECT COUNT(*) FROM ideas i WHERE i.author_id = m.id AND i.status = 'implemented' AND i.status_changed_at >= ?1) AS implemented,
+    (SELECT COUNT(*) FROM rsvps r JOIN events e ON e.id = r.event_id
+        WHERE r.member_id = m.id AND r.status = 'going' AND e.cancelled_at IS NULL
+          AND ((r.occurrence <> '' AND r.occurrence >= ?1 AND r.occurrence < strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+            OR (r.occurrence = '' AND e.recurrence IS NULL AND e.starts_at >= ?1
+                AND e.starts_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))) AS attended
   FROM members m";
 
 fn facts_row(row: &SqliteRow) -> (i64, Facts) {
@@ -38,7 +43,7 @@ fn facts_row(row: &SqliteRow) -> (i64, Facts) {
             kudos_received: row.get("kudos"),
             accepted_answers: row.get("accepted"),
             ideas_implemented: row.get("implemented"),
-            events_attended: 0,
+            events_attended: row.get("attended"),
         },
     )
 }
@@ -65,8 +70,12 @@ fn milestone_times(milestone: Milestone) -> Option<&'static str> {
         Milestone::IdeasImplemented => {
             "SELECT status_changed_at AS created_at FROM ideas WHERE author_id = ?1 AND status = 'implemented'"
         }
-        // Counted once events exist.
-        Milestone::EventsAttended => return None,
+        Milestone::EventsAttended => {
+            "SELECT CASE WHEN r.occurrence <> '' THEN r.occurrence ELSE e.starts_at END AS created_at
+               FROM rsvps r JOIN events e ON e.id = r.event_id
+              WHERE r.member_id = ?1 AND r.status = 'going' AND e.cancelled_at IS NULL AND (r.occurrence <> '' OR e.recurrence IS NULL)
+                AND CASE WHEN r.occurrence <> '' THEN r.occurrence ELSE e.starts_at END < strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+        }
     })
 }
 

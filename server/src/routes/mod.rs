@@ -4,6 +4,7 @@ mod auth;
 
 pub use auth::hash_password;
 mod community;
+mod events;
 mod ideas;
 mod members;
 mod threads;
@@ -22,4 +23,5 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(threads::router(guard))
         .merge(members::router(guard))
         .merge(ideas::router(guard))
+        .merge(events::router(guard))
 }

@@ -8,6 +8,7 @@ use veche_api::member::{Access, CommunityRole};
 use crate::db::{Db, NewMember};
 use crate::{clock, routes};
 
+mod events;
 mod ideas;
 mod profiles;
 pub use profiles::gradient_png;
@@ -174,6 +175,7 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
     threads::seed(db, &ids).await?;
     profiles::seed(db, &ids).await?;
     ideas::seed(db, &ids).await?;
+    events::seed(db, &ids).await?;
     db.refresh_all_reputation().await?;
     tracing::info!(members = DEMO_MEMBERS.len(), "seeded the demo community");
     Ok(())
