@@ -1,5 +1,5 @@
 # The two commands (see README.md). Each installs what is missing first and is safe to repeat.
-.PHONY: run test size setup
+.PHONY: run test size bench setup
 
 ## Build the app and start the reference server with demo data on http://127.0.0.1:8080
 run:
@@ -12,6 +12,11 @@ test:
 ## Print the first-load size of the app against its budget
 size:
 	@scripts/build-app.sh && python3 scripts/size_report.py dist
+
+## Time opening the 1,200-reply demo thread with a cold cache (needs a running server, e.g. `make run`;
+## VECHE_URL picks another one, BENCH_RUNS the number of runs)
+bench:
+	@node scripts/bench_thread.mjs
 
 setup:
 	@scripts/setup.sh

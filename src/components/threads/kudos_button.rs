@@ -60,11 +60,12 @@ pub fn KudosButton(
                         class="kudos__button"
                         class:kudos__button--given=move || given.get()
                         aria-pressed=move || if given.get() { "true" } else { "false" }
-                        aria-label=label
                         title=label
                         on:click=toggle
                     >
+                        // The name comes from the content, so the count people see is part of it.
                         <span aria-hidden="true">"♥"</span>
+                        <span class="visually-hidden">{label}": "</span>
                         <span class="kudos__count">{move || count.get()}</span>
                     </button>
                 })
