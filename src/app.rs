@@ -12,13 +12,18 @@ use crate::i18n::provide_i18n;
 use crate::pages::account::AccountPage;
 use crate::pages::auth::{RegisterPage, SignInPage};
 use crate::pages::home::HomePage;
+use crate::pages::ideas::{BallotPage, BallotsPage, IdeaPage, IdeasPage, NewIdeaPage, RoadmapPage};
 use crate::pages::lazy::LazyPage;
+use crate::pages::members::{
+    EditProfilePage, FollowsPage, LeaderboardPage, MembersPage, ProfilePage, ReputationRulesPage,
+};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::placeholder::ComingSoonPage;
 use crate::pages::threads::{NewThreadPage, ThreadPage, ThreadsPage};
 use crate::state::community::{provide_community, use_community};
 use crate::state::outbox::provide_outbox;
 use crate::state::session::{provide_session, use_session};
+use crate::state::votes::provide_votes;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -27,6 +32,7 @@ pub fn App() -> impl IntoView {
     provide_session();
     provide_community();
     provide_outbox();
+    provide_votes();
     let community = use_community();
     let site_name = move || community.get().map(|c| c.name).unwrap_or_else(|| "Veche".to_owned());
 
@@ -45,6 +51,9 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Routed() -> impl IntoView {
     let session = use_session();
+    // Protected pages are rebuilt whenever their condition reruns: only a change of the answer
+    // may do that, not every change to the account (a new name or picture).
+    let signed_in = Memo::new(move |_| session.signed_in());
     view! {
         <Router>
             <Shell>
@@ -54,20 +63,41 @@ fn Routed() -> impl IntoView {
                     <ProtectedRoute
                         path=path!("threads/new")
                         view=|| view! { <LazyPage load=|| Box::pin(new_thread_page()) /> }
-                        condition=move || session.signed_in()
+                        condition=move || signed_in.get()
                         redirect_path=sign_in_redirect
                     />
                     <Route path=path!("threads/:id") view=|| view! { <LazyPage load=|| Box::pin(thread_page()) /> } />
-                    <Route path=path!("ideas") view=|| view! { <ComingSoonPage title=Common::NavIdeas /> } />
+                    <Route path=path!("ideas") view=|| view! { <LazyPage load=|| Box::pin(ideas_page()) /> } />
+                    <ProtectedRoute
+                        path=path!("ideas/new")
+                        view=|| view! { <LazyPage load=|| Box::pin(new_idea_page()) /> }
+                        condition=move || signed_in.get()
+                        redirect_path=sign_in_redirect
+                    />
+                    <Route path=path!("ideas/roadmap") view=|| view! { <LazyPage load=|| Box::pin(roadmap_page()) /> } />
+                    <Route path=path!("ideas/ballots") view=|| view! { <LazyPage load=|| Box::pin(ballots_page()) /> } />
+                    <Route path=path!("ideas/ballots/:id") view=|| view! { <LazyPage load=|| Box::pin(ballot_page()) /> } />
+                    <Route path=path!("ideas/:id") view=|| view! { <LazyPage load=|| Box::pin(idea_page()) /> } />
                     <Route path=path!("events") view=|| view! { <ComingSoonPage title=Common::NavEvents /> } />
-                    <Route path=path!("members") view=|| view! { <ComingSoonPage title=Common::NavMembers /> } />
+                    <Route path=path!("members") view=|| view! { <LazyPage load=|| Box::pin(members_page()) /> } />
+                    <Route path=path!("members/leaderboard") view=|| view! { <LazyPage load=|| Box::pin(leaderboard_page()) /> } />
+                    <Route path=path!("members/rules") view=|| view! { <LazyPage load=|| Box::pin(rules_page()) /> } />
+                    <Route path=path!("members/:handle") view=|| view! { <LazyPage load=|| Box::pin(profile_page()) /> } />
+                    <Route path=path!("members/:handle/followers") view=|| view! { <LazyPage load=|| Box::pin(follows_page()) /> } />
+                    <Route path=path!("members/:handle/following") view=|| view! { <LazyPage load=|| Box::pin(follows_page()) /> } />
                     <Route path=path!("charter") view=|| view! { <ComingSoonPage title=Common::CharterTitle /> } />
                     <Route path=path!("signin") view=|| view! { <LazyPage load=|| Box::pin(sign_in_page()) /> } />
                     <Route path=path!("register") view=|| view! { <LazyPage load=|| Box::pin(register_page()) /> } />
                     <ProtectedRoute
                         path=path!("account")
                         view=|| view! { <LazyPage load=|| Box::pin(account_page()) /> }
-                        condition=move || session.signed_in()
+                        condition=move || signed_in.get()
+                        redirect_path=sign_in_redirect
+                    />
+                    <ProtectedRoute
+                        path=path!("account/profile")
+                        view=|| view! { <LazyPage load=|| Box::pin(edit_profile_page()) /> }
+                        condition=move || signed_in.get()
                         redirect_path=sign_in_redirect
                     />
                 </Routes>
@@ -80,8 +110,20 @@ crate::lazy_page!(sign_in_page, preload_sign_in_page, SignInPage);
 crate::lazy_page!(register_page, preload_register_page, RegisterPage);
 crate::lazy_page!(account_page, preload_account_page, AccountPage);
 crate::lazy_page!(threads_page, preload_threads_page, ThreadsPage);
+crate::lazy_page!(ideas_page, preload_ideas_page, IdeasPage);
+crate::lazy_page!(new_idea_page, preload_new_idea_page, NewIdeaPage);
+crate::lazy_page!(idea_page, preload_idea_page, IdeaPage);
+crate::lazy_page!(roadmap_page, preload_roadmap_page, RoadmapPage);
+crate::lazy_page!(ballots_page, preload_ballots_page, BallotsPage);
+crate::lazy_page!(ballot_page, preload_ballot_page, BallotPage);
 crate::lazy_page!(thread_page, preload_thread_page, ThreadPage);
 crate::lazy_page!(new_thread_page, preload_new_thread_page, NewThreadPage);
+crate::lazy_page!(members_page, preload_members_page, MembersPage);
+crate::lazy_page!(profile_page, preload_profile_page, ProfilePage);
+crate::lazy_page!(follows_page, preload_follows_page, FollowsPage);
+crate::lazy_page!(leaderboard_page, preload_leaderboard_page, LeaderboardPage);
+crate::lazy_page!(rules_page, preload_rules_page, ReputationRulesPage);
+crate::lazy_page!(edit_profile_page, preload_edit_profile_page, EditProfilePage);
 
 /// Sign-in page that brings the member back to where they were heading.
 fn sign_in_redirect() -> String {

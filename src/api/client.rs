@@ -155,6 +155,25 @@ pub fn api_base() -> String {
     CLIENT.with(|c| c.borrow().base.clone())
 }
 
+/// Where a picture the API names (`avatar_url`, a photo's `url`) is: paths are on the API's
+/// origin, which is another one when the API base is absolute.
+pub fn media_url(url: &str) -> String {
+    CLIENT.with(|c| resolve_media_url(&c.borrow().base, url))
+}
+
+/// `url` resolved against the origin of `base` (plain, so it is tested without a browser).
+pub fn resolve_media_url(base: &str, url: &str) -> String {
+    let origin = ["https://", "http://"].iter().find_map(|scheme| {
+        let rest = base.strip_prefix(scheme)?;
+        let host_end = rest.find('/').unwrap_or(rest.len());
+        Some(&base[..scheme.len() + host_end])
+    });
+    match origin {
+        Some(origin) if url.starts_with('/') && !url.starts_with("//") => format!("{origin}{url}"),
+        _ => url.to_owned(),
+    }
+}
+
 /// Remembers the token to send in `X-CSRF-Token` (from `/auth/me`, login, register, logout).
 pub fn set_csrf_token(token: &str) {
     CLIENT.with(|c| c.borrow_mut().csrf_token = Some(token.to_owned()));
@@ -208,6 +227,39 @@ pub async fn request_text(
     body: Option<&str>,
     idempotency_key: Option<&str>,
 ) -> ApiResult<String> {
+    send_with_fresh_csrf(method, path, body.map(Body::Json), idempotency_key).await
+}
+
+/// Sends a raw binary body (a picture) as `content_type` and decodes the JSON answer: the same
+/// headers, retry key, CSRF refresh and error mapping as every other request.
+pub async fn upload<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    blob: &web_sys::Blob,
+    content_type: &str,
+    options: Options,
+) -> ApiResult<T> {
+    let key = options.idempotency_key.unwrap_or_else(new_idempotency_key);
+    let body = Body::Binary { blob, content_type };
+    let text = send_with_fresh_csrf(method, path, Some(body), Some(&key)).await?;
+    decode(&text)
+}
+
+/// What a request carries.
+#[derive(Clone, Copy)]
+enum Body<'a> {
+    /// Already-encoded JSON.
+    Json(&'a str),
+    /// Bytes the browser holds (a file, a canvas export), sent as they are.
+    Binary { blob: &'a web_sys::Blob, content_type: &'a str },
+}
+
+async fn send_with_fresh_csrf(
+    method: Method,
+    path: &str,
+    body: Option<Body<'_>>,
+    idempotency_key: Option<&str>,
+) -> ApiResult<String> {
     let mut refreshed_csrf = false;
     loop {
         match send(method, path, body, idempotency_key).await {
@@ -244,7 +296,7 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> ApiResult<T> {
 async fn send(
     method: Method,
     path: &str,
-    body: Option<&str>,
+    body: Option<Body<'_>>,
     idempotency_key: Option<&str>,
 ) -> ApiResult<(u16, String)> {
     let (base, csrf_token, locale) = CLIENT.with(|c| {
@@ -255,8 +307,10 @@ async fn send(
     let set = |name: &str, value: &str| headers.set(name, value).map_err(|_| ApiError::Network);
     set("Accept", "application/json, application/problem+json")?;
     set("Accept-Language", locale.tag())?;
-    if body.is_some() {
-        set("Content-Type", "application/json")?;
+    match body {
+        Some(Body::Json(_)) => set("Content-Type", "application/json")?,
+        Some(Body::Binary { content_type, .. }) => set("Content-Type", content_type)?,
+        None => {}
     }
     if method.is_unsafe() {
         set(CSRF_HEADER, csrf_token.as_deref().unwrap_or(""))?;
@@ -269,8 +323,10 @@ async fn send(
     init.set_method(method.as_str());
     init.set_headers(&headers);
     init.set_credentials(RequestCredentials::Include);
-    if let Some(body) = body {
-        init.set_body(&JsValue::from_str(body));
+    match body {
+        Some(Body::Json(text)) => init.set_body(&JsValue::from_str(text)),
+        Some(Body::Binary { blob, .. }) => init.set_body(blob),
+        None => {}
     }
     let controller = AbortController::new().ok();
     if let Some(controller) = &controller {
@@ -323,6 +379,18 @@ mod tests {
             ApiError::RateLimited { retry_after_secs: Some(12) }
         );
         assert!(ApiError::from_response(503, None, "").is_transient());
+    }
+
+    #[test]
+    fn media_paths_live_on_the_api_origin() {
+        let base = "https://api.example.com/api/v1";
+        assert_eq!(resolve_media_url(base, "/api/v1/media/7"), "https://api.example.com/api/v1/media/7");
+        assert_eq!(resolve_media_url("http://127.0.0.1:9000/v1", "/media/7"), "http://127.0.0.1:9000/media/7");
+        assert_eq!(resolve_media_url("https://api.example.com", "/m/1"), "https://api.example.com/m/1");
+        // Same origin as the app, or already absolute: left as it is.
+        assert_eq!(resolve_media_url("/api/v1", "/api/v1/media/7"), "/api/v1/media/7");
+        assert_eq!(resolve_media_url(base, "https://cdn.example.net/a.png"), "https://cdn.example.net/a.png");
+        assert_eq!(resolve_media_url(base, "//cdn.example.net/a.png"), "//cdn.example.net/a.png");
     }
 
     #[test]

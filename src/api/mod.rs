@@ -4,6 +4,8 @@
 pub mod auth;
 pub mod client;
 pub mod community;
+pub mod ideas;
+pub mod members;
 pub mod threads;
 pub mod url;
 

@@ -2,7 +2,9 @@
 
 pub mod feedback;
 pub mod form;
+pub mod ideas;
 pub mod layout;
 pub mod markdown;
 pub mod member;
+pub mod members;
 pub mod threads;

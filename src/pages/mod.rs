@@ -3,7 +3,9 @@
 pub mod account;
 pub mod auth;
 pub mod home;
+pub mod ideas;
 pub mod lazy;
+pub mod members;
 pub mod not_found;
 pub mod placeholder;
 pub mod threads;

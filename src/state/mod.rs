@@ -5,3 +5,4 @@ pub mod drafts;
 pub mod outbox;
 pub mod session;
 pub mod storage;
+pub mod votes;

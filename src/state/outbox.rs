@@ -63,7 +63,8 @@ impl Outbox {
             topic: topic.to_owned(),
             method: method.as_str().to_owned(),
             path: path.to_owned(),
-            body: serde_json::to_string(body).unwrap_or_default(),
+            // `()` sends no body at all (votes, kudos: the path says everything).
+            body: serde_json::to_string(body).ok().filter(|b| b != "null").unwrap_or_default(),
             refused: None,
         };
         let key = pending.key.clone();
@@ -88,9 +89,27 @@ impl Outbox {
         self.offline.get()
     }
 
-    /// The latest accepted write (tracked).
-    pub fn delivered(&self) -> Option<Delivery> {
-        self.delivered.get()
+    /// Runs `then` for each write of `topic` the server accepts from now on (not for one
+    /// delivered before the caller existed: a view rebuilt after a delivery must not act twice).
+    pub fn on_delivered(&self, topic: impl Into<String>, then: impl Fn(Delivery) + 'static) {
+        let topic = topic.into();
+        self.on_delivered_where(move |t| t == topic, then);
+    }
+
+    /// `on_delivered` for topics chosen when a delivery comes (e.g. by the page's current id).
+    pub fn on_delivered_where(&self, topic: impl Fn(&str) -> bool + 'static, then: impl Fn(Delivery) + 'static) {
+        let delivered = self.delivered;
+        Effect::new(move |seen: Option<Option<String>>| {
+            let latest = delivered.get();
+            let key = latest.as_ref().map(|d| d.key.clone());
+            if let (Some(seen), Some(delivery)) = (seen, latest)
+                && seen != key
+                && topic(&delivery.topic)
+            {
+                then(delivery);
+            }
+            key
+        });
     }
 
     /// Forgets a write (a refused one the member gave up on, or took back to edit).

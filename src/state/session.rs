@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use veche_api::auth::{Account, Session};
+use veche_api::member::MemberSummary;
 
 use crate::api::{self, ApiError};
 
@@ -44,6 +45,15 @@ impl SessionState {
     pub fn accept(&self, session: Session) {
         self.account.set(session.account);
         self.status.set(SessionStatus::Ready);
+    }
+
+    /// The signed-in member's card changed (new name or picture): the header shows it at once.
+    pub fn update_member(&self, member: MemberSummary) {
+        self.account.update(|account| {
+            if let Some(account) = account.as_mut().filter(|a| a.member.id == member.id) {
+                account.member = member;
+            }
+        });
     }
 
     /// Asks the server again who is signed in.

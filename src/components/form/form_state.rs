@@ -28,9 +28,15 @@ impl FormState {
     }
 
     /// The message for one field (tracked).
-    pub fn field(&self, name: &'static str) -> Signal<Option<String>> {
-        let fields = self.fields;
-        Signal::derive(move || fields.with(|f| f.get(name).cloned()))
+    pub fn field(&self, name: impl Into<String>) -> Signal<Option<String>> {
+        let (fields, name) = (self.fields, name.into());
+        Signal::derive(move || fields.with(|f| f.get(&name).cloned()))
+    }
+
+    /// The message for a field whose name is only known when read, e.g. `contacts.2.value` of
+    /// a list that grows and shrinks (tracked).
+    pub fn message(&self, name: &str) -> Option<String> {
+        self.fields.with(|f| f.get(name).cloned())
     }
 
     /// The form-level message (tracked).

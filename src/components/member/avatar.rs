@@ -1,6 +1,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use crate::api::client::media_url;
+
 /// A member's picture, or their initials on a colour derived from the handle.
 #[component]
 pub fn Avatar(
@@ -20,7 +22,7 @@ pub fn Avatar(
     let hue = handle.bytes().fold(7u32, |acc, b| acc.wrapping_mul(31).wrapping_add(u32::from(b))) % 12;
     match url {
         Some(url) => Either::Left(view! {
-            <img class="avatar" src=url alt="" width=size height=size loading="lazy" decoding="async" />
+            <img class="avatar" src=media_url(&url) alt="" width=size height=size loading="lazy" decoding="async" />
         }),
         None => Either::Right(view! {
             <span class=format!("avatar avatar--initials avatar--hue-{hue} avatar--{size}") aria-hidden="true">

@@ -2,6 +2,8 @@
 //! and a Russian text; a missing translation does not compile.
 
 pub mod common;
+pub mod ideas;
+pub mod members;
 pub mod threads;
 
 use veche_api::Locale;

@@ -1,10 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::api;
+use crate::api::url::encode;
 use crate::components::form::{FormAlert, FormState};
 use crate::components::member::{Avatar, RoleBadge};
 use crate::i18n::messages::common::Common;
+use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
 use crate::state::session::use_session;
 
@@ -43,6 +46,10 @@ pub fn AccountPage() -> impl IntoView {
                             <p class="account-card__handle">"@"{member.handle.clone()}</p>
                             <p class="account-card__email">{account.email.clone()}</p>
                             <RoleBadge role=member.role access=member.access />
+                            <p class="account-card__links">
+                                <A href="/account/profile">{i18n.t(Members::EditProfile)}</A>
+                                <A href=format!("/members/{}", encode(&member.handle))>{i18n.t(Members::ViewProfile)}</A>
+                            </p>
                         </div>
                     </div>
                 }

@@ -39,10 +39,8 @@ pub fn NewThreadPage() -> impl IntoView {
     let form = FormState::new();
 
     // The server has it: open the new thread.
-    Effect::new(move |_| {
-        if let Some(delivery) = outbox.delivered().filter(|d| d.topic == TOPIC)
-            && let Ok(thread) = client::decode::<Thread>(&delivery.response)
-        {
+    outbox.on_delivered(TOPIC, move |delivery| {
+        if let Ok(thread) = client::decode::<Thread>(&delivery.response) {
             navigate(&format!("/threads/{}", thread.id), Default::default());
         }
     });

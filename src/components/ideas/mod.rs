@@ -1,0 +1,11 @@
+//! The pieces of the idea board.
+
+mod idea_card;
+mod idea_counters;
+mod status_chip;
+mod vote_button;
+
+pub use idea_card::IdeaCard;
+pub use idea_counters::IdeaCountersView;
+pub use status_chip::StatusChip;
+pub use vote_button::VoteButton;

@@ -1,0 +1,122 @@
+use leptos::prelude::*;
+use veche_api::members::{self as contract, Profile, ProfileSettings, SHORT_MAX};
+use veche_api::validate::DISPLAY_NAME_MAX;
+
+use super::{ContactRow, ContactsEditor};
+use crate::api::members;
+use crate::components::form::{CheckboxField, FormAlert, FormState, TextField};
+use crate::components::threads::MarkdownEditor;
+use crate::i18n::messages::common::Common;
+use crate::i18n::messages::members::Members;
+use crate::i18n::use_i18n;
+
+/// One's own profile: name, work, city, bio, contact details and whether one's idea votes
+/// show. Checked here first with the server's own rules, then by the server (its 422 messages
+/// go beside the same fields).
+#[component]
+pub fn ProfileForm(
+    /// The settings as saved.
+    settings: ProfileSettings,
+    /// Told the profile as others now see it, once saved.
+    on_saved: Callback<Profile>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let form = FormState::new();
+    let display_name = RwSignal::new(settings.display_name);
+    let position = RwSignal::new(settings.position);
+    let company = RwSignal::new(settings.company);
+    let city = RwSignal::new(settings.city);
+    let bio = RwSignal::new(settings.bio);
+    let show_votes = RwSignal::new(settings.show_votes);
+    let contacts = RwSignal::new(
+        settings
+            .contacts
+            .into_iter()
+            .enumerate()
+            .map(|(key, setting)| ContactRow::new(key, setting))
+            .collect::<Vec<_>>(),
+    );
+    let saved = RwSignal::new(false);
+
+    let save = Action::new_local(|settings: &ProfileSettings| {
+        let settings = settings.clone();
+        async move { members::save_settings(&settings).await }
+    });
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(profile)) => {
+            saved.set(true);
+            on_saved.run(profile);
+        }
+        Some(Err(error)) => form.show_error(&error),
+        None => {}
+    });
+
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        form.clear();
+        saved.set(false);
+        let settings = ProfileSettings {
+            display_name: display_name.get_untracked().trim().to_owned(),
+            position: position.get_untracked().trim().to_owned(),
+            company: company.get_untracked().trim().to_owned(),
+            city: city.get_untracked().trim().to_owned(),
+            bio: bio.get_untracked(),
+            contacts: contacts.with_untracked(|rows| rows.iter().map(ContactRow::setting).collect()),
+            show_votes: show_votes.get_untracked(),
+        };
+        if form.check(&contract::check_settings(&settings), i18n.locale()) {
+            save.dispatch(settings);
+        }
+    };
+    let pending = save.pending();
+
+    view! {
+        <form class="form form--wide profile-form" on:submit=on_submit novalidate>
+            <FormAlert message=form.alert() />
+            <TextField
+                label=i18n.t(Common::DisplayNameLabel)
+                name="display_name"
+                value=display_name
+                error=form.field("display_name")
+                autocomplete="name"
+                required=true
+                maxlength=DISPLAY_NAME_MAX as u32
+            />
+            <TextField
+                label=i18n.t(Members::PositionLabel)
+                name="position"
+                value=position
+                error=form.field("position")
+                autocomplete="organization-title"
+                maxlength=SHORT_MAX as u32
+            />
+            <TextField
+                label=i18n.t(Members::CompanyLabel)
+                name="company"
+                value=company
+                error=form.field("company")
+                autocomplete="organization"
+                maxlength=SHORT_MAX as u32
+            />
+            <TextField
+                label=i18n.t(Members::CityLabel)
+                name="city"
+                value=city
+                error=form.field("city")
+                autocomplete="address-level2"
+                maxlength=SHORT_MAX as u32
+            />
+            <MarkdownEditor label=i18n.t(Members::BioLabel) name="bio" value=bio error=form.field("bio") max=contract::BIO_MAX />
+            <ContactsEditor rows=contacts form=form />
+            <CheckboxField name="show_votes" checked=show_votes error=form.field("show_votes")>
+                {i18n.t(Members::ShowVotes)}
+            </CheckboxField>
+            <div class="form__actions">
+                <button type="submit" class="button" disabled=move || pending.get()>
+                    {move || i18n.t(if pending.get() { Members::Saving } else { Members::SaveProfile })}
+                </button>
+            </div>
+            <p class="form-status" role="status">{move || saved.get().then(|| i18n.t(Members::ProfileSaved))}</p>
+        </form>
+    }
+}

@@ -1,0 +1,216 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use veche_api::ideas::{Idea, IdeaStatus, MergeRequest, StatusUpdate};
+
+use crate::api::ideas;
+use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::form::FormState;
+use crate::components::ideas::{StatusChip, VoteButton};
+use crate::components::markdown::Markdown;
+use crate::components::member::{AuthorCard, Avatar};
+use crate::components::threads::{Discussion, MarkdownEditor};
+use crate::i18n::format::{DateStyle, date};
+use crate::i18n::messages::ideas::{self as texts, Ideas, status_text};
+use crate::i18n::use_i18n;
+use crate::state::outbox::use_outbox;
+
+/// `/ideas/<id>`: the idea, its votes and voters, its history of statuses with official answers,
+/// duplicates and related ideas, the staff's tools, and the comments (a discussion like a
+/// thread's, with the same components).
+#[component]
+pub fn IdeaPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
+    let idea = LocalResource::new(move || {
+        let id = id.get();
+        async move { ideas::idea(&id).await }
+    });
+    let voters = LocalResource::new(move || {
+        let id = id.get();
+        async move { ideas::voters(&id).await }
+    });
+    // A comment reached the server: the count changed (and the page may have failed to load
+    // while offline).
+    use_outbox().on_delivered_where(
+        move |topic| {
+            idea.with_untracked(|i| matches!(i, Some(Ok(i)) if topic == format!("thread:{}", i.discussion_id)))
+        },
+        move |_| idea.refetch(),
+    );
+    let retry = Callback::new(move |_| idea.refetch());
+
+    view! {
+        <Title text=move || idea.get().and_then(Result::ok).map(|i| i.title).unwrap_or_default() />
+        <Transition fallback=Loading>
+            <ErrorBoundary fallback=errors_fallback(retry)>
+                {move || idea.get().map(|result| result.map(|data: Idea| {
+                    let locale = i18n.locale();
+                    let base = format!("/ideas/{}", data.id);
+                    let manage = data.permissions.manage.then(|| view! {
+                        <StaffTools idea=data.clone() on_changed=Callback::new(move |updated: Idea| idea.set(Some(Ok(updated)))) />
+                    });
+                    view! {
+                        <article class="idea-page">
+                            <header class="idea-page__head">
+                                <VoteButton idea_id=data.id.clone() count=data.vote_count voted=data.voted open=data.status.is_open() />
+                                <div>
+                                    <p class="idea-page__meta"><StatusChip status=data.status />" · "{data.category.name.clone()}</p>
+                                    <h1>{data.title.clone()}</h1>
+                                </div>
+                            </header>
+                            {data.merged_into.clone().map(|target| view! {
+                                <p class="notice">{i18n.t(Ideas::MergedInto)}" "
+                                    <A href=format!("/ideas/{}", target.id)>{target.title}</A></p>
+                            })}
+                            <div class="idea-page__author">
+                                <AuthorCard member=data.author.clone() />
+                                <time datetime=data.created_at.clone()>{date(&data.created_at, locale, DateStyle::Long, None)}</time>
+                            </div>
+                            <Markdown source=Signal::derive({ let body = data.body.clone(); move || body.clone() }) />
+                            {(!data.history.is_empty()).then(|| view! {
+                                <section class="history" aria-labelledby="history-title">
+                                    <h2 id="history-title">{i18n.t(Ideas::History)}</h2>
+                                    <ol class="history__list">
+                                        {data.history.iter().cloned().map(|change| view! {
+                                            <li class="history__item">
+                                                <p class="history__head">
+                                                    <StatusChip status=change.status />" · "
+                                                    <time datetime=change.created_at.clone()>{date(&change.created_at, locale, DateStyle::Long, None)}</time>
+                                                    " · "{change.author.display_name.clone()}
+                                                </p>
+                                                {(!change.answer.is_empty()).then(|| view! {
+                                                    <div class="history__answer">
+                                                        <p class="history__label">{i18n.t(Ideas::OfficialAnswer)}</p>
+                                                        <Markdown source=Signal::derive(move || change.answer.clone()) />
+                                                    </div>
+                                                })}
+                                            </li>
+                                        }).collect_view()}
+                                    </ol>
+                                </section>
+                            })}
+                            {(!data.duplicates.is_empty()).then(|| view! {
+                                <section class="idea-links"><h2>{i18n.t(Ideas::Duplicates)}</h2>
+                                    <ul>{data.duplicates.iter().cloned().map(|d| view! {
+                                        <li><A href=format!("/ideas/{}", d.id)>{d.title}</A></li>
+                                    }).collect_view()}</ul>
+                                </section>
+                            })}
+                            {(!data.related.is_empty()).then(|| view! {
+                                <section class="idea-links"><h2>{i18n.t(Ideas::Related)}</h2>
+                                    <ul>{data.related.iter().cloned().map(|r| view! {
+                                        <li><A href=format!("/ideas/{}", r.id)>{r.title}</A>" "<StatusChip status=r.status />
+                                            " · "{texts::votes(locale, r.vote_count)}</li>
+                                    }).collect_view()}</ul>
+                                </section>
+                            })}
+                            <section class="voters" aria-labelledby="voters-title">
+                                <h2 id="voters-title">{i18n.t(Ideas::Voters)}</h2>
+                                {move || voters.get().and_then(Result::ok).map(|page| {
+                                    let shown = page.items.len() as i64;
+                                    view! {
+                                        <ul class="voters__list">
+                                            {page.items.into_iter().map(|m| {
+                                                let (href, title) = (format!("/members/{}", m.handle), m.display_name.clone());
+                                                view! {
+                                                    <li><A href=href attr:title=title>
+                                                        <Avatar name=m.display_name.clone() handle=m.handle.clone() url=m.avatar_url.clone() size=32 />
+                                                        <span class="visually-hidden">{m.display_name.clone()}</span>
+                                                    </A></li>
+                                                }
+                                            }).collect_view()}
+                                        </ul>
+                                        {(shown < data.vote_count).then(|| view! { <p class="field__hint">{i18n.t(Ideas::VotersHidden)}</p> })}
+                                    }
+                                })}
+                            </section>
+                            {manage}
+                            <Discussion
+                                thread_id=data.discussion_id.clone()
+                                total=data.comment_count
+                                base=base
+                                heading=i18n.t(Ideas::Comments)
+                                can_reply=data.permissions.comment
+                            />
+                        </article>
+                    }
+                }))}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// Status with an official answer, and merging duplicates: for staff.
+#[component]
+fn StaffTools(
+    /// The idea managed.
+    idea: Idea,
+    /// Told the idea's new state.
+    on_changed: Callback<Idea>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let status = RwSignal::new(idea.status.as_str().to_owned());
+    let answer = RwSignal::new(String::new());
+    let target = RwSignal::new(String::new());
+    let form = FormState::new();
+    let busy = RwSignal::new(false);
+    let id = StoredValue::new(idea.id.clone());
+    let change_status = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        form.clear();
+        let update =
+            StatusUpdate { status: IdeaStatus::parse(&status.get_untracked()), answer: answer.get_untracked() };
+        if !form.check(&veche_api::ideas::check_status_update(&update), i18n.locale()) {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match ideas::set_status(&id.get_value(), &update).await {
+                Ok(updated) => {
+                    answer.set(String::new());
+                    on_changed.run(updated);
+                }
+                Err(error) => form.show_error(&error),
+            }
+            busy.set(false);
+        });
+    };
+    let merge = move |_| {
+        form.clear();
+        let request = MergeRequest {
+            into_id: target.get_untracked().trim().trim_start_matches('#').to_owned(),
+            answer: answer.get_untracked(),
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match ideas::merge(&id.get_value(), &request).await {
+                Ok(updated) => on_changed.run(updated),
+                Err(error) => form.show_error(&error),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section class="staff-tools" aria-labelledby="staff-tools-title">
+            <h2 id="staff-tools-title">{i18n.t(Ideas::Manage)}</h2>
+            <form class="form form--wide" on:submit=change_status novalidate>
+                <crate::components::form::FormAlert message=form.alert() />
+                <div class="field">
+                    <label class="field__label" for="field-status">{i18n.t(Ideas::NewStatus)}</label>
+                    <select id="field-status" class="field__select" on:change=move |e| status.set(event_target_value(&e))>
+                        {IdeaStatus::KNOWN.iter().filter(|s| **s != IdeaStatus::Duplicate).map(|&s| view! {
+                            <option value=s.as_str() selected=move || status.get() == s.as_str()>{i18n.t(status_text(s))}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+                <MarkdownEditor label=i18n.t(Ideas::AnswerLabel) name="answer" value=answer error=form.field("answer") max=veche_api::ideas::ANSWER_MAX rows=4 />
+                <button type="submit" class="button" disabled=move || busy.get()>{i18n.t(Ideas::ChangeStatus)}</button>
+                <crate::components::form::TextField label=i18n.t(Ideas::MergeLabel) name="into_id" value=target error=form.field("into_id") />
+                <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=merge>{i18n.t(Ideas::Merge)}</button>
+            </form>
+        </section>
+    }
+}
