@@ -298,6 +298,9 @@ impl Db {
         let now = clock::now();
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE events SET updated_at = updated_at WHERE id = ?").bind(event.id).execute(&mut *tx).await?;
+        // The line's order, read once the write lock is held: to the microsecond, so answers
+        // within one second keep the order they came in.
+        let since = Utc::now().format("%Y-%m-%dT%H:%M:%S%.6fZ").to_string();
         let current: Option<String> =
             sqlx::query_scalar("SELECT status FROM rsvps WHERE event_id = ? AND occurrence = ? AND member_id = ?")
                 .bind(event.id)
@@ -335,7 +338,7 @@ impl Db {
             .bind(occurrence)
             .bind(member)
             .bind(status.as_str())
-            .bind(&now)
+            .bind(&since)
             .execute(&mut *tx)
             .await?;
         }
@@ -351,7 +354,7 @@ impl Db {
             .await?;
             if let Some(next) = next {
                 sqlx::query("UPDATE rsvps SET status = 'going', since = ? WHERE event_id = ? AND occurrence = ? AND member_id = ?")
-                    .bind(&now)
+                    .bind(&since)
                     .bind(event.id)
                     .bind(occurrence)
                     .bind(next)
