@@ -354,3 +354,71 @@ async fn a_retried_vote_counts_once() {
     assert_eq!(replay.header("idempotent-replayed"), Some("true"));
     assert_eq!(voter.get(&format!("/api/v1/ideas/{idea}")).await.body["vote_count"], before + 1);
 }
+
+#[tokio::test]
+async fn staff_close_a_ballot_early_and_its_results_show_at_once() {
+    let server = TestServer::start().await;
+    let mut elena = server.signed_in("elena").await;
+    let created = elena
+        .post(
+            "/api/v1/ballots",
+            json!({ "title": "Closed early", "points_per_member": 10, "opens_at": "2020-01-01T00:00:00Z", "closes_at": "2099-01-01T00:00:00Z", "items": [{ "title": "Faster exports" }, { "title": "Offline mode" }] }),
+        )
+        .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let ballot = created.body["id"].as_str().unwrap().to_owned();
+    let items: Vec<String> =
+        created.body["items"].as_array().unwrap().iter().map(|i| i["id"].as_str().unwrap().to_owned()).collect();
+
+    let mut anna = server.signed_in("anna").await;
+    let spread = anna
+        .send(
+            Method::PUT,
+            &format!("/api/v1/ballots/{ballot}/allocation"),
+            Some(
+                json!({ "allocations": [{ "item_id": items[0], "points": 3 }, { "item_id": items[1], "points": 7 }] }),
+            ),
+            Extra::default(),
+        )
+        .await;
+    assert_eq!(spread.status, StatusCode::OK, "{}", spread.text);
+    assert!(spread.body["items"][1]["total_points"].is_null(), "no results while open");
+
+    let close = format!("/api/v1/ballots/{ballot}/close");
+    let not_staff = anna.send(Method::POST, &close, None, Extra::default()).await;
+    assert_eq!(not_staff.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        server.browser().send(Method::POST, &close, None, Extra::default()).await.status,
+        StatusCode::UNAUTHORIZED
+    );
+
+    let closed = elena.send(Method::POST, &close, None, Extra::default()).await;
+    assert_eq!(closed.status, StatusCode::OK, "{}", closed.text);
+    assert_eq!(closed.body["state"], "closed");
+    assert_eq!(closed.body["can_vote"], false);
+
+    let results = anna.get(&format!("/api/v1/ballots/{ballot}")).await.body;
+    assert_eq!(results["state"], "closed");
+    assert_eq!(results["participants"], 1);
+    assert_eq!(results["items"][0]["title"], "Offline mode");
+    assert_eq!(results["items"][0]["rank"], 1);
+    assert_eq!(results["items"][0]["total_points"], 7);
+    assert_eq!(results["items"][1]["total_points"], 3);
+    assert_eq!(results["items"][0]["my_points"], 7);
+
+    let late = anna
+        .send(
+            Method::PUT,
+            &format!("/api/v1/ballots/{ballot}/allocation"),
+            Some(json!({ "allocations": [{ "item_id": items[0], "points": 10 }] })),
+            Extra::default(),
+        )
+        .await;
+    assert_eq!(late.status, StatusCode::CONFLICT, "no points after closing");
+    let twice = elena.send(Method::POST, &close, None, Extra::default()).await;
+    assert_eq!(twice.status, StatusCode::CONFLICT, "a closed ballot stays closed");
+    assert_eq!(
+        elena.send(Method::POST, "/api/v1/ballots/999999/close", None, Extra::default()).await.status,
+        StatusCode::NOT_FOUND
+    );
+}

@@ -561,6 +561,18 @@ impl Db {
             .collect())
     }
 
+    /// Ends an open ballot at `now`, so its results show at once. Answers whether it was open.
+    pub async fn close_ballot(&self, id: i64, now: &str) -> anyhow::Result<bool> {
+        let done = sqlx::query("UPDATE ballots SET closes_at = ? WHERE id = ? AND opens_at <= ? AND closes_at > ?")
+            .bind(now)
+            .bind(id)
+            .bind(now)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Replaces a member's spread of points on a ballot.
     pub async fn allocate(&self, ballot_id: i64, member_id: i64, allocations: &[(i64, i64)]) -> anyhow::Result<()> {
         let mut tx = self.pool.begin().await?;

@@ -43,6 +43,7 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/ballots", guard.wrap(get(ballots).post(create_ballot)))
         .route("/ballots/{id}", guard.wrap(get(ballot)))
         .route("/ballots/{id}/allocation", guard.wrap(put(allocate)))
+        .route("/ballots/{id}/close", guard.wrap(post(close_ballot)))
 }
 
 fn id(text: &str) -> ApiResult<i64> {
@@ -464,6 +465,21 @@ async fn allocate(
     let allocations: Vec<(i64, i64)> =
         request.allocations.iter().filter_map(|a| a.item_id.parse::<i64>().ok().map(|item| (item, a.points))).collect();
     state.db.allocate(id, me.id, &allocations).await?;
+    Ok(Json(ballot_view(&state, id, Some(me)).await?))
+}
+
+/// Staff end a ballot before its planned close: the results show at once, no more points are taken.
+async fn close_ballot(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(ballot): Path<String>,
+) -> ApiResult<Json<Ballot>> {
+    let me = require_staff(&viewer)?;
+    let id = id(&ballot)?;
+    state.db.ballot(id).await?.ok_or(ApiError::NotFound)?;
+    if !state.db.close_ballot(id, &clock::now()).await? {
+        return Err(ApiError::ConflictCode(ProblemCode::Conflict, "Only an open ballot can be closed.".into()));
+    }
     Ok(Json(ballot_view(&state, id, Some(me)).await?))
 }
 
