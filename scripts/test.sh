@@ -28,7 +28,7 @@ work="$(mktemp -d)"
 port="${VECHE_TEST_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
 cargo build --quiet -p veche-server
-VECHE_ADDR="127.0.0.1:$port" VECHE_DATABASE="$work/veche.sqlite3" VECHE_STATIC_DIR="$ROOT/dist" \
+VECHE_ADDR="127.0.0.1:$port" VECHE_PUBLIC_URL="http://127.0.0.1:$port" VECHE_DATABASE="$work/veche.sqlite3" VECHE_STATIC_DIR="$ROOT/dist" \
   VECHE_AUTH_ATTEMPTS_PER_MINUTE=100000 VECHE_WRITES_PER_MINUTE=100000 \
   "$target_dir/debug/veche-server" > "$work/server.log" 2>&1 &
 server_pid=$!
@@ -38,6 +38,9 @@ kill -0 "$server_pid" 2>/dev/null || die "the reference server did not start: $(
 
 say "contract tests (schemathesis) against the reference server"
 "$ROOT/scripts/contract-test.sh" "http://127.0.0.1:$port"
+
+say "calendar files read by a real iCalendar parser"
+python3 "$ROOT/scripts/check_ics.py" "http://127.0.0.1:$port"
 
 say "end-to-end journeys (Playwright, headless Chromium)"
 VECHE_URL="http://127.0.0.1:$port" VECHE_SERVER_BIN="$target_dir/debug/veche-server" \
