@@ -224,4 +224,19 @@ mod tests {
         let moscow = vtimezone(chrono_tz::Europe::Moscow, (2026, 2026));
         assert!(moscow.contains("TZOFFSETFROM:+0300\r\nTZOFFSETTO:+0300"));
     }
+
+    proptest::proptest! {
+        /// Any text, in any script: every physical line fits 75 octets, is whole UTF-8, and
+        /// unfolding gives the escaped line back.
+        #[test]
+        fn any_text_folds_and_unfolds_to_itself(text in "\\PC{0,300}") {
+            let line = format!("DESCRIPTION:{}", escape(&text));
+            let folded = fold(&line);
+            for physical in folded.trim_end_matches("\r\n").split("\r\n") {
+                proptest::prop_assert!(physical.len() <= 75);
+            }
+            proptest::prop_assert_eq!(folded.trim_end_matches("\r\n").replace("\r\n ", ""), line.clone());
+            proptest::prop_assert!(!escape(&text).contains('\n') && !escape(&text).contains('\r'));
+        }
+    }
 }

@@ -235,4 +235,41 @@ mod tests {
             Some("FREQ=MONTHLY;BYDAY=2TU;UNTIL=20261231T205959Z")
         );
     }
+
+    proptest::proptest! {
+        /// A weekly series in zones with summer time, started on any day of 2026 at any time:
+        /// every date keeps the wall-clock time of the first (unless the clock skips it), dates
+        /// are a whole number of weeks apart on the local calendar, and there are as many as asked.
+        #[test]
+        fn weekly_series_keep_wall_clock_time_across_clock_changes(
+            day in 0i64..365,
+            minutes in 0u32..(24 * 60),
+            count in 1u32..60,
+            interval in 1u32..4,
+            zone in proptest::sample::select(vec![
+                chrono_tz::Europe::Berlin,
+                chrono_tz::America::New_York,
+                chrono_tz::Australia::Sydney,
+                chrono_tz::Europe::Moscow,
+            ]),
+        ) {
+            let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() + Duration::days(day);
+            let start = start.and_time(NaiveTime::from_hms_opt(minutes / 60, minutes % 60, 0).unwrap());
+            let recurrence = Recurrence { frequency: Frequency::Weekly, interval, until: None, count: Some(count) };
+            let series = Series { start_local: start, duration: Duration::hours(2), zone, recurrence: Some(recurrence) };
+            let dates = occurrences(&series, DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
+            proptest::prop_assert_eq!(dates.len(), count as usize);
+            for (n, (begins, _)) in dates.iter().enumerate() {
+                let wanted = start + Duration::weeks(n as i64 * i64::from(interval));
+                let seen = begins.with_timezone(&zone).naive_local();
+                let skipped = matches!(zone.from_local_datetime(&wanted), LocalResult::None);
+                if skipped {
+                    proptest::prop_assert_eq!(seen, wanted + Duration::hours(1));
+                } else {
+                    proptest::prop_assert_eq!(seen, wanted);
+                }
+            }
+            proptest::prop_assert!(dates.windows(2).all(|w| w[0].0 < w[1].0));
+        }
+    }
 }
