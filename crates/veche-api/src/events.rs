@@ -226,7 +226,7 @@ pub fn check_event(input: &EventInput) -> FieldErrors {
     errors.check("region", validate::optional_text(&input.region, 80));
     errors.check("address", validate::optional_text(&input.address, 200));
     let url = input.online_url.trim();
-    if !url.is_empty() && !(url.starts_with("https://") || url.starts_with("http://")) {
+    if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {
         errors.add("online_url", Issue::Invalid);
     }
     if let Some(capacity) = input.capacity
