@@ -249,6 +249,8 @@ async fn a_series_with_places_takes_answers_per_date_and_one_without_for_every_d
         )
         .await;
     assert_eq!(not_a_date.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let empty = member.get(&format!("/api/v1/events/{id}?occurrence=")).await;
+    assert!(empty.body["errors"]["occurrence"].is_string(), "{}", empty.text);
 
     let mut open = event("Weekly open call", None);
     open["recurrence"] = json!({ "frequency": "weekly", "interval": 2, "count": 3 });

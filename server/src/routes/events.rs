@@ -162,7 +162,7 @@ struct DateQuery {
 /// series), else the next to come (or the last one, for a past event).
 fn pick_date(event: &EventRow, asked: Option<&str>) -> ApiResult<(DateTime<Utc>, DateTime<Utc>)> {
     let all = event.dates(DateTime::<Utc>::MIN_UTC, DateTime::<Utc>::MAX_UTC);
-    match asked.filter(|a| !a.is_empty()) {
+    match asked {
         Some(asked) => {
             let wanted = clock::parse(asked).ok_or_else(|| ApiError::field("occurrence", Issue::Invalid))?;
             all.into_iter()
