@@ -11,6 +11,7 @@ use crate::i18n::messages::common::Common;
 use crate::i18n::provide_i18n;
 use crate::pages::account::AccountPage;
 use crate::pages::auth::{RegisterPage, SignInPage};
+use crate::pages::events::{EditEventPage, EventPage, EventsPage, NewEventPage};
 use crate::pages::home::HomePage;
 use crate::pages::ideas::{BallotPage, BallotsPage, IdeaPage, IdeasPage, NewIdeaPage, RoadmapPage};
 use crate::pages::lazy::LazyPage;
@@ -78,7 +79,20 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("ideas/ballots") view=|| view! { <LazyPage load=|| Box::pin(ballots_page()) /> } />
                     <Route path=path!("ideas/ballots/:id") view=|| view! { <LazyPage load=|| Box::pin(ballot_page()) /> } />
                     <Route path=path!("ideas/:id") view=|| view! { <LazyPage load=|| Box::pin(idea_page()) /> } />
-                    <Route path=path!("events") view=|| view! { <ComingSoonPage title=Common::NavEvents /> } />
+                    <Route path=path!("events") view=|| view! { <LazyPage load=|| Box::pin(events_page()) /> } />
+                    <ProtectedRoute
+                        path=path!("events/new")
+                        view=|| view! { <LazyPage load=|| Box::pin(new_event_page()) /> }
+                        condition=move || signed_in.get()
+                        redirect_path=sign_in_redirect
+                    />
+                    <Route path=path!("events/:id") view=|| view! { <LazyPage load=|| Box::pin(event_page()) /> } />
+                    <ProtectedRoute
+                        path=path!("events/:id/edit")
+                        view=|| view! { <LazyPage load=|| Box::pin(edit_event_page()) /> }
+                        condition=move || signed_in.get()
+                        redirect_path=sign_in_redirect
+                    />
                     <Route path=path!("members") view=|| view! { <LazyPage load=|| Box::pin(members_page()) /> } />
                     <Route path=path!("members/leaderboard") view=|| view! { <LazyPage load=|| Box::pin(leaderboard_page()) /> } />
                     <Route path=path!("members/rules") view=|| view! { <LazyPage load=|| Box::pin(rules_page()) /> } />
@@ -124,6 +138,10 @@ crate::lazy_page!(follows_page, preload_follows_page, FollowsPage);
 crate::lazy_page!(leaderboard_page, preload_leaderboard_page, LeaderboardPage);
 crate::lazy_page!(rules_page, preload_rules_page, ReputationRulesPage);
 crate::lazy_page!(edit_profile_page, preload_edit_profile_page, EditProfilePage);
+crate::lazy_page!(events_page, preload_events_page, EventsPage);
+crate::lazy_page!(event_page, preload_event_page, EventPage);
+crate::lazy_page!(new_event_page, preload_new_event_page, NewEventPage);
+crate::lazy_page!(edit_event_page, preload_edit_event_page, EditEventPage);
 
 /// Sign-in page that brings the member back to where they were heading.
 fn sign_in_redirect() -> String {

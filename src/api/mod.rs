@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod client;
 pub mod community;
+pub mod events;
 pub mod ideas;
 pub mod members;
 pub mod threads;

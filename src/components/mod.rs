@@ -1,5 +1,6 @@
 //! Pieces that take props and render; they load nothing themselves.
 
+pub mod events;
 pub mod feedback;
 pub mod form;
 pub mod ideas;

@@ -80,28 +80,35 @@ pub enum DateStyle {
 
 /// A timestamp in the viewer's time zone (or `time_zone`, an IANA name, when given).
 pub fn date(timestamp: &str, locale: Locale, style: DateStyle, time_zone: Option<&str>) -> String {
+    let options: &[(&str, &str)] = match style {
+        DateStyle::Long => &[("dateStyle", "long")],
+        DateStyle::DateTime => &[("dateStyle", "medium"), ("timeStyle", "short")],
+    };
+    intl_date(timestamp, locale, options, time_zone)
+}
+
+/// A timestamp written by `Intl.DateTimeFormat` with the given options (`("weekday", "long")`…),
+/// in the viewer's time zone or `time_zone`.
+pub fn intl_date(timestamp: &str, locale: Locale, options: &[(&str, &str)], time_zone: Option<&str>) -> String {
     let Some(millis) = parse_millis(timestamp) else {
         return timestamp.to_owned();
     };
-    let options = js_sys::Object::new();
-    let set = |key: &str, value: &str| {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    };
-    match style {
-        DateStyle::Long => {
-            set("dateStyle", "long");
-        }
-        DateStyle::DateTime => {
-            set("dateStyle", "medium");
-            set("timeStyle", "short");
-        }
+    let settings = js_sys::Object::new();
+    for (key, value) in options.iter().copied().chain(time_zone.map(|zone| ("timeZone", zone))) {
+        let _ = js_sys::Reflect::set(&settings, &key.into(), &value.into());
     }
-    if let Some(zone) = time_zone {
-        set("timeZone", zone);
-    }
-    let format = js_sys::Intl::DateTimeFormat::new(&locales(locale), &options);
+    let format = js_sys::Intl::DateTimeFormat::new(&locales(locale), &settings);
     let date = js_sys::Date::new(&millis.into());
     format.format().call1(&format, &date).ok().and_then(|v| v.as_string()).unwrap_or_else(|| timestamp.to_owned())
+}
+
+/// The viewer's IANA time zone, as the browser knows it.
+pub fn viewer_time_zone() -> String {
+    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new());
+    js_sys::Reflect::get(&format.resolved_options(), &"timeZone".into())
+        .ok()
+        .and_then(|zone| zone.as_string())
+        .unwrap_or_else(|| "UTC".to_owned())
 }
 
 /// A whole number with the locale's grouping: "12,345" / "12 345" (no-break space).

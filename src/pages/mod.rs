@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod auth;
+pub mod events;
 pub mod home;
 pub mod ideas;
 pub mod lazy;

@@ -2,6 +2,7 @@
 //! and a Russian text; a missing translation does not compile.
 
 pub mod common;
+pub mod events;
 pub mod ideas;
 pub mod members;
 pub mod threads;
