@@ -1,5 +1,5 @@
 # The two commands (see README.md). Each installs what is missing first and is safe to repeat.
-.PHONY: run test size bench setup
+.PHONY: run test size bench lighthouse setup
 
 ## Build the app and start the reference server with demo data on http://127.0.0.1:8080
 run:
@@ -17,6 +17,11 @@ size:
 ## VECHE_URL picks another one, BENCH_RUNS the number of runs)
 bench:
 	@node scripts/bench_thread.mjs
+
+## Lighthouse (mobile profile) on the main pages against the budget: performance >= 95, no layout
+## shift (needs a running server with the release build, e.g. `make run`; VECHE_URL picks another)
+lighthouse:
+	@node scripts/lighthouse.mjs
 
 setup:
 	@scripts/setup.sh

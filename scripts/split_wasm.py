@@ -6,7 +6,7 @@ home page. This hook redoes Trunk's last steps with a split in the middle:
 
     cargo's veche.wasm --wasm-split-cli--> main + chunks + __wasm_split.js
                        --wasm-bindgen-->  veche-<hash>.js + veche-<hash>_bg.wasm
-                       --wasm-opt -Oz-->  (release only)
+                       --wasm-opt -Oz-->  (release only; scripts/wasm_opt_batch.mjs)
 
 and writes the results into Trunk's staging directory under content-hashed names, fixing the
 `integrity` attributes Trunk put in index.html.
@@ -21,16 +21,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-
-WASM_OPT_FLAGS = [
-    "--enable-bulk-memory",
-    "--enable-nontrapping-float-to-int",
-    "--enable-sign-ext",
-    "--enable-mutable-globals",
-    "--enable-reference-types",
-    "--enable-multivalue",
-]
-
 
 def run(*args: str) -> None:
     subprocess.run(args, check=True)
@@ -73,21 +63,23 @@ def main() -> int:
             "--out-name", stem, str(split_dir / f"{stem}.wasm"),
         )
 
-        def optimise(source: pathlib.Path, target: pathlib.Path) -> bytes:
-            if release:
-                run("wasm-opt", "-Oz", *WASM_OPT_FLAGS, str(source), "-o", str(target))
-            else:
+        # The main module, then pages (`split_*.wasm`) and the code several pages share
+        # (`chunk_*.wasm`): optimised in one batch (release), or copied as they are.
+        chunks = sorted(c for c in split_dir.glob("*.wasm") if c.name != f"{stem}.wasm")
+        jobs = [(bound_dir / f"{stem}_bg.wasm", staging / f"{stem}_bg.wasm")]
+        jobs += [(chunk, pathlib.Path(work, chunk.name)) for chunk in chunks]
+        if release:
+            batch = pathlib.Path(__file__).with_name("wasm_opt_batch.mjs")
+            run("node", str(batch), *(str(path) for job in jobs for path in job))
+        else:
+            for source, target in jobs:
                 shutil.copyfile(source, target)
-            return target.read_bytes()
-
-        main_wasm = optimise(bound_dir / f"{stem}_bg.wasm", staging / f"{stem}_bg.wasm")
+        main_wasm = jobs[0][1].read_bytes()
 
         # Chunks and the loader get content-hashed names (served as immutable).
         loader = (split_dir / "__wasm_split.js").read_text()
-        # Pages (`split_*.wasm`) and the code several pages share (`chunk_*.wasm`).
-        for chunk in sorted(c for c in split_dir.glob("*.wasm") if c.name != f"{stem}.wasm"):
-            tmp = pathlib.Path(work, chunk.name)
-            data = optimise(chunk, tmp)
+        for chunk in chunks:
+            data = pathlib.Path(work, chunk.name).read_bytes()
             hashed = f"{chunk.stem}-{content_hash(data)}.wasm"
             (staging / hashed).write_bytes(data)
             loader = loader.replace(f'"./{chunk.name}"', f'"./{hashed}"')
