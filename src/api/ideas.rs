@@ -1,7 +1,7 @@
 use veche_api::Page;
 use veche_api::ideas::{
     AllocationRequest, Ballot, BallotSummary, Idea, IdeaCategory, IdeaCounters, IdeaRef, IdeaSort, IdeaStatus,
-    IdeaSummary, MergeRequest, Roadmap, StatusUpdate, VoteBudget,
+    IdeaSummary, MergeRequest, NewBallot, Roadmap, StatusUpdate, VoteBudget,
 };
 
 use super::client::{self, ApiResult, Method, Options};
@@ -91,4 +91,15 @@ pub async fn ballot(id: &str) -> ApiResult<Ballot> {
 pub async fn allocate(id: &str, request: &AllocationRequest) -> ApiResult<Ballot> {
     client::request(Method::Put, &format!("/ballots/{}/allocation", encode(id)), Some(request), Options::default())
         .await
+}
+
+/// Ends an open ballot now (staff): the answer carries the results.
+pub async fn close_ballot(id: &str) -> ApiResult<Ballot> {
+    client::request::<Ballot, ()>(Method::Post, &format!("/ballots/{}/close", encode(id)), None, Options::default())
+        .await
+}
+
+/// Publishes a ballot (staff).
+pub async fn create_ballot(ballot: &NewBallot) -> ApiResult<Ballot> {
+    client::request(Method::Post, "/ballots", Some(ballot), Options::default()).await
 }

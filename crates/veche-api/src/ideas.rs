@@ -374,6 +374,26 @@ pub struct NewBallot {
     pub items: Vec<NewBallotItem>,
 }
 
+pub const BALLOT_POINTS_MAX: i64 = 1000;
+pub const BALLOT_ITEMS_MIN: usize = 2;
+pub const BALLOT_ITEMS_MAX: usize = 30;
+
+/// Checks a new ballot's texts, points and candidates (the server also checks the dates).
+pub fn check_new_ballot(ballot: &NewBallot) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.check("title", validate::text(&ballot.title, 3, 120));
+    if !(1..=BALLOT_POINTS_MAX).contains(&ballot.points_per_member) {
+        errors.add("points_per_member", Issue::OutOfRange { min: 1, max: BALLOT_POINTS_MAX });
+    }
+    if !(BALLOT_ITEMS_MIN..=BALLOT_ITEMS_MAX).contains(&ballot.items.len()) {
+        errors.add("items", Issue::OutOfRange { min: BALLOT_ITEMS_MIN as i64, max: BALLOT_ITEMS_MAX as i64 });
+    }
+    for (index, item) in ballot.items.iter().enumerate() {
+        errors.check(&format!("items.{index}.title"), validate::text(&item.title, 3, 120));
+    }
+    errors
+}
+
 /// Checks a spread of points against the ballot: no negative points, each item once, within
 /// the member's points.
 pub fn check_allocation(

@@ -489,22 +489,12 @@ async fn create_ballot(
     JsonBody(request): JsonBody<NewBallot>,
 ) -> ApiResult<(StatusCode, Json<Ballot>)> {
     let me = require_staff(&viewer)?;
-    let mut errors = FieldErrors::new();
-    errors.check("title", validate::text(&request.title, 3, 120));
-    if !(1..=1000).contains(&request.points_per_member) {
-        errors.add("points_per_member", Issue::OutOfRange { min: 1, max: 1000 });
-    }
+    let mut errors = contract::check_new_ballot(&request);
     let (opens, closes) = (clock::parse(&request.opens_at), clock::parse(&request.closes_at));
     match (opens, closes) {
         (Some(o), Some(c)) if o < c => {}
         (None, _) => errors.add("opens_at", Issue::Invalid),
         _ => errors.add("closes_at", Issue::Invalid),
-    }
-    if !(2..=30).contains(&request.items.len()) {
-        errors.add("items", Issue::OutOfRange { min: 2, max: 30 });
-    }
-    for (index, item) in request.items.iter().enumerate() {
-        errors.check(&format!("items.{index}.title"), validate::text(&item.title, 3, 120));
     }
     errors.into_result().map_err(ApiError::Validation)?;
     let normalized = NewBallot {

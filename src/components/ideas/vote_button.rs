@@ -31,10 +31,18 @@ pub fn VoteButton(
     let session = use_session();
     let outbox = use_outbox();
     let votes = use_votes();
-    let count = RwSignal::new(count);
-    let voted = RwSignal::new(voted);
-    let message = RwSignal::new(None::<String>);
     let topic = format!("vote:{idea_id}");
+    // A vote still waiting in the outbox (given offline, then the page reloaded) shows as given.
+    let queued = outbox
+        .pending(&topic)
+        .into_iter()
+        .rev()
+        .find(|p| p.refused.is_none())
+        .map(|p| p.method == Method::Put.as_str());
+    let shown = queued.unwrap_or(voted);
+    let count = RwSignal::new(count + i64::from(shown) - i64::from(voted));
+    let voted = RwSignal::new(shown);
+    let message = RwSignal::new(None::<String>);
     let path = format!("{}/vote", idea_path(&idea_id));
     let describe_id = format!("vote-{idea_id}-why");
 
@@ -123,7 +131,7 @@ pub fn VoteButton(
             }}
             <p class="vote__why" id=describe_id.clone() role="status">
                 {move || message.get().or_else(|| waiting().then(|| i18n.t(Ideas::VotePending).to_owned()))
-                    .or_else(|| blocked().then(|| i18n.t(Ideas::NoVotesLeft).to_owned()))}
+                    .or_else(|| blocked().then(|| i18n.t(Ideas::NoVotesLeftShort).to_owned()))}
             </p>
         </div>
     }

@@ -8,6 +8,8 @@ use crate::i18n::format::number;
 crate::messages! {
     pub enum Ideas {
         Title => ("Ideas", "Идеи"),
+        TopIdeas => ("Top ideas", "Лучшие идеи"),
+        AllIdeas => ("All ideas", "Все идеи"),
         Intro => ("Propose improvements, vote for the ones you need, and see what the team does with them.", "Предлагайте улучшения, голосуйте за нужные и следите, что с ними делает команда."),
         Propose => ("Propose an idea", "Предложить идею"),
         Roadmap => ("Roadmap", "Дорожная карта"),
@@ -30,10 +32,11 @@ crate::messages! {
         CounterImplemented => ("ideas implemented", "идей реализовано"),
         Vote => ("Vote", "Голосовать"),
         Voted => ("Voted", "Ваш голос"),
-        VoteFor => ("Vote for this idea", "Проголосовать за идею"),
-        TakeBack => ("Take your vote back", "Забрать голос"),
+        VoteFor => ("Vote for this idea", "Голосовать за идею"),
+        TakeBack => ("Voted: take your vote back", "Ваш голос: забрать его"),
         Unlimited => ("Unlimited votes", "Голоса без ограничений"),
         NoVotesLeft => ("You have no votes left: take one back, or wait until an idea you voted for is implemented or declined — its vote comes back to you.", "Голоса закончились: заберите один или дождитесь, когда идея с вашим голосом будет реализована или отклонена, — голос вернётся."),
+        NoVotesLeftShort => ("No votes left", "Голосов не осталось"),
         VoteRefused => ("Your vote was not counted:", "Голос не учтён:"),
         VotingClosed => ("Voting has ended for this idea.", "Голосование по этой идее завершено."),
         VotePending => ("Your vote will be counted when the connection is back.", "Голос будет учтён, когда появится связь."),
@@ -50,8 +53,15 @@ crate::messages! {
         NewStatus => ("New status", "Новый статус"),
         AnswerLabel => ("Official answer", "Официальный ответ"),
         ChangeStatus => ("Change status", "Сменить статус"),
-        MergeLabel => ("Merge into idea (number)", "Объединить с идеей (номер)"),
-        Merge => ("Merge as duplicate", "Объединить как дубликат"),
+        MergeTitle => ("Merge as a duplicate", "Объединить как дубликат"),
+        MergeLabel => ("The idea to merge into", "Идея, с которой объединить"),
+        MergeHint => ("Its number (shown on its page) or a link to it. Votes move there; each voter counts once.", "Её номер (указан на её странице) или ссылка на неё. Голоса перейдут туда; каждый участник учитывается один раз."),
+        MergeAnswerLabel => ("Note for the voters (optional)", "Пояснение для проголосовавших (необязательно)"),
+        MergedKeepsStatus => ("This idea was merged: manage the idea it was merged into.", "Эта идея объединена с другой: управляйте той идеей."),
+        AnswerHint => ("Shown in the idea's history; everyone who voted is notified.", "Появится в истории идеи; все проголосовавшие получат уведомление."),
+        IdeaNumber => ("Idea no.", "Идея №"),
+        NoVotesYet => ("No votes yet.", "Голосов пока нет."),
+        Merge => ("Merge", "Объединить"),
         NewIdeaTitle => ("Propose an idea", "Новая идея"),
         TitleLabel => ("Title", "Название"),
         TitleHint => ("One improvement per idea, in a few words.", "Одно улучшение на идею, в нескольких словах."),
@@ -73,12 +83,24 @@ crate::messages! {
         PointsSaved => ("Your points are saved.", "Баллы сохранены."),
         Results => ("Results", "Итоги"),
         ResultsLater => ("Results are shown when the ballot closes.", "Итоги появятся после закрытия голосования."),
-        Participants => ("participants", "участников"),
-        Points => ("points", "баллов"),
         Closes => ("Closes", "Завершается"),
         Closed => ("Closed", "Завершено"),
         Opens => ("Opens", "Начинается"),
         SignInToAllocate => ("Sign in to take part", "Войдите, чтобы участвовать"),
+        NewBallot => ("New ballot", "Новое голосование"),
+        BallotTitleLabel => ("Question", "Вопрос"),
+        BallotDescriptionLabel => ("What it is about (optional)", "О чём голосование (необязательно)"),
+        BallotPointsLabel => ("Points each member spreads", "Баллов у каждого участника"),
+        BallotItemsLabel => ("Candidate improvements", "Варианты улучшений"),
+        BallotItemsHint => ("One per line, 2 to 30.", "По одному в строке, от 2 до 30."),
+        PublishBallot => ("Publish the ballot", "Опубликовать голосование"),
+        YourPoints => ("Your points", "Ваши баллы"),
+        TooManyPoints => ("That is more points than you have: take some off another item.", "Это больше баллов, чем у вас есть: снимите часть с другого пункта."),
+        NotOpenYet => ("The ballot has not opened yet: points can be given once it opens.", "Голосование ещё не началось: баллы можно будет распределить после открытия."),
+        ManageBallot => ("Manage this ballot", "Управление голосованием"),
+        CloseBallot => ("Close the ballot now", "Завершить голосование сейчас"),
+        CloseBallotWarning => ("Members will no longer be able to change their points, and everyone will see the results.", "Участники больше не смогут менять баллы, а итоги увидят все."),
+        CloseBallotConfirm => ("Yes, close it now", "Да, завершить сейчас"),
         StatusNew => ("New", "Новая"),
         StatusUnderReview => ("Under review", "На рассмотрении"),
         StatusPlanned => ("Planned", "Запланирована"),
@@ -115,24 +137,34 @@ pub fn votes_left(locale: Locale, n: i64) -> String {
     }
 }
 
-/// "12 votes" / "12 голосов".
-pub fn votes(locale: Locale, n: i64) -> String {
+/// A number and its noun in the right form for the number.
+fn counted(locale: Locale, n: i64, english: [&'static str; 3], russian: [&'static str; 3]) -> String {
     let n = n.max(0);
     let word = match locale {
-        Locale::En => locale.pick(n as u64, ["vote", "votes", "votes"]),
-        Locale::Ru => locale.pick(n as u64, ["голос", "голоса", "голосов"]),
+        Locale::En => locale.pick(n as u64, english),
+        Locale::Ru => locale.pick(n as u64, russian),
     };
     format!("{} {word}", number(n, locale))
 }
 
+/// "12 votes" / "12 голосов".
+pub fn votes(locale: Locale, n: i64) -> String {
+    counted(locale, n, ["vote", "votes", "votes"], ["голос", "голоса", "голосов"])
+}
+
 /// "4 comments" / "4 комментария".
 pub fn comments(locale: Locale, n: i64) -> String {
-    let n = n.max(0);
-    let word = match locale {
-        Locale::En => locale.pick(n as u64, ["comment", "comments", "comments"]),
-        Locale::Ru => locale.pick(n as u64, ["комментарий", "комментария", "комментариев"]),
-    };
-    format!("{} {word}", number(n, locale))
+    counted(locale, n, ["comment", "comments", "comments"], ["комментарий", "комментария", "комментариев"])
+}
+
+/// "1 point" / "5 баллов".
+pub fn points(locale: Locale, n: i64) -> String {
+    counted(locale, n, ["point", "points", "points"], ["балл", "балла", "баллов"])
+}
+
+/// "1 participant" / "5 участников".
+pub fn participants(locale: Locale, n: i64) -> String {
+    counted(locale, n, ["participant", "participants", "participants"], ["участник", "участника", "участников"])
 }
 
 #[cfg(test)]
@@ -153,5 +185,7 @@ mod tests {
         assert_eq!(votes_left(Locale::Ru, 10), "осталось 10 голосов");
         assert_eq!(votes(Locale::Ru, 21), "21 голос");
         assert_eq!(comments(Locale::Ru, 2), "2 комментария");
+        assert_eq!(participants(Locale::En, 1), "1 participant");
+        assert_eq!(participants(Locale::Ru, 22), "22 участника");
     }
 }

@@ -58,11 +58,11 @@ pub fn HomePage() -> impl IntoView {
                                 </div>
                             </Show>
                         </section>
-                        {community.features.ideas.then(|| view! { <LazyPage load=|| Box::pin(ideas_on_home()) /> })}
                     }
                 }))}
             </ErrorBoundary>
         </Transition>
+        <LazyPage load=|| Box::pin(ideas_on_home()) />
         // Secondary to the page: left out when it cannot be loaded.
         {move || upcoming.get().and_then(Result::ok).map(|dates| view! { <UpcomingEvents dates=dates /> })}
     }

@@ -1,13 +1,16 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use veche_api::ideas::BallotState;
+use leptos_router::hooks::use_navigate;
+use veche_api::ideas::{Ballot, BallotState};
 
 use crate::api::ideas;
 use crate::components::feedback::{Loading, errors_fallback};
-use crate::i18n::format::{DateStyle, date, number};
-use crate::i18n::messages::ideas::Ideas;
+use crate::components::ideas::BallotForm;
+use crate::i18n::format::{DateStyle, date};
+use crate::i18n::messages::ideas::{self as texts, Ideas};
 use crate::i18n::use_i18n;
+use crate::state::session::use_session;
 
 pub fn state_text(state: BallotState) -> Ideas {
     match state {
@@ -23,6 +26,11 @@ pub fn BallotsPage() -> impl IntoView {
     let i18n = use_i18n();
     let ballots = LocalResource::new(ideas::ballots);
     let retry = Callback::new(move |_| ballots.refetch());
+    let session = use_session();
+    let staff = move || session.account().is_some_and(|a| a.member.access.is_staff());
+    let navigate = use_navigate();
+    let opened =
+        Callback::new(move |ballot: Ballot| navigate(&format!("/ideas/ballots/{}", ballot.id), Default::default()));
     view! {
         <Title text=i18n.t(Ideas::Ballots) />
         <header class="page-head">
@@ -32,6 +40,12 @@ pub fn BallotsPage() -> impl IntoView {
             </div>
             <A href="/ideas" attr:class="button button--ghost">{i18n.t(Ideas::Title)}</A>
         </header>
+        <Show when=staff>
+            <details class="ballot-new">
+                <summary class="button button--secondary">{i18n.t(Ideas::NewBallot)}</summary>
+                <BallotForm on_created=opened />
+            </details>
+        </Show>
         <Transition fallback=Loading>
             <ErrorBoundary fallback=errors_fallback(retry)>
                 {move || ballots.get().map(|result| result.map(|mut list| {
@@ -48,7 +62,7 @@ pub fn BallotsPage() -> impl IntoView {
                                     <li class="ballot-list__item">
                                         <span class=format!("status-chip status-chip--ballot-{}", b.state.as_str())>{i18n.t(state_text(b.state))}</span>
                                         <A href=format!("/ideas/ballots/{}", b.id)>{b.title.clone()}</A>
-                                        <p class="ballot-list__meta">{when}" · "{number(b.participants, i18n.locale())}" "{i18n.t(Ideas::Participants)}</p>
+                                        <p class="ballot-list__meta">{when}" · "{texts::participants(i18n.locale(), b.participants)}</p>
                                     </li>
                                 }
                             }).collect_view()}

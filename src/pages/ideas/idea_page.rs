@@ -6,8 +6,8 @@ use veche_api::ideas::{Idea, IdeaStatus, MergeRequest, StatusUpdate};
 
 use crate::api::ideas;
 use crate::components::feedback::{Loading, errors_fallback};
-use crate::components::form::FormState;
-use crate::components::ideas::{StatusChip, VoteButton};
+use crate::components::form::{FormAlert, FormState, TextField};
+use crate::components::ideas::{StatusChip, VoteButton, VotesLeft};
 use crate::components::markdown::Markdown;
 use crate::components::member::{AuthorCard, Avatar};
 use crate::components::threads::{Discussion, MarkdownEditor};
@@ -15,6 +15,8 @@ use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::ideas::{self as texts, Ideas, status_text};
 use crate::i18n::use_i18n;
 use crate::state::outbox::use_outbox;
+use crate::state::votes::use_votes;
+use veche_api::validate::{FieldErrors, Issue};
 
 /// `/ideas/<id>`: the idea, its votes and voters, its history of statuses with official answers,
 /// duplicates and related ideas, the staff's tools, and the comments (a discussion like a
@@ -40,6 +42,9 @@ pub fn IdeaPage() -> impl IntoView {
         },
         move |_| idea.refetch(),
     );
+    // The member's own vote reached the server: they are among the voters now (or no longer).
+    use_outbox()
+        .on_delivered_where(move |topic| topic == format!("vote:{}", id.get_untracked()), move |_| voters.refetch());
     let retry = Callback::new(move |_| idea.refetch());
 
     view! {
@@ -57,8 +62,12 @@ pub fn IdeaPage() -> impl IntoView {
                             <header class="idea-page__head">
                                 <VoteButton idea_id=data.id.clone() count=data.vote_count voted=data.voted open=data.status.is_open() />
                                 <div>
-                                    <p class="idea-page__meta"><StatusChip status=data.status />" · "{data.category.name.clone()}</p>
+                                    <p class="idea-page__meta">
+                                        <StatusChip status=data.status />" · "{data.category.name.clone()}
+                                        " · "<span>{i18n.t(Ideas::IdeaNumber)}" "{data.id.clone()}</span>
+                                    </p>
                                     <h1>{data.title.clone()}</h1>
+                                    {data.status.is_open().then(|| view! { <VotesLeft /> })}
                                 </div>
                             </header>
                             {data.merged_into.clone().map(|target| view! {
@@ -74,21 +83,21 @@ pub fn IdeaPage() -> impl IntoView {
                                 <section class="history" aria-labelledby="history-title">
                                     <h2 id="history-title">{i18n.t(Ideas::History)}</h2>
                                     <ol class="history__list">
-                                        {data.history.iter().cloned().map(|change| view! {
+                                        {data.history.iter().map(|change| { let answer = change.answer.clone(); view! {
                                             <li class="history__item">
                                                 <p class="history__head">
                                                     <StatusChip status=change.status />" · "
                                                     <time datetime=change.created_at.clone()>{date(&change.created_at, locale, DateStyle::Long, None)}</time>
                                                     " · "{change.author.display_name.clone()}
                                                 </p>
-                                                {(!change.answer.is_empty()).then(|| view! {
+                                                {(!answer.is_empty()).then(|| view! {
                                                     <div class="history__answer">
                                                         <p class="history__label">{i18n.t(Ideas::OfficialAnswer)}</p>
-                                                        <Markdown source=Signal::derive(move || change.answer.clone()) />
+                                                        <Markdown source=Signal::derive(move || answer.clone()) />
                                                     </div>
                                                 })}
                                             </li>
-                                        }).collect_view()}
+                                        }}).collect_view()}
                                     </ol>
                                 </section>
                             })}
@@ -112,6 +121,7 @@ pub fn IdeaPage() -> impl IntoView {
                                 {move || voters.get().and_then(Result::ok).map(|page| {
                                     let shown = page.items.len() as i64;
                                     view! {
+                                        {(data.vote_count == 0).then(|| view! { <p class="empty">{i18n.t(Ideas::NoVotesYet)}</p> })}
                                         <ul class="voters__list">
                                             {page.items.into_iter().map(|m| {
                                                 let (href, title) = (format!("/members/{}", m.handle), m.display_name.clone());
@@ -143,6 +153,13 @@ pub fn IdeaPage() -> impl IntoView {
     }
 }
 
+/// The idea a staff member names to merge into: its number, `#12`, or a link to it.
+fn idea_number(text: &str) -> Option<String> {
+    let text = text.trim().trim_end_matches('/');
+    let tail = text.rsplit(['/', '#']).next().unwrap_or_default();
+    (!tail.is_empty() && tail.chars().all(|c| c.is_ascii_digit())).then(|| tail.to_owned())
+}
+
 /// Status with an official answer, and merging duplicates: for staff.
 #[component]
 fn StaffTools(
@@ -152,18 +169,25 @@ fn StaffTools(
     on_changed: Callback<Idea>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let votes = use_votes();
     let status = RwSignal::new(idea.status.as_str().to_owned());
     let answer = RwSignal::new(String::new());
     let target = RwSignal::new(String::new());
-    let form = FormState::new();
+    let merge_answer = RwSignal::new(String::new());
+    let (status_form, merge_form) = (FormState::new(), FormState::new());
     let busy = RwSignal::new(false);
     let id = StoredValue::new(idea.id.clone());
+    // Closing an idea gives its votes back, maybe the staff member's own.
+    let changed = move |updated: Idea| {
+        votes.reload();
+        on_changed.run(updated);
+    };
     let change_status = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        form.clear();
+        status_form.clear();
         let update =
             StatusUpdate { status: IdeaStatus::parse(&status.get_untracked()), answer: answer.get_untracked() };
-        if !form.check(&veche_api::ideas::check_status_update(&update), i18n.locale()) {
+        if !status_form.check(&veche_api::ideas::check_status_update(&update), i18n.locale()) {
             return;
         }
         busy.set(true);
@@ -171,46 +195,79 @@ fn StaffTools(
             match ideas::set_status(&id.get_value(), &update).await {
                 Ok(updated) => {
                     answer.set(String::new());
-                    on_changed.run(updated);
+                    changed(updated);
                 }
-                Err(error) => form.show_error(&error),
+                Err(error) => status_form.show_error(&error),
             }
             busy.set(false);
         });
     };
-    let merge = move |_| {
-        form.clear();
-        let request = MergeRequest {
-            into_id: target.get_untracked().trim().trim_start_matches('#').to_owned(),
-            answer: answer.get_untracked(),
+    let merge = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        merge_form.clear();
+        let Some(into_id) = idea_number(&target.get_untracked()) else {
+            let mut errors = FieldErrors::new();
+            errors.add(
+                "into_id",
+                if target.with_untracked(|t| t.trim().is_empty()) { Issue::Required } else { Issue::Invalid },
+            );
+            merge_form.check(&errors, i18n.locale());
+            return;
         };
+        let request = MergeRequest { into_id, answer: merge_answer.get_untracked() };
         busy.set(true);
         leptos::task::spawn_local(async move {
             match ideas::merge(&id.get_value(), &request).await {
-                Ok(updated) => on_changed.run(updated),
-                Err(error) => form.show_error(&error),
+                Ok(updated) => changed(updated),
+                Err(error) => merge_form.show_error(&error),
             }
             busy.set(false);
         });
     };
+    let mergeable = idea.status != IdeaStatus::Duplicate;
     view! {
         <section class="staff-tools" aria-labelledby="staff-tools-title">
             <h2 id="staff-tools-title">{i18n.t(Ideas::Manage)}</h2>
-            <form class="form form--wide" on:submit=change_status novalidate>
-                <crate::components::form::FormAlert message=form.alert() />
-                <div class="field">
-                    <label class="field__label" for="field-status">{i18n.t(Ideas::NewStatus)}</label>
-                    <select id="field-status" class="field__select" on:change=move |e| status.set(event_target_value(&e))>
-                        {IdeaStatus::KNOWN.iter().filter(|s| **s != IdeaStatus::Duplicate).map(|&s| view! {
-                            <option value=s.as_str() selected=move || status.get() == s.as_str()>{i18n.t(status_text(s))}</option>
-                        }).collect_view()}
-                    </select>
-                </div>
-                <MarkdownEditor label=i18n.t(Ideas::AnswerLabel) name="answer" value=answer error=form.field("answer") max=veche_api::ideas::ANSWER_MAX rows=4 />
-                <button type="submit" class="button" disabled=move || busy.get()>{i18n.t(Ideas::ChangeStatus)}</button>
-                <crate::components::form::TextField label=i18n.t(Ideas::MergeLabel) name="into_id" value=target error=form.field("into_id") />
-                <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=merge>{i18n.t(Ideas::Merge)}</button>
-            </form>
+            {mergeable.then(|| view! {
+                <form class="form form--wide" on:submit=change_status novalidate>
+                    <FormAlert message=status_form.alert() />
+                    <div class="field">
+                        <label class="field__label" for="field-status">{i18n.t(Ideas::NewStatus)}</label>
+                        <select id="field-status" class="field__select" on:change=move |e| status.set(event_target_value(&e))>
+                            {IdeaStatus::KNOWN.iter().filter(|s| **s != IdeaStatus::Duplicate).map(|&s| view! {
+                                <option value=s.as_str() selected=move || status.get() == s.as_str()>{i18n.t(status_text(s))}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                    <MarkdownEditor label=i18n.t(Ideas::AnswerLabel) name="answer" value=answer error=status_form.field("answer") max=veche_api::ideas::ANSWER_MAX rows=4 />
+                    <p class="field__hint">{i18n.t(Ideas::AnswerHint)}</p>
+                    <button type="submit" class="button" disabled=move || busy.get()>{i18n.t(Ideas::ChangeStatus)}</button>
+                </form>
+                <form class="form form--wide staff-tools__merge" on:submit=merge novalidate>
+                    <h3>{i18n.t(Ideas::MergeTitle)}</h3>
+                    <FormAlert message=merge_form.alert() />
+                    <TextField label=i18n.t(Ideas::MergeLabel) name="into_id" value=target error=merge_form.field("into_id") hint=i18n.t(Ideas::MergeHint) />
+                    <MarkdownEditor label=i18n.t(Ideas::MergeAnswerLabel) name="merge-answer" value=merge_answer error=merge_form.field("answer") max=veche_api::ideas::ANSWER_MAX rows=3 />
+                    <button type="submit" class="button button--secondary" disabled=move || busy.get()>{i18n.t(Ideas::Merge)}</button>
+                </form>
+            })}
+            {(!mergeable).then(|| view! { <p>{i18n.t(Ideas::MergedKeepsStatus)}</p> })}
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::idea_number;
+
+    #[test]
+    fn an_idea_is_named_by_number_or_link() {
+        assert_eq!(idea_number("12").as_deref(), Some("12"));
+        assert_eq!(idea_number(" #12 ").as_deref(), Some("12"));
+        assert_eq!(idea_number("https://community.example.com/ideas/12").as_deref(), Some("12"));
+        assert_eq!(idea_number("/ideas/12/").as_deref(), Some("12"));
+        assert_eq!(idea_number(""), None);
+        assert_eq!(idea_number("dark mode"), None);
+        assert_eq!(idea_number("/ideas/new"), None);
     }
 }

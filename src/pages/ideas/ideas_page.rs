@@ -10,11 +10,10 @@ use crate::api::ideas::{self, IdeaQuery};
 use crate::api::url::query;
 use crate::api::{ApiError, ApiResult};
 use crate::components::feedback::{Loading, errors_fallback};
-use crate::components::ideas::{IdeaCard, IdeaCountersView};
-use crate::i18n::messages::ideas::{self as texts, Ideas, status_text};
+use crate::components::ideas::{IdeaCard, IdeaCountersView, VotesLeft};
+use crate::i18n::messages::ideas::{Ideas, status_text};
 use crate::i18n::use_i18n;
 use crate::state::session::use_session;
-use crate::state::votes::use_votes;
 
 const STEP: u32 = 20;
 
@@ -81,7 +80,6 @@ async fn load(filters: Filters) -> ApiResult<Page<IdeaSummary>> {
 pub fn IdeasPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let votes = use_votes();
     let query_map = use_query_map();
     let navigate = use_navigate();
     let filters = Memo::new(move |_| {
@@ -118,12 +116,7 @@ pub fn IdeasPage() -> impl IntoView {
                 </div>
             </header>
             {move || counters.get().and_then(Result::ok).map(|c| view! { <IdeaCountersView counters=c /> })}
-            <p class="budget" role="status">
-                {move || votes.budget().map(|b| match b.left {
-                    Some(left) => texts::votes_left(i18n.locale(), left),
-                    None => i18n.t(Ideas::Unlimited).to_owned(),
-                })}
-            </p>
+            <VotesLeft />
             <form class="filters" role="search" on:submit=move |event: leptos::ev::SubmitEvent| {
                 event.prevent_default();
                 apply.run(Filters { search: search.get_untracked(), ..filters.get_untracked() });

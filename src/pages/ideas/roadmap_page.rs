@@ -14,10 +14,9 @@ pub fn RoadmapPage() -> impl IntoView {
     let i18n = use_i18n();
     let roadmap = LocalResource::new(ideas::roadmap);
     let retry = Callback::new(move |_| roadmap.refetch());
-    let column = move |title: Ideas, items: Vec<IdeaSummary>| {
-        let id = format!("roadmap-{}", items.len());
+    let column = move |title: Ideas, id: &'static str, items: Vec<IdeaSummary>| {
         view! {
-            <section class="roadmap__column" aria-label=i18n.t(title)>
+            <section class="roadmap__column" aria-labelledby=id>
                 <h2 class="roadmap__title" id=id>{i18n.t(title)}" "<span class="roadmap__count">{items.len()}</span></h2>
                 {if items.is_empty() {
                     leptos::either::Either::Left(view! { <p class="empty">{i18n.t(Ideas::EmptyColumn)}</p> })
@@ -49,9 +48,9 @@ pub fn RoadmapPage() -> impl IntoView {
             <ErrorBoundary fallback=errors_fallback(retry)>
                 {move || roadmap.get().map(|result| result.map(|r| view! {
                     <div class="roadmap">
-                        {column(Ideas::Planned, r.planned)}
-                        {column(Ideas::InProgress, r.in_progress)}
-                        {column(Ideas::Implemented, r.implemented)}
+                        {column(Ideas::Planned, "roadmap-planned", r.planned)}
+                        {column(Ideas::InProgress, "roadmap-in-progress", r.in_progress)}
+                        {column(Ideas::Implemented, "roadmap-implemented", r.implemented)}
                     </div>
                 }))}
             </ErrorBoundary>
