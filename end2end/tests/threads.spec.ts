@@ -1,10 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { RegisterPage, SignInPage } from '../pages/auth';
+import { expect, test, type Page } from '@playwright/test';
 import { Shell } from '../pages/shell';
 import { NewThreadPage, ThreadPage, ThreadsApi, ThreadsListPage } from '../pages/threads';
 import { expectAccessible } from '../support/axe';
 import { test as serverTest } from '../support/server';
-import { DEMO_PASSWORD, freshMember } from '../support/users';
+import { join, otherMember, signIn } from '../support/sessions';
 
 const MEGATHREAD = 'Release 5.0 megathread: questions and first impressions';
 const QUIET_DEMO_THREAD = 'Rate limits on the reporting API?';
@@ -12,30 +11,6 @@ const QUIET_DEMO_THREAD = 'Rate limits on the reporting API?';
 /** A title no other journey (or earlier run) has used. */
 function uniqueTitle(text: string): string {
   return `${text} [${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}]`;
-}
-
-async function join(page: Page) {
-  const member = freshMember('t');
-  const register = new RegisterPage(page);
-  await register.open();
-  await register.join(member);
-  await expect(page).toHaveURL(/\/$/);
-  return member;
-}
-
-async function signIn(page: Page, handle: string): Promise<void> {
-  const signInPage = new SignInPage(page);
-  await signInPage.open();
-  await signInPage.signIn(handle, DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/$/);
-}
-
-/** A second member, in a browser of their own, signed in with a demo account. */
-async function otherMember(browser: Browser, handle: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, handle);
-  return { page, close: () => context.close() };
 }
 
 function waitingStatus(page: Page) {
@@ -48,7 +23,7 @@ test('a member starts a thread, replies, quotes, edits, gives and takes back kud
 }) => {
   // Two members, three reloads and four accessibility checks: more than a minute on a busy machine.
   test.slow();
-  await join(page);
+  await join(page, 't');
   const list = new ThreadsListPage(page);
   await list.open();
   await expectAccessible(page, 'on the thread list');
@@ -238,7 +213,7 @@ serverTest(
 );
 
 test('HTML and javascript: links in posts are shown as text and never run', async ({ page }) => {
-  await join(page);
+  await join(page, 't');
   const composer = new NewThreadPage(page);
   await composer.open();
   const html = '<img src=x onerror="window.__xss=1">';
@@ -330,7 +305,7 @@ test('the 1,200-reply thread opens a page at a time, and a link to reply 1190 op
 });
 
 test('a moderator locks a thread: members see the notice and no reply box', async ({ page, browser }) => {
-  await join(page);
+  await join(page, 't');
   const title = uniqueTitle('Kazan meetup: a room for 40 people?');
   const id = await new NewThreadPage(page).create({
     space: 'Regional clubs',
@@ -364,7 +339,7 @@ test('a moderator locks a thread: members see the notice and no reply box', asyn
 });
 
 test('publishing a thread without a title shows why beside the title and keeps the text', async ({ page }) => {
-  await join(page);
+  await join(page, 't');
   const composer = new NewThreadPage(page);
   await composer.open();
   const body = 'Which SAML attributes does Sever read for the user name?';

@@ -1,4 +1,4 @@
-use veche_api::auth::{LoginRequest, RegisterRequest, Session};
+use veche_api::auth::{AccountUpdate, LoginRequest, RegisterRequest, Session};
 
 use super::client::{self, ApiResult, Method, Options};
 
@@ -22,4 +22,9 @@ pub async fn login(request: &LoginRequest) -> ApiResult<Session> {
 
 pub async fn logout() -> ApiResult<Session> {
     client::request::<Session, ()>(Method::Post, "/auth/logout", None, Options::default()).await.map(remember)
+}
+
+/// Changes the signed-in member's own settings (their language).
+pub async fn update_account(update: &AccountUpdate) -> ApiResult<Session> {
+    client::request(Method::Patch, "/auth/me", Some(update), Options::default()).await.map(remember)
 }

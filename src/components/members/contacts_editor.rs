@@ -25,13 +25,9 @@ impl ContactRow {
         }
     }
 
-    /// The detail as it is sent (trimmed).
-    pub fn setting(&self) -> ContactSetting {
-        ContactSetting {
-            kind: self.kind.get_untracked(),
-            value: self.value.get_untracked().trim().to_owned(),
-            visibility: self.visibility.get_untracked(),
-        }
+    /// The detail as typed (tracked).
+    pub fn typed(&self) -> ContactSetting {
+        ContactSetting { kind: self.kind.get(), value: self.value.get(), visibility: self.visibility.get() }
     }
 }
 

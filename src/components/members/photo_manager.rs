@@ -205,7 +205,7 @@ pub fn PhotoManager(
                                         <span aria-hidden="true">"↑ "</span>{i18n.t(Members::MoveUp)}<span class="visually-hidden">" — "{name}</span>
                                     </button>
                                     <button type="button" class="button button--ghost button--small" id=format!("photo-{id}-down")
-                                        on:click=move_by(1) disabled=move || position.get() + 1 >= total()>
+                                        on:click=move_by(1) disabled=move || { position.get() + 1 >= total() }>
                                         <span aria-hidden="true">"↓ "</span>{i18n.t(Members::MoveDown)}<span class="visually-hidden">" — "{name}</span>
                                     </button>
                                     <button type="button" class="button button--ghost button--small" on:click=delete>

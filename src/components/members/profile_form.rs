@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use veche_api::members::{self as contract, Profile, ProfileSettings, SHORT_MAX};
+use veche_api::members::{self as contract, ContactSetting, Profile, ProfileSettings, SHORT_MAX};
 use veche_api::validate::DISPLAY_NAME_MAX;
 
 use super::{ContactRow, ContactsEditor};
@@ -9,19 +9,44 @@ use crate::components::threads::MarkdownEditor;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
+use crate::state::drafts::use_draft;
 
 /// One's own profile: name, work, city, bio, contact details and whether one's idea votes
 /// show. Checked here first with the server's own rules, then by the server (its 422 messages
-/// go beside the same fields).
+/// go beside the same fields). Changes not saved yet are kept in this browser as a draft, so a
+/// reload (or a switch of language) brings them back.
+/// The settings as they are sent: names, work and contact values without surrounding spaces.
+fn trimmed(settings: &ProfileSettings) -> ProfileSettings {
+    let trim = |text: &str| text.trim().to_owned();
+    ProfileSettings {
+        display_name: trim(&settings.display_name),
+        position: trim(&settings.position),
+        company: trim(&settings.company),
+        city: trim(&settings.city),
+        bio: settings.bio.clone(),
+        contacts: settings
+            .contacts
+            .iter()
+            .map(|contact| ContactSetting { value: trim(&contact.value), ..contact.clone() })
+            .collect(),
+        show_votes: settings.show_votes,
+    }
+}
+
 #[component]
 pub fn ProfileForm(
     /// The settings as saved.
     settings: ProfileSettings,
+    /// Whose profile: names the draft.
+    handle: String,
     /// Told the profile as others now see it, once saved.
     on_saved: Callback<Profile>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let form = FormState::new();
+    let draft = use_draft::<Option<ProfileSettings>>(&format!("profile.{handle}"));
+    let saved_settings = StoredValue::new(settings.clone());
+    let settings = draft.get_untracked().unwrap_or(settings);
     let display_name = RwSignal::new(settings.display_name);
     let position = RwSignal::new(settings.position);
     let company = RwSignal::new(settings.company);
@@ -37,6 +62,20 @@ pub fn ProfileForm(
             .collect::<Vec<_>>(),
     );
     let saved = RwSignal::new(false);
+    let current = move || ProfileSettings {
+        display_name: display_name.get(),
+        position: position.get(),
+        company: company.get(),
+        city: city.get(),
+        bio: bio.get(),
+        contacts: contacts.with(|rows| rows.iter().map(ContactRow::typed).collect()),
+        show_votes: show_votes.get(),
+    };
+    Effect::new(move |_| {
+        let typed = current();
+        let unsaved = saved_settings.with_value(|saved| trimmed(saved) != trimmed(&typed));
+        draft.set(unsaved.then_some(typed));
+    });
 
     let save = Action::new_local(|settings: &ProfileSettings| {
         let settings = settings.clone();
@@ -44,6 +83,8 @@ pub fn ProfileForm(
     });
     Effect::new(move |_| match save.value().get() {
         Some(Ok(profile)) => {
+            saved_settings.set_value(untrack(current));
+            draft.set(None);
             saved.set(true);
             on_saved.run(profile);
         }
@@ -55,15 +96,7 @@ pub fn ProfileForm(
         event.prevent_default();
         form.clear();
         saved.set(false);
-        let settings = ProfileSettings {
-            display_name: display_name.get_untracked().trim().to_owned(),
-            position: position.get_untracked().trim().to_owned(),
-            company: company.get_untracked().trim().to_owned(),
-            city: city.get_untracked().trim().to_owned(),
-            bio: bio.get_untracked(),
-            contacts: contacts.with_untracked(|rows| rows.iter().map(ContactRow::setting).collect()),
-            show_votes: show_votes.get_untracked(),
-        };
+        let settings = trimmed(&untrack(current));
         if form.check(&contract::check_settings(&settings), i18n.locale()) {
             save.dispatch(settings);
         }

@@ -170,6 +170,10 @@ crate::messages! {
         CaptionSaved => ("Caption saved.", "Подпись сохранена."),
         OrderSaved => ("Order saved.", "Порядок сохранён."),
         ChooseFileFirst => ("Choose a file first.", "Сначала выберите файл."),
+
+        AccountLanguage => ("Language of your account", "Язык вашей учётной записи"),
+        AccountLanguageHint => ("Pages, e-mails and notifications come to you in this language.", "На этом языке вам показываются страницы и приходят письма и уведомления."),
+        SaveLanguage => ("Save language", "Сохранить язык"),
     }
 }
 

@@ -7,19 +7,21 @@ use veche_api::members::Profile;
 use crate::api::members;
 use crate::api::url::encode;
 use crate::components::feedback::{Loading, errors_fallback};
-use crate::components::members::{AvatarEditor, PhotoManager, ProfileForm};
+use crate::components::members::{AvatarEditor, LanguageSetting, PhotoManager, ProfileForm};
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
 use crate::state::session::use_session;
 
 /// `/account/profile` (signed-in only): one's picture (cropped in the browser), profile
-/// details and contact details, and photo gallery.
+/// details and contact details, language, and photo gallery.
 #[component]
 pub fn EditProfilePage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     // The page only shows for a signed-in member; who it is does not change while it shows.
-    let me = untrack(|| session.account()).map(|account| account.member);
+    let account = untrack(|| session.account());
+    let locale = account.as_ref().map(|account| account.locale).unwrap_or_else(|| i18n.locale());
+    let me = account.map(|account| account.member);
     let handle = me.as_ref().map(|m| m.handle.clone()).unwrap_or_default();
     let settings = LocalResource::new(members::own_settings);
     let gallery = LocalResource::new({
@@ -49,12 +51,14 @@ pub fn EditProfilePage() -> impl IntoView {
                 <h2 id="details-heading">{i18n.t(Members::EditProfile)}</h2>
                 <Transition fallback=Loading>
                     <ErrorBoundary fallback=errors_fallback(retry_settings)>
-                        {move || settings.get().map(|result| result.map(|settings| view! {
-                            <ProfileForm settings=settings on_saved=saved />
+                        {move || settings.get().map(|result| result.map(|settings| {
+                            let handle = handle.clone();
+                            view! { <ProfileForm settings=settings handle=handle on_saved=saved /> }
                         }))}
                     </ErrorBoundary>
                 </Transition>
             </section>
+            <LanguageSetting locale=locale />
             <Transition fallback=Loading>
                 <ErrorBoundary fallback=errors_fallback(retry_gallery)>
                     {move || gallery.get().map(|result| result.map(|photos| view! { <PhotoManager photos=photos /> }))}
