@@ -121,9 +121,15 @@ export class CalendarPage {
     return this.page.getByRole('main').getByRole('link', { name: title, exact: true });
   }
 
+  /** The calendar entry of `title`, with its marks ("Cancelled", "Full", "Going"). */
+  entry(title: string): Locator {
+    return this.page.getByRole('main').locator('.event-chip').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
+  }
+
   /** The day a week view shows `title` on (its heading). */
   weekDayOf(title: string): Locator {
-    return this.page.getByRole('main').locator('.week__day').filter({ has: this.event(title) }).getByRole('heading', { level: 3 });
+    const link = this.page.getByRole('link', { name: title, exact: true });
+    return this.page.getByRole('main').locator('.week__day').filter({ has: link }).getByRole('heading', { level: 3 });
   }
 
   section(name: 'Coming up' | 'Already over'): Locator {
