@@ -17,6 +17,13 @@ async function createEvent(browser: Browser, event: Omit<EventInput, 'kind'> & P
   }
 }
 
+/** The same day of the next month, or its last day when shorter (`YYYY-MM-DD`). */
+function sameDayNextMonth(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(date, last))).toISOString().slice(0, 10);
+}
+
 /** A member nobody has used yet, signed in in `page`'s browser; answers their display name. */
 async function join(page: Page): Promise<string> {
   return new EventsApi(page.request).join();
@@ -65,6 +72,12 @@ test('a member browses month, week and list, opens an event and says they are go
   await expect(calendar.grid.locator('[tabindex="0"]')).toHaveCount(1);
   await page.keyboard.press('ArrowUp');
   await expect(calendar.day(day)).toBeFocused();
+  // Page Down shows the next month with the same day focused; Page Up comes back.
+  await page.keyboard.press('PageDown');
+  await expect(calendar.day(sameDayNextMonth(day))).toBeFocused();
+  await expect(page).toHaveURL(new RegExp(`date=${sameDayNextMonth(day)}`));
+  await page.keyboard.press('PageUp');
+  await expect(calendar.grid.locator(`[data-day^="${day.slice(0, 8)}"]:focus`)).toHaveCount(1);
 
   // The period moves and stands in the address.
   const month = await calendar.periodTitle.innerText();

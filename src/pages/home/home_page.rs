@@ -2,11 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::events::{self, RangeQuery};
-use crate::components::events::UpcomingEvents;
-use crate::components::events::calendar::Day;
 use crate::components::feedback::{Loading, errors_fallback};
-use crate::i18n::format::parse_millis;
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::common::Common;
 use crate::i18n::use_i18n;
@@ -20,19 +16,6 @@ pub fn HomePage() -> impl IntoView {
     let community = use_community();
     let session = use_session();
     let retry = Callback::new(move |_| community.resource.refetch());
-    let upcoming = LocalResource::new(|| async {
-        let today = Day::today();
-        let range =
-            RangeQuery { from: today.to_string(), to: today.plus_days(60).to_string(), ..RangeQuery::default() };
-        let now = js_sys::Date::now();
-        events::list(&range).await.map(|dates| {
-            dates
-                .into_iter()
-                .filter(|o| !o.cancelled && parse_millis(&o.ends_at).is_some_and(|end| end > now))
-                .take(3)
-                .collect::<Vec<_>>()
-        })
-    });
     view! {
         <Title text=i18n.t(Common::NavHome) />
         <Transition fallback=Loading>
@@ -63,9 +46,9 @@ pub fn HomePage() -> impl IntoView {
             </ErrorBoundary>
         </Transition>
         <LazyPage load=|| Box::pin(ideas_on_home()) />
-        // Secondary to the page: left out when it cannot be loaded.
-        {move || upcoming.get().and_then(Result::ok).map(|dates| view! { <UpcomingEvents dates=dates /> })}
+        <LazyPage load=|| Box::pin(events_on_home()) />
     }
 }
 
 crate::lazy_page!(ideas_on_home, preload_ideas_on_home, crate::pages::ideas::IdeasOnHome);
+crate::lazy_page!(events_on_home, preload_events_on_home, crate::pages::events::EventsOnHome);
