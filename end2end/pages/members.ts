@@ -61,8 +61,9 @@ export class ProfilePage {
     return this.page.getByRole('heading', { level: 1 });
   }
 
+  /** Picture, name, work, roles, reputation and follows, above the sections. */
   get head(): Locator {
-    return this.page.getByRole('main').getByRole('banner').or(this.page.locator('.profile-head'));
+    return this.page.locator('.profile-head');
   }
 
   section(heading: string | RegExp): Locator {

@@ -113,6 +113,7 @@ crate::messages! {
         MilestoneColumn => ("Earned for", "За что"),
 
         EditTitle => ("Edit your profile", "Редактирование профиля"),
+        DetailsHeading => ("Your details", "Ваши данные"),
         PictureHeading => ("Profile picture", "Фото профиля"),
         ChoosePicture => ("Choose a picture", "Выбрать изображение"),
         PictureHint => ("PNG, JPEG, GIF or WebP, up to 5 MB. You crop it to a square before it is saved.", "PNG, JPEG, GIF или WebP, до 5 МБ. Перед сохранением вы обрежете его до квадрата."),

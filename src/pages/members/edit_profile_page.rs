@@ -48,7 +48,7 @@ pub fn EditProfilePage() -> impl IntoView {
             </header>
             {me.map(|member| view! { <AvatarEditor member=member on_changed=member_changed /> })}
             <section class="profile-editor__section" aria-labelledby="details-heading">
-                <h2 id="details-heading">{i18n.t(Members::EditProfile)}</h2>
+                <h2 id="details-heading">{i18n.t(Members::DetailsHeading)}</h2>
                 <Transition fallback=Loading>
                     <ErrorBoundary fallback=errors_fallback(retry_settings)>
                         {move || settings.get().map(|result| result.map(|settings| {
