@@ -153,3 +153,36 @@ pub fn ProfileForm(
         </form>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use veche_api::members::{ContactKind, Visibility};
+
+    use super::*;
+
+    #[test]
+    fn spaces_around_what_was_typed_are_not_a_change() {
+        let saved = ProfileSettings {
+            display_name: "Anna Petrova".into(),
+            city: "Kaliningrad".into(),
+            bio: "Data analyst.".into(),
+            contacts: vec![ContactSetting {
+                kind: ContactKind::Email,
+                value: "anna@example.com".into(),
+                visibility: Visibility::Members,
+            }],
+            ..ProfileSettings::default()
+        };
+        let mut typed = saved.clone();
+        typed.display_name = "  Anna Petrova ".into();
+        typed.contacts[0].value = " anna@example.com".into();
+        assert_eq!(trimmed(&typed), trimmed(&saved));
+        assert_eq!(trimmed(&typed).display_name, "Anna Petrova");
+        // The bio is markdown: its spaces are kept as typed.
+        typed.bio = "Data analyst.  ".into();
+        assert_ne!(trimmed(&typed), trimmed(&saved));
+        typed.bio = saved.bio.clone();
+        typed.contacts[0].visibility = Visibility::Everyone;
+        assert_ne!(trimmed(&typed), trimmed(&saved));
+    }
+}
