@@ -88,7 +88,8 @@ export class CalendarPage {
 
   async open(query = ''): Promise<void> {
     await this.page.goto(`/events${query}`);
-    await expect(this.page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+    // The first visit also fetches the page's chunk: slower on a busy machine.
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible({ timeout: 20_000 });
   }
 
   get views(): Locator {
@@ -151,7 +152,7 @@ export class EventPage {
 
   async open(id: string): Promise<void> {
     await this.page.goto(`/events/${id}`);
-    await expect(this.heading).toBeVisible();
+    await expect(this.heading).toBeVisible({ timeout: 20_000 });
   }
 
   get heading(): Locator {

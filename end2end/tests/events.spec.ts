@@ -3,6 +3,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { CalendarPage, dayFromNow, EventPage, EventsApi, uniqueTitle, type EventInput } from '../pages/events';
 import { SignInPage } from '../pages/auth';
 import { expectAccessible } from '../support/axe';
+import { gradientPng } from '../support/png';
 import { DEMO_PASSWORD } from '../support/users';
 
 /** Creates an event as a staff member, from a browser context of its own. */
@@ -296,6 +297,20 @@ test('staff create an event with the form, then cancel it with a reason', async 
   await expect(page).toHaveURL(/\/events\/\d+$/);
   await expect(page.getByText('Exhibition', { exact: true })).toBeVisible();
   await expect(event.rsvp).toContainText('0 / 12 going');
+
+  // The report afterwards, with a photo.
+  await page.getByRole('textbox', { name: 'Report (after the event)' }).fill('We had **40** guests.');
+  await page.getByRole('button', { name: 'Publish the report' }).click();
+  const report = page.getByRole('region', { name: 'How it went' });
+  await expect(report.getByText('40', { exact: true })).toHaveCSS('font-weight', '700');
+  await page.getByLabel(/^Photo for the report/).setInputFiles({
+    name: 'stand.png',
+    mimeType: 'image/png',
+    buffer: gradientPng(64, 48, [200, 40, 40], [40, 40, 200]),
+  });
+  await page.getByRole('textbox', { name: 'Caption' }).fill('Our stand');
+  await page.getByRole('button', { name: 'Add the photo' }).click();
+  await expect(report.getByRole('img', { name: 'Our stand' })).toBeVisible();
 
   await page.getByLabel('Reason, shown to members').fill('The venue closed for repairs.');
   await page.getByRole('button', { name: 'Cancel the event' }).click();

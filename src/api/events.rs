@@ -77,6 +77,12 @@ pub async fn report(id: &str, request: &ReportRequest) -> ApiResult<EventDetail>
     client::request(Method::Put, &format!("{}/report", event_path(id)), Some(request), Options::default()).await
 }
 
+/// Adds a photo to the event's report (staff), sent as the file's own bytes.
+pub async fn add_photo(id: &str, caption: &str, file: &web_sys::File) -> ApiResult<EventDetail> {
+    let path = format!("{}/photos{}", event_path(id), query(&[("caption", caption.trim())]));
+    client::upload(Method::Post, &path, file, &file.type_(), Options::default()).await
+}
+
 /// The `.ics` file of an event, for a download link (absolute when the API is elsewhere).
 pub fn ics_url(id: &str) -> String {
     format!("{}{}/ics", client::api_base(), event_path(id))

@@ -7,7 +7,7 @@ use veche_api::members::Photo;
 
 use crate::api::events;
 use crate::components::events::{AddToCalendar, EventWhen, RsvpPanel};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::{Loading, error_text, errors_fallback};
 use crate::components::form::{FormAlert, FormState, TextField};
 use crate::components::markdown::Markdown;
 use crate::components::member::{AuthorCard, Avatar};
@@ -198,6 +198,29 @@ fn StaffTools(
             busy.set(false);
         });
     };
+    let photo_input = NodeRef::<leptos::html::Input>::new();
+    let caption = RwSignal::new(String::new());
+    let photo_note = RwSignal::new(None::<String>);
+    let add_photo = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let Some(file) = photo_input.get_untracked().and_then(|input| input.files()).and_then(|files| files.get(0))
+        else {
+            return;
+        };
+        photo_note.set(None);
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match events::add_photo(&id.get_value(), &caption.get_untracked(), &file).await {
+                Ok(updated) => {
+                    caption.set(String::new());
+                    photo_note.set(Some(i18n.t(Events::PhotoAdded).to_owned()));
+                    on_changed.run(updated);
+                }
+                Err(error) => photo_note.set(Some(i18n.t(error_text(&error)).to_owned())),
+            }
+            busy.set(false);
+        });
+    };
     let publish = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form.clear();
@@ -231,6 +254,16 @@ fn StaffTools(
                     max=veche_api::events::DESCRIPTION_MAX rows=5 />
                 <button type="submit" class="button" disabled=move || busy.get()>{i18n.t(Events::PublishReport)}</button>
                 <p role="status">{move || saved.get().then(|| i18n.t(Events::ReportSaved))}</p>
+            </form>
+            <form class="form form--wide" on:submit=add_photo novalidate>
+                <div class="field">
+                    <label class="field__label" for="report-photo">{i18n.t(Events::PhotoLabel)}</label>
+                    <input id="report-photo" class="file-input" type="file" accept="image/png,image/jpeg,image/gif,image/webp"
+                        node_ref=photo_input />
+                </div>
+                <TextField label=i18n.t(Events::PhotoCaption) name="photo_caption" value=caption error=Signal::derive(|| None::<String>) />
+                <button type="submit" class="button button--secondary" disabled=move || busy.get()>{i18n.t(Events::AddPhoto)}</button>
+                <p role="status">{move || photo_note.get()}</p>
             </form>
         </section>
     }
