@@ -524,6 +524,24 @@ mod tests {
     }
 
     #[test]
+    fn a_ballot_needs_a_question_points_and_two_candidates() {
+        let item = |title: &str| NewBallotItem { title: title.into(), description: String::new() };
+        let ballot = NewBallot {
+            title: "Priorities".into(),
+            points_per_member: 10,
+            items: vec![item("Offline sync"), item("Dark theme")],
+            ..NewBallot::default()
+        };
+        assert!(check_new_ballot(&ballot).is_empty());
+        let lonely = NewBallot { items: vec![item("Offline sync")], ..ballot.clone() };
+        assert_eq!(check_new_ballot(&lonely).get("items"), Some(Issue::OutOfRange { min: 2, max: 30 }));
+        let pointless = NewBallot { points_per_member: 0, ..ballot.clone() };
+        assert!(check_new_ballot(&pointless).get("points_per_member").is_some());
+        let vague = NewBallot { items: vec![item("Offline sync"), item("  ")], ..ballot };
+        assert_eq!(check_new_ballot(&vague).get("items.1.title"), Some(Issue::Required));
+    }
+
+    #[test]
     fn results_rank_with_ties_sharing_a_place() {
         let ranked = rank_results(&[("x".into(), 5), ("y".into(), 9), ("z".into(), 5), ("w".into(), 1)]);
         let ranks: Vec<(&str, i64)> = ranked.iter().map(|(id, _, rank)| (id.as_str(), *rank)).collect();

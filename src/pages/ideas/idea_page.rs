@@ -102,14 +102,14 @@ pub fn IdeaPage() -> impl IntoView {
                                 </section>
                             })}
                             {(!data.duplicates.is_empty()).then(|| view! {
-                                <section class="idea-links"><h2>{i18n.t(Ideas::Duplicates)}</h2>
+                                <section class="idea-links" aria-labelledby="duplicates-title"><h2 id="duplicates-title">{i18n.t(Ideas::Duplicates)}</h2>
                                     <ul>{data.duplicates.iter().cloned().map(|d| view! {
                                         <li><A href=format!("/ideas/{}", d.id)>{d.title}</A></li>
                                     }).collect_view()}</ul>
                                 </section>
                             })}
                             {(!data.related.is_empty()).then(|| view! {
-                                <section class="idea-links"><h2>{i18n.t(Ideas::Related)}</h2>
+                                <section class="idea-links" aria-labelledby="related-title"><h2 id="related-title">{i18n.t(Ideas::Related)}</h2>
                                     <ul>{data.related.iter().cloned().map(|r| view! {
                                         <li><A href=format!("/ideas/{}", r.id)>{r.title}</A>" "<StatusChip status=r.status />
                                             " · "{texts::votes(locale, r.vote_count)}</li>
