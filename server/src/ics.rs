@@ -152,11 +152,11 @@ pub fn calendar(name: &str, events: &[IcsEvent], now: DateTime<Utc>) -> String {
         out.push_str(&fold(&format!("LAST-MODIFIED:{}", utc_stamp(event.last_modified))));
         if event.all_day {
             out.push_str(&fold(&format!("DTSTART;VALUE=DATE:{}", event.start_local.format("%Y%m%d"))));
-            let end = if event.end_local.date() > event.start_local.date() {
-                event.end_local.date()
-            } else {
-                event.start_local.date() + Duration::days(1)
-            };
+            // DTEND of a date is exclusive: the day after the last day (an end at midnight
+            // already names that day).
+            let at_midnight = event.end_local.time() == chrono::NaiveTime::MIN;
+            let last = if at_midnight { event.end_local.date() - Duration::days(1) } else { event.end_local.date() };
+            let end = last.max(event.start_local.date()) + Duration::days(1);
             out.push_str(&fold(&format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d"))));
         } else if event.zone == Tz::UTC {
             out.push_str(&fold(&format!("DTSTART:{}", event.start_local.format("%Y%m%dT%H%M%SZ"))));
@@ -238,5 +238,31 @@ mod tests {
             proptest::prop_assert_eq!(folded.trim_end_matches("\r\n").replace("\r\n ", ""), line.clone());
             proptest::prop_assert!(!escape(&text).contains('\n') && !escape(&text).contains('\r'));
         }
+    }
+
+    #[test]
+    fn all_day_events_end_the_day_after_their_last_day() {
+        let day = |text: &str| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap();
+        let event = |start: &str, end: &str| IcsEvent {
+            uid: "u".into(),
+            summary: "Expo".into(),
+            description: String::new(),
+            location: String::new(),
+            url: String::new(),
+            start_local: day(start),
+            end_local: day(end),
+            all_day: true,
+            zone: chrono_tz::Europe::Moscow,
+            rrule: None,
+            cancelled: false,
+            last_modified: Utc::now(),
+        };
+        let now = Utc::now();
+        let three_days = calendar("c", &[event("2026-12-08T00:00", "2026-12-10T18:00")], now);
+        assert!(three_days.contains("DTSTART;VALUE=DATE:20261208\r\nDTEND;VALUE=DATE:20261211\r\n"), "{three_days}");
+        let to_midnight = calendar("c", &[event("2026-12-08T00:00", "2026-12-10T00:00")], now);
+        assert!(to_midnight.contains("DTEND;VALUE=DATE:20261210\r\n"));
+        let one_day = calendar("c", &[event("2026-12-08T00:00", "2026-12-08T00:00")], now);
+        assert!(one_day.contains("DTEND;VALUE=DATE:20261209\r\n"));
     }
 }

@@ -256,6 +256,11 @@ async fn a_series_with_places_takes_answers_per_date_and_one_without_for_every_d
     open["recurrence"] = json!({ "frequency": "weekly", "interval": 2, "count": 3 });
     let open = create(&mut elena, open).await;
     let open_id = open["id"].as_str().unwrap();
+    // An edit starts from the series' own first date, whichever date is shown.
+    assert_eq!(
+        (open["starts_local"].as_str(), open["ends_local"].as_str()),
+        (Some(evening(3).0.as_str()), Some(evening(3).1.as_str()))
+    );
     assert_eq!(rsvp(&mut member, open_id, "going").await.body["status"], "going");
     let today = Utc::now().date_naive();
     let dates = member.get(&format!("/api/v1/events?from={today}&to={}&mine=true", today + Duration::days(60))).await;

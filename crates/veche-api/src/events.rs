@@ -109,6 +109,10 @@ pub struct EventDetail {
     pub organizer: MemberSummary,
     pub starts_at: String,
     pub ends_at: String,
+    /// The event's own start and end on its zone's wall clock (`YYYY-MM-DDTHH:MM`): the first
+    /// date for a series. What an edit starts from.
+    pub starts_local: String,
+    pub ends_local: String,
     pub all_day: bool,
     pub time_zone: String,
     #[serde(default)]

@@ -198,6 +198,8 @@ async fn detail(
         organizer: event.organizer.clone(),
         starts_at: clock::format(date.0),
         ends_at: clock::format(date.1),
+        starts_local: event.starts_local.format(LOCAL_FORMAT).to_string(),
+        ends_local: event.ends_local.format(LOCAL_FORMAT).to_string(),
         all_day: event.all_day,
         time_zone: event.zone.name().to_owned(),
         city: event.city.clone(),

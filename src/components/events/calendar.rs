@@ -128,14 +128,6 @@ fn wall_clock(millis: f64, zone: &str) -> Option<(Day, u32)> {
     Some((Day::new(year as i32, month, day)?, hour * 60 + minute))
 }
 
-/// An instant as the local date and time of `zone` for a form: `YYYY-MM-DDTHH:MM`.
-pub fn local_date_time(timestamp: &str, zone: &str) -> String {
-    parse_millis(timestamp)
-        .and_then(|millis| wall_clock(millis, zone))
-        .map(|(day, minutes)| format!("{day}T{:02}:{:02}", minutes / 60, minutes % 60))
-        .unwrap_or_default()
-}
-
 /// The first and last day a date of an event covers: in the viewer's time zone, or in the
 /// event's own for an all-day event (its days are the same everywhere).
 pub fn occurrence_days(occurrence: &Occurrence) -> Option<(Day, Day)> {

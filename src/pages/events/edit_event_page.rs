@@ -6,7 +6,6 @@ use veche_api::events::{EventDetail, EventInput};
 use crate::api::client::{self, Method, Options};
 use crate::api::events::{self, event_path};
 use crate::components::events::EventForm;
-use crate::components::events::calendar::local_date_time;
 use crate::components::feedback::{Loading, errors_fallback};
 use crate::components::form::FormState;
 use crate::i18n::messages::events::Events;
@@ -18,8 +17,9 @@ fn input_of(event: &EventDetail) -> EventInput {
         title: event.title.clone(),
         kind: event.kind.as_str().to_owned(),
         description: event.description.clone(),
-        starts_local: local_date_time(&event.starts_at, &event.time_zone),
-        ends_local: local_date_time(&event.ends_at, &event.time_zone),
+        // The series' own first date, not the date being shown: earlier dates must not drop off.
+        starts_local: event.starts_local.clone(),
+        ends_local: event.ends_local.clone(),
         all_day: event.all_day,
         time_zone: event.time_zone.clone(),
         city: event.city.clone().unwrap_or_default(),
