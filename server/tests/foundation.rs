@@ -236,6 +236,13 @@ async fn the_community_is_seeded_with_members_in_every_role() {
     let community = browser.get("/api/v1/community").await;
     assert_eq!(community.status, StatusCode::OK);
     assert_eq!(community.body["locales"], json!(["en", "ru"]));
+    // The areas the reference server implements are on; the app hides the others.
+    let features = &community.body["features"];
+    assert_eq!(
+        [&features["threads"], &features["ideas"], &features["events"], &features["members"]],
+        [&json!(true); 4]
+    );
+    assert_eq!(features["surveys"], false);
     for (handle, role) in [
         ("elena", "president"),
         ("dmitry", "mentor"),

@@ -17,7 +17,8 @@ impl Db {
             default_locale: Locale::from_tag(&default_locale).unwrap_or_default(),
             locales: Locale::ALL.to_vec(),
             time_zone,
-            features: Features::default(),
+            // The areas this server implements; surveys and groups are not here yet.
+            features: Features { threads: true, ideas: true, events: true, members: true, ..Features::default() },
         }))
     }
 

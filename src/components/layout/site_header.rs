@@ -2,6 +2,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
+use veche_api::community::Features;
 
 use super::LanguageSwitch;
 use crate::components::member::Avatar;
@@ -20,6 +21,18 @@ const NAV: [(&str, Common); 5] = [
     ("/events", Common::NavEvents),
     ("/members", Common::NavMembers),
 ];
+
+/// Whether the backend offers a section (all are shown until the community has loaded).
+fn offered(features: Option<&Features>, href: &str) -> bool {
+    let Some(features) = features else { return true };
+    match href {
+        "/threads" => features.threads,
+        "/ideas" => features.ideas,
+        "/events" => features.events,
+        "/members" => features.members,
+        _ => true,
+    }
+}
 
 /// Community name, the main sections, language and the account menu. On narrow screens the
 /// sections fold behind a "Menu" button.
@@ -61,9 +74,12 @@ pub fn SiteHeader() -> impl IntoView {
                 aria-label=i18n.t(Common::MainNavigation)
             >
                 <ul class="site-header__links">
-                    {NAV.iter().map(|&(href, text)| view! {
-                        <li><A href=href attr:class="site-header__link">{i18n.t(text)}</A></li>
-                    }).collect_view()}
+                    {move || {
+                        let features = community.get().map(|c| c.features);
+                        NAV.iter().filter(|(href, _)| offered(features.as_ref(), href)).map(|&(href, text)| view! {
+                            <li><A href=href attr:class="site-header__link">{i18n.t(text)}</A></li>
+                        }).collect_view()
+                    }}
                 </ul>
                 <div class="site-header__tools">
                     {move || (outbox.waiting() > 0).then(|| view! {
@@ -93,5 +109,20 @@ pub fn SiteHeader() -> impl IntoView {
                 </div>
             </nav>
         </header>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_the_backend_does_not_offer_are_left_out() {
+        let only_threads = Features { threads: true, ..Features::default() };
+        assert!(offered(Some(&only_threads), "/threads"));
+        assert!(!offered(Some(&only_threads), "/ideas"));
+        assert!(!offered(Some(&only_threads), "/events"));
+        assert!(offered(Some(&only_threads), "/"));
+        assert!(offered(None, "/events"), "shown while the community loads");
     }
 }

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use veche_api::community::Features;
 
 use crate::components::feedback::{Loading, errors_fallback};
 use crate::i18n::format::{DateStyle, date};
@@ -16,6 +17,7 @@ pub fn HomePage() -> impl IntoView {
     let community = use_community();
     let session = use_session();
     let retry = Callback::new(move |_| community.resource.refetch());
+    let offers = move |area: fn(&Features) -> bool| community.get().is_some_and(|c| area(&c.features));
     view! {
         <Title text=i18n.t(Common::NavHome) />
         <Transition fallback=Loading>
@@ -45,8 +47,9 @@ pub fn HomePage() -> impl IntoView {
                 }))}
             </ErrorBoundary>
         </Transition>
-        <LazyPage load=|| Box::pin(ideas_on_home()) />
-        <LazyPage load=|| Box::pin(events_on_home()) />
+        // Only the areas the backend offers.
+        {move || offers(|f| f.ideas).then(|| view! { <LazyPage load=|| Box::pin(ideas_on_home()) /> })}
+        {move || offers(|f| f.events).then(|| view! { <LazyPage load=|| Box::pin(events_on_home()) /> })}
     }
 }
 
