@@ -106,6 +106,18 @@ export class ProfilePage {
     return this.page.getByRole('button', { name: /^(Follow|Unfollow)$/ });
   }
 
+  /**
+   * Follows or unfollows with the button and waits for the server's answer (the button and the
+   * count change at once, before it).
+   */
+  async toggleFollow(): Promise<void> {
+    const answered = this.page.waitForResponse(
+      (response) => /\/api\/v1\/members\/[^/]+\/follow$/.test(new URL(response.url()).pathname) && response.ok(),
+    );
+    await this.followButton.click();
+    await answered;
+  }
+
   followersLink(): Locator {
     return this.page.getByRole('link', { name: /^[\d,]+ followers?$/ });
   }
@@ -191,7 +203,10 @@ export class EditProfilePage {
   }
 
   async uploadPhoto(file: { name: string; mimeType: string; buffer: Buffer }, caption: string): Promise<void> {
-    await this.gallerySection.getByLabel('Photo file').setInputFiles(file);
+    // The picker speaks the app's language, and names the picked file.
+    await expect(this.gallerySection.getByText('No file chosen', { exact: true })).toBeVisible();
+    await this.gallerySection.getByLabel('Choose a photo').setInputFiles(file);
+    await expect(this.gallerySection.getByText(file.name, { exact: true })).toBeVisible();
     await this.gallerySection.getByRole('textbox', { name: 'Caption', exact: true }).fill(caption);
     await this.gallerySection.getByRole('button', { name: 'Upload photo' }).click();
     await expect(this.gallerySection.getByRole('status')).toHaveText('Photo added.');

@@ -93,6 +93,9 @@ test('a member fixes a refused profile, saves it, and everyone sees it on their 
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Редактирование профиля' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Ваше имя', exact: true })).toHaveValue(`${member.displayName} Orlova`);
+  // Even the file pickers: the browser's own button would speak the browser's language.
+  await expect(page.getByText('Выбрать изображение', { exact: true })).toBeVisible();
+  await expect(page.getByText('Файл не выбран', { exact: true })).toBeVisible();
   await expectAccessible(page, 'on the profile editor in Russian');
 });
 
@@ -297,7 +300,7 @@ test('a member follows another, appears among their followers, and unfollows', a
   await profile.open(followed.handle);
   await expect(profile.followersLink()).toHaveText('0 followers');
   await expect(profile.followButton).toHaveText('Follow');
-  await profile.followButton.click();
+  await profile.toggleFollow();
   await expect(profile.followButton).toHaveText('Unfollow');
   await expect(profile.followersLink()).toHaveText('1 follower');
   await page.reload();
@@ -315,7 +318,7 @@ test('a member follows another, appears among their followers, and unfollows', a
   await expect(page.getByRole('main').getByRole('link', { name: followed.displayName, exact: true })).toBeVisible();
 
   await profile.open(followed.handle);
-  await profile.followButton.click();
+  await profile.toggleFollow();
   await expect(profile.followButton).toHaveText('Follow');
   await expect(profile.followersLink()).toHaveText('0 followers');
   await page.reload();

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use veche_api::member::MemberSummary;
 use web_sys::{Blob, ImageBitmap};
 
-use super::AvatarCropper;
 use super::picture_file::{decode_picture, picked_file, picture_problem, upload_failure};
+use super::{AvatarCropper, FilePicker};
 use crate::api::members;
 use crate::components::member::Avatar;
 use crate::i18n::messages::members::Members;
@@ -93,15 +93,13 @@ pub fn AvatarEditor(
                 }}
                 <div class="avatar-editor__actions">
                     <div class="field">
-                        <label class="field__label" for="avatar-file">{i18n.t(Members::ChoosePicture)}</label>
                         <p class="field__hint" id="avatar-file-hint">{i18n.t(Members::PictureHint)}</p>
-                        <input
+                        <FilePicker
                             id="avatar-file"
-                            class="file-input"
-                            type="file"
+                            label=i18n.t(Members::ChoosePicture)
                             accept="image/*"
-                            aria-describedby="avatar-file-hint"
-                            on:change=on_pick
+                            described_by="avatar-file-hint"
+                            on_change=Callback::new(on_pick)
                         />
                     </div>
                     {move || member.with(|m| m.avatar_url.is_some()).then(|| view! {

@@ -2,6 +2,7 @@ use leptos::html::Input;
 use leptos::prelude::*;
 use veche_api::members::{PHOTO_CAPTION_MAX, PHOTOS_MAX, Photo, PhotoUpdate};
 
+use super::FilePicker;
 use super::picture_file::{picked_file, picture_problem, upload_failure};
 use crate::api::client::media_url;
 use crate::api::members;
@@ -36,6 +37,7 @@ pub fn PhotoManager(
     let busy = RwSignal::new(false);
     let file_input = NodeRef::<Input>::new();
     let new_caption = RwSignal::new(String::new());
+    let picked_name = RwSignal::new(None::<String>);
 
     let say = move |message: Members| {
         problem.set(None);
@@ -71,6 +73,7 @@ pub fn PhotoManager(
                     photos.update(|p| p.push(photo));
                     new_caption.set(String::new());
                     input.set_value("");
+                    picked_name.set(None);
                     say(Members::PhotoAdded);
                 }
                 Err(error) => fail(upload_failure(i18n, &error)),
@@ -118,8 +121,13 @@ pub fn PhotoManager(
             <p class="field__hint">{i18n.t(Members::PhotosHint)}</p>
             <form class="photo-upload" on:submit=upload novalidate>
                 <div class="field">
-                    <label class="field__label" for="photo-file">{i18n.t(Members::PhotoFile)}</label>
-                    <input id="photo-file" class="file-input" type="file" accept="image/png,image/jpeg,image/gif,image/webp" node_ref=file_input />
+                    <FilePicker
+                        id="photo-file"
+                        label=i18n.t(Members::PhotoFile)
+                        accept="image/png,image/jpeg,image/gif,image/webp"
+                        node_ref=file_input
+                        picked=picked_name
+                    />
                 </div>
                 <div class="field">
                     <label class="field__label" for="photo-caption">{i18n.t(Members::CaptionLabel)}</label>

@@ -157,7 +157,8 @@ crate::messages! {
 
         PhotosHeading => ("Photo gallery", "Фотогалерея"),
         PhotosHint => ("Up to 30 photos, each a PNG, JPEG, GIF or WebP file of up to 5 MB.", "До 30 фотографий, каждая — PNG, JPEG, GIF или WebP до 5 МБ."),
-        PhotoFile => ("Photo file", "Файл фотографии"),
+        PhotoFile => ("Choose a photo", "Выбрать фото"),
+        NoFileChosen => ("No file chosen", "Файл не выбран"),
         CaptionLabel => ("Caption", "Подпись"),
         UploadPhoto => ("Upload photo", "Загрузить фото"),
         SaveCaption => ("Save caption", "Сохранить подпись"),
