@@ -195,3 +195,55 @@ async fn the_sign_in_form_checks_fields_then_shows_the_servers_answer() {
         Some(json!({ "login": "anna", "password": "wrong password" }))
     );
 }
+
+/// Mounts an event's times and answers the texts of its `<dt>` and `<dd>` entries.
+async fn event_times(starts_at: &str, ends_at: &str, all_day: bool, time_zone: &str) -> Vec<(String, String)> {
+    veche::state::storage::set("veche.locale", "en");
+    let host = document().create_element("div").expect("div");
+    document().body().expect("body").append_child(&host).expect("append");
+    let (starts_at, ends_at, time_zone) = (starts_at.to_owned(), ends_at.to_owned(), time_zone.to_owned());
+    let handle = leptos::mount::mount_to(host.clone().dyn_into().expect("element"), move || {
+        veche::i18n::provide_i18n();
+        view! { <veche::components::events::EventWhen starts_at ends_at all_day time_zone /> }
+    });
+    settle().await;
+    let texts = |tag: &str| {
+        (1..)
+            .map_while(|n| host.query_selector(&format!("{tag}:nth-of-type({n})")).ok().flatten())
+            .map(|e| e.text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    let entries = texts("dt").into_iter().zip(texts("dd")).collect();
+    drop(handle);
+    host.remove();
+    entries
+}
+
+#[wasm_bindgen_test]
+async fn event_times_show_the_viewers_clock_and_the_events_own_when_they_differ() {
+    let viewer = veche::i18n::format::viewer_time_zone();
+    // 15:00 UTC is 03:00 the next day in Kamchatka (UTC+12), whatever the viewer's zone.
+    let times = event_times("2026-12-16T15:00:00Z", "2026-12-16T17:00:00Z", false, "Asia/Kamchatka").await;
+    assert_eq!(times.len(), 2, "{times:?}");
+    assert_eq!(times[0].0, "Your time");
+    assert!(times[0].1.contains(&format!("({viewer})")), "{times:?}");
+    assert_eq!(times[1].0, "At the event");
+    let at_event = &times[1].1;
+    assert!(at_event.contains("Thursday, December 17, 2026") && at_event.contains("3:00") && at_event.contains("5:00"));
+    assert!(at_event.contains("AM") && at_event.contains("(Asia/Kamchatka)"), "{at_event}");
+
+    // Summer time: 22:00 UTC in July is 18:00 in New York, as 23:00 UTC is in December.
+    for (starts, ends) in
+        [("2026-07-01T22:00:00Z", "2026-07-01T23:30:00Z"), ("2026-12-01T23:00:00Z", "2026-12-02T00:30:00Z")]
+    {
+        let times = event_times(starts, ends, false, "America/New_York").await;
+        let at_event = &times.last().expect("a time").1;
+        assert!(at_event.contains("6:00") && at_event.contains("7:30") && at_event.contains("PM"), "{times:?}");
+    }
+
+    // An all-day event keeps its own dates everywhere: one line, no zone.
+    let times = event_times("2026-12-15T12:00:00Z", "2026-12-16T12:00:00Z", true, "Asia/Kamchatka").await;
+    assert_eq!(times.len(), 1, "{times:?}");
+    assert_eq!(times[0].0, "When");
+    assert!(times[0].1.contains("December 16, 2026") && !times[0].1.contains("Kamchatka"), "{times:?}");
+}
