@@ -99,8 +99,14 @@ async fn capacity_is_never_exceeded_by_simultaneous_answers() {
 
     let detail = elena.get(&format!("/api/v1/events/{id}")).await.body;
     assert_eq!((detail["going_count"].as_i64(), detail["waitlist_count"].as_i64()), (Some(3), Some(7)));
-    let attendees = elena.get(&format!("/api/v1/events/{id}/attendees")).await.body;
-    assert_eq!(attendees["items"].as_array().unwrap().len(), 3);
+    let attendees = elena.get(&format!("/api/v1/events/{id}/attendees?limit=2")).await.body;
+    assert_eq!(attendees["items"].as_array().unwrap().len(), 2);
+    let rest = elena
+        .get(&format!("/api/v1/events/{id}/attendees?limit=2&cursor={}", attendees["next_cursor"].as_str().unwrap()))
+        .await;
+    assert_eq!(rest.body["items"].as_array().unwrap().len(), 1);
+    let too_many = elena.get(&format!("/api/v1/events/{id}/attendees?limit=101")).await;
+    assert!(too_many.body["errors"]["limit"].is_string(), "{}", too_many.text);
 }
 
 #[tokio::test]

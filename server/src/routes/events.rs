@@ -18,6 +18,7 @@ use veche_api::events::{
 use veche_api::member::MemberSummary;
 use veche_api::validate::{self, Issue};
 
+use super::{page_limit, page_offset};
 use crate::db::MemberRow;
 use crate::db::events::{EventRecord, EventRow, LOCAL_FORMAT};
 use crate::http::Guard;
@@ -353,13 +354,7 @@ async fn attendees(
 ) -> ApiResult<Json<Page<MemberSummary>>> {
     let event = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
     let (start, _) = pick_date(&event, query.occurrence.as_deref())?;
-    let limit = i64::from(query.limit.unwrap_or(50).clamp(1, veche_api::page::MAX_PAGE_LIMIT));
-    let offset = match query.cursor.as_deref() {
-        None | Some("") => 0,
-        Some(c) => {
-            c.strip_prefix('o').and_then(|n| n.parse().ok()).ok_or_else(|| ApiError::field("cursor", Issue::Invalid))?
-        }
-    };
+    let (limit, offset) = (page_limit(query.limit, 50)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.attendees(event.id, &occurrence_key(&event, start), offset, limit).await?;
     Ok(Json(Page {
         items: rows.iter().map(MemberRow::summary).collect(),

@@ -15,9 +15,10 @@ use veche_api::ideas::{
     StatusUpdate, VoteBudget, VoteState,
 };
 use veche_api::member::MemberSummary;
-use veche_api::page::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT};
+use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, FieldErrors, Issue};
 
+use super::{page_limit, page_offset};
 use crate::clock;
 use crate::db::MemberRow;
 use crate::db::ideas::{IdeaFilter, IdeaRow, VoteRefusal, id_set};
@@ -52,25 +53,6 @@ fn id(text: &str) -> ApiResult<i64> {
 
 fn is_staff(member: Option<&MemberRow>) -> bool {
     member.is_some_and(|m| m.access().is_staff())
-}
-
-fn limit(requested: Option<u32>) -> ApiResult<i64> {
-    match requested {
-        None => Ok(i64::from(DEFAULT_PAGE_LIMIT)),
-        Some(n) if (1..=MAX_PAGE_LIMIT).contains(&n) => Ok(i64::from(n)),
-        Some(_) => Err(ApiError::field("limit", Issue::OutOfRange { min: 1, max: i64::from(MAX_PAGE_LIMIT) })),
-    }
-}
-
-fn offset(cursor: Option<&str>) -> ApiResult<i64> {
-    match cursor {
-        None | Some("") => Ok(0),
-        Some(text) => text
-            .strip_prefix('o')
-            .and_then(|n| n.parse::<i64>().ok())
-            .filter(|n| *n >= 0)
-            .ok_or_else(|| ApiError::field("cursor", Issue::Invalid)),
-    }
 }
 
 fn summary(idea: IdeaRow) -> IdeaSummary {
@@ -126,7 +108,7 @@ async fn list(
     if search.chars().count() > 100 {
         return Err(ApiError::field("q", Issue::TooLong { max: 100 }));
     }
-    let (limit, offset) = (limit(query.limit)?, offset(query.cursor.as_deref())?);
+    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let filter = IdeaFilter { status, category, voted_by, search, sort, offset, limit };
     let (rows, more) = state.db.ideas(&filter, viewer.member_id()).await?;
     Ok(Json(Page {
@@ -332,7 +314,7 @@ async fn voters(
 ) -> ApiResult<Json<Page<MemberSummary>>> {
     let id = id(&idea)?;
     state.db.idea(id, None).await?.ok_or(ApiError::NotFound)?;
-    let (limit, offset) = (limit(query.limit)?, offset(query.cursor.as_deref())?);
+    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.idea_voters(id, offset, limit).await?;
     Ok(Json(Page {
         items: rows.iter().map(MemberRow::summary).collect(),

@@ -14,9 +14,10 @@ use veche_api::members::{
     LeaderboardPeriod, MemberCard, MemberSort, PHOTO_CAPTION_MAX, PHOTOS_MAX, Photo, PhotoOrder, PhotoUpdate, Profile,
     ProfilePermissions, ProfileSettings, ReputationRules, RoleChange, Visibility,
 };
-use veche_api::page::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT};
+use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, Issue};
 
+use super::{page_limit, page_offset};
 use crate::db::MemberRow;
 use crate::db::profiles::month_start;
 use crate::http::Guard;
@@ -49,26 +50,6 @@ async fn member(state: &AppState, handle: &str) -> ApiResult<MemberRow> {
     state.db.member_by_handle(handle).await?.ok_or(ApiError::NotFound)
 }
 
-/// `o<offset>` cursors.
-fn offset(cursor: Option<&str>) -> ApiResult<i64> {
-    match cursor {
-        None | Some("") => Ok(0),
-        Some(text) => text
-            .strip_prefix('o')
-            .and_then(|n| n.parse::<i64>().ok())
-            .filter(|n| *n >= 0)
-            .ok_or_else(|| ApiError::field("cursor", Issue::Invalid)),
-    }
-}
-
-fn limit(requested: Option<u32>) -> ApiResult<i64> {
-    match requested {
-        None => Ok(i64::from(DEFAULT_PAGE_LIMIT)),
-        Some(n) if (1..=MAX_PAGE_LIMIT).contains(&n) => Ok(i64::from(n)),
-        Some(_) => Err(ApiError::field("limit", Issue::OutOfRange { min: 1, max: i64::from(MAX_PAGE_LIMIT) })),
-    }
-}
-
 fn page<T>(items: Vec<T>, more: bool, offset: i64, limit: i64) -> Page<T> {
     Page { items, next_cursor: more.then(|| format!("o{}", offset + limit)), prev_cursor: None }
 }
@@ -98,7 +79,7 @@ async fn directory(
     if search.chars().count() > 100 {
         return Err(ApiError::field("q", Issue::TooLong { max: 100 }));
     }
-    let (limit, offset) = (limit(query.limit)?, offset(query.cursor.as_deref())?);
+    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.directory(&search, role, sort, offset, limit).await?;
     let cards = rows
         .iter()
@@ -314,7 +295,7 @@ async fn activity(
         None => ActivityKind::Threads,
         Some(kind) => ActivityKind::parse_known(kind).ok_or_else(|| ApiError::field("kind", Issue::Invalid))?,
     };
-    let (limit, offset) = (limit(query.limit)?, offset(query.cursor.as_deref())?);
+    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (items, more) = state.db.activity(owner.id, kind, offset, limit).await?;
     Ok(Json(page(items, more, offset, limit)))
 }
@@ -332,7 +313,7 @@ async fn follow_list(
     followers: bool,
 ) -> ApiResult<Json<Page<MemberSummary>>> {
     let owner = member(state, handle).await?;
-    let (limit, offset) = (limit(query.limit)?, offset(query.cursor.as_deref())?);
+    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.follow_list(owner.id, followers, offset, limit).await?;
     Ok(Json(page(rows.iter().map(MemberRow::summary).collect(), more, offset, limit)))
 }
@@ -425,7 +406,7 @@ async fn leaderboard(
         None => LeaderboardPeriod::Month,
         Some(p) => LeaderboardPeriod::parse_known(p).ok_or_else(|| ApiError::field("period", Issue::Invalid))?,
     };
-    let limit = limit(query.limit)? as usize;
+    let limit = page_limit(query.limit, DEFAULT_PAGE_LIMIT)? as usize;
     let since = (period == LeaderboardPeriod::Month).then(month_start);
     let mut scored: Vec<(i64, i64)> = state
         .db

@@ -11,8 +11,11 @@ mod threads;
 
 use axum::Router;
 use axum::routing::get;
+use veche_api::page::MAX_PAGE_LIMIT;
+use veche_api::validate::Issue;
 
 use crate::http::Guard;
+use crate::http::error::{ApiError, ApiResult};
 use crate::state::AppState;
 
 pub fn api(guard: &Guard) -> Router<AppState> {
@@ -24,4 +27,25 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(members::router(guard))
         .merge(ideas::router(guard))
         .merge(events::router(guard))
+}
+
+/// A list's page size: `default` when none is asked for; outside 1..=100 is a 422 on `limit`.
+pub(crate) fn page_limit(requested: Option<u32>, default: u32) -> ApiResult<i64> {
+    match requested {
+        None => Ok(i64::from(default)),
+        Some(n) if (1..=MAX_PAGE_LIMIT).contains(&n) => Ok(i64::from(n)),
+        Some(_) => Err(ApiError::field("limit", Issue::OutOfRange { min: 1, max: i64::from(MAX_PAGE_LIMIT) })),
+    }
+}
+
+/// Where a page starts, from the `next_cursor` of the one before (`o<offset>`; none: the start).
+pub(crate) fn page_offset(cursor: Option<&str>) -> ApiResult<i64> {
+    match cursor {
+        None | Some("") => Ok(0),
+        Some(text) => text
+            .strip_prefix('o')
+            .and_then(|n| n.parse::<i64>().ok())
+            .filter(|n| *n >= 0)
+            .ok_or_else(|| ApiError::field("cursor", Issue::Invalid)),
+    }
 }

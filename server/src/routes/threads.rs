@@ -6,13 +6,14 @@ use axum::routing::{get, patch, put};
 use axum::{Json, Router};
 use serde::Deserialize;
 use veche_api::Page;
-use veche_api::page::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT};
+use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::threads::{
     self as contract, KudosState, NewReply, NewThread, Permissions, REPLIES_PER_PAGE, Reply, ReplyUpdate,
     SolutionChoice, Space, Thread, ThreadSort, ThreadSummary, ThreadUpdate,
 };
 use veche_api::validate::{FieldErrors, Issue};
 
+use super::{page_limit, page_offset};
 use crate::clock;
 use crate::db::MemberRow;
 use crate::db::threads::{ReplyRow, ThreadFilter, ThreadRow, excerpt, position_cursor};
@@ -117,26 +118,6 @@ struct ListQuery {
     cursor: Option<String>,
 }
 
-fn limit(requested: Option<u32>, default: u32) -> ApiResult<i64> {
-    match requested {
-        None => Ok(i64::from(default)),
-        Some(n) if (1..=MAX_PAGE_LIMIT).contains(&n) => Ok(i64::from(n)),
-        Some(_) => Err(ApiError::field("limit", Issue::OutOfRange { min: 1, max: i64::from(MAX_PAGE_LIMIT) })),
-    }
-}
-
-/// `o<offset>` cursors of thread lists.
-fn offset_cursor(cursor: Option<&str>) -> ApiResult<i64> {
-    match cursor {
-        None | Some("") => Ok(0),
-        Some(text) => text
-            .strip_prefix('o')
-            .and_then(|n| n.parse::<i64>().ok())
-            .filter(|n| *n >= 0)
-            .ok_or_else(|| ApiError::field("cursor", Issue::Invalid)),
-    }
-}
-
 async fn list(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -150,8 +131,8 @@ async fn list(
         None => None,
         Some(space) => Some(state.db.space_id(space).await?.ok_or_else(|| ApiError::field("space", Issue::NotFound))?),
     };
-    let limit = limit(query.limit, DEFAULT_PAGE_LIMIT)?;
-    let offset = offset_cursor(query.cursor.as_deref())?;
+    let limit = page_limit(query.limit, DEFAULT_PAGE_LIMIT)?;
+    let offset = page_offset(query.cursor.as_deref())?;
     let filter = ThreadFilter { space_id, sort, offset, limit };
     let (rows, more) = state.db.threads(&filter, viewer.member_id()).await?;
     Ok(Json(Page {
@@ -278,7 +259,7 @@ async fn replies(
     let thread_id = id(&thread)?;
     let member = viewer.member.as_deref();
     let thread = state.db.thread(thread_id, member.map(|m| m.id)).await?.ok_or(ApiError::NotFound)?;
-    let limit = limit(query.limit, REPLIES_PER_PAGE)?;
+    let limit = page_limit(query.limit, REPLIES_PER_PAGE)?;
     let start = match (query.around.as_deref(), query.cursor.as_deref()) {
         (Some(around), _) => {
             let reply =
