@@ -384,11 +384,7 @@ impl Db {
         offset: i64,
         limit: i64,
     ) -> anyhow::Result<(Vec<super::MemberRow>, bool)> {
-        let columns = super::members::MEMBER_COLUMNS
-            .split(", ")
-            .map(|c| format!("m.{}", c.trim()))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let columns = super::members::member_columns_of("m");
         let rows: Vec<super::MemberRow> = sqlx::query_as(AssertSqlSafe(format!(
             "SELECT DISTINCT {columns} FROM rsvps r JOIN members m ON m.id = r.member_id
              WHERE r.event_id = ? AND r.occurrence IN (?, '') AND r.status = 'going' ORDER BY m.display_name LIMIT ? OFFSET ?"

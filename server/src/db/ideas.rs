@@ -438,11 +438,7 @@ impl Db {
         offset: i64,
         limit: i64,
     ) -> anyhow::Result<(Vec<super::MemberRow>, bool)> {
-        let columns = super::members::MEMBER_COLUMNS
-            .split(", ")
-            .map(|c| format!("m.{}", c.trim()))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let columns = super::members::member_columns_of("m");
         let rows: Vec<super::MemberRow> = sqlx::query_as(AssertSqlSafe(format!(
             "SELECT {columns} FROM idea_votes v JOIN members m ON m.id = v.member_id
              WHERE v.idea_id = ? AND m.show_votes = 1 ORDER BY v.created_at DESC, m.id LIMIT ? OFFSET ?"

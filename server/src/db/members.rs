@@ -71,6 +71,11 @@ pub struct NewMember<'a> {
 pub(super) const MEMBER_COLUMNS: &str = "id, handle, display_name, email, password_hash, role, access, locale, \
                               position, company, avatar_url, reputation, created_at, city, bio, show_votes";
 
+/// `MEMBER_COLUMNS` of a joined table: `m.id, m.handle, …` for alias `m`.
+pub(super) fn member_columns_of(alias: &str) -> String {
+    MEMBER_COLUMNS.split(',').map(|column| format!("{alias}.{}", column.trim())).collect::<Vec<_>>().join(", ")
+}
+
 impl Db {
     pub async fn member_by_id(&self, id: i64) -> anyhow::Result<Option<MemberRow>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?")))
