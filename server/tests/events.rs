@@ -213,6 +213,13 @@ async fn the_calendar_expands_series_within_the_range_and_filters() {
     assert!(too_long.body["errors"]["to"].is_string());
     let nonsense = guest.get("/api/v1/events?from=tomorrow&to=2026-13-01").await;
     assert!(nonsense.body["errors"]["from"].is_string());
+    // 81 characters outside the basic plane: the limit counts characters, not bytes.
+    let long_city = "%F0%9F%8F%99".repeat(81);
+    let city = guest.get(&format!("/api/v1/events?from={today}&to={to}&city={long_city}")).await;
+    assert_eq!(city.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(city.body["errors"]["city"].is_string(), "{}", city.text);
+    let eighty = "%F0%9F%8F%99".repeat(80);
+    assert_eq!(guest.get(&format!("/api/v1/events?from={today}&to={to}&city={eighty}")).await.status, StatusCode::OK);
 
     // "My events" for a member: what they answered, nothing else.
     let mut member = register(&server, "mine").await;

@@ -217,6 +217,8 @@ pub struct FeedLink {
 
 pub const TITLE_MAX: usize = 150;
 pub const DESCRIPTION_MAX: usize = 10_000;
+/// Longest city or region name (also the longest `city` filter).
+pub const PLACE_MAX: usize = 80;
 
 /// Checks what does not need the time zone database (the server checks the zone and dates).
 pub fn check_event(input: &EventInput) -> FieldErrors {
@@ -226,8 +228,8 @@ pub fn check_event(input: &EventInput) -> FieldErrors {
         errors.add("kind", Issue::Invalid);
     }
     errors.check("description", validate::optional_text(&input.description, DESCRIPTION_MAX));
-    errors.check("city", validate::optional_text(&input.city, 80));
-    errors.check("region", validate::optional_text(&input.region, 80));
+    errors.check("city", validate::optional_text(&input.city, PLACE_MAX));
+    errors.check("region", validate::optional_text(&input.region, PLACE_MAX));
     errors.check("address", validate::optional_text(&input.address, 200));
     let url = input.online_url.trim();
     if !(url.is_empty() || url.starts_with("https://") || url.starts_with("http://")) {

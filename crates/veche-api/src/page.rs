@@ -23,3 +23,5 @@ impl<T> Default for Page<T> {
 pub const MAX_PAGE_LIMIT: u32 = 100;
 /// `limit` when the client gives none.
 pub const DEFAULT_PAGE_LIMIT: u32 = 20;
+/// Longest search text (`q`) a list accepts.
+pub const SEARCH_MAX: usize = 100;

@@ -18,7 +18,7 @@ use veche_api::events::{
 use veche_api::member::MemberSummary;
 use veche_api::validate::{self, Issue};
 
-use super::{page_limit, page_offset};
+use super::{page_limit, page_offset, query_text};
 use crate::db::MemberRow;
 use crate::db::events::{EventRecord, EventRow, LOCAL_FORMAT};
 use crate::http::Guard;
@@ -106,7 +106,7 @@ async fn list(
         None => Vec::new(),
     };
     let counts = state.db.going_counts().await?;
-    let city = query.city.unwrap_or_default().trim().to_lowercase();
+    let city = query_text(query.city, "city", veche_api::events::PLACE_MAX)?.trim().to_lowercase();
     let mut dates = Vec::new();
     for event in state.db.events().await? {
         if kind.is_some_and(|k| k != event.kind) {

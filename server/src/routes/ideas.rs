@@ -18,7 +18,7 @@ use veche_api::member::MemberSummary;
 use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, FieldErrors, Issue};
 
-use super::{page_limit, page_offset};
+use super::{page_limit, page_offset, query_text};
 use crate::clock;
 use crate::db::MemberRow;
 use crate::db::ideas::{IdeaFilter, IdeaRow, VoteRefusal, id_set};
@@ -104,10 +104,7 @@ async fn list(
         Some(true) => Some(viewer.require()?.id),
         _ => None,
     };
-    let search = query.q.unwrap_or_default();
-    if search.chars().count() > 100 {
-        return Err(ApiError::field("q", Issue::TooLong { max: 100 }));
-    }
+    let search = query_text(query.q, "q", veche_api::page::SEARCH_MAX)?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let filter = IdeaFilter { status, category, voted_by, search, sort, offset, limit };
     let (rows, more) = state.db.ideas(&filter, viewer.member_id()).await?;
@@ -332,10 +329,8 @@ async fn similar(
     State(state): State<AppState>,
     QueryParams(query): QueryParams<SimilarQuery>,
 ) -> ApiResult<Json<Vec<veche_api::ideas::IdeaRef>>> {
-    if query.title.chars().count() > contract::TITLE_MAX {
-        return Err(ApiError::field("title", Issue::TooLong { max: contract::TITLE_MAX }));
-    }
-    Ok(Json(state.db.similar_ideas(&query.title, None, 5).await?))
+    let title = query_text(Some(query.title), "title", contract::TITLE_MAX)?;
+    Ok(Json(state.db.similar_ideas(&title, None, 5).await?))
 }
 
 async fn roadmap(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<Roadmap>> {

@@ -17,7 +17,7 @@ use veche_api::members::{
 use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, Issue};
 
-use super::{page_limit, page_offset};
+use super::{page_limit, page_offset, query_text};
 use crate::db::MemberRow;
 use crate::db::profiles::month_start;
 use crate::http::Guard;
@@ -75,10 +75,7 @@ async fn directory(
         None => MemberSort::Reputation,
         Some(sort) => MemberSort::parse_known(sort).ok_or_else(|| ApiError::field("sort", Issue::Invalid))?,
     };
-    let search = query.q.unwrap_or_default();
-    if search.chars().count() > 100 {
-        return Err(ApiError::field("q", Issue::TooLong { max: 100 }));
-    }
+    let search = query_text(query.q, "q", veche_api::page::SEARCH_MAX)?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.directory(&search, role, sort, offset, limit).await?;
     let cards = rows

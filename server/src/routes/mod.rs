@@ -38,6 +38,16 @@ pub(crate) fn page_limit(requested: Option<u32>, default: u32) -> ApiResult<i64>
     }
 }
 
+/// A free-text query parameter (a search, a city): absent is empty; longer than `max` characters
+/// is a 422 on `field`, as the contract's `maxLength` says.
+pub(crate) fn query_text(value: Option<String>, field: &str, max: usize) -> ApiResult<String> {
+    let text = value.unwrap_or_default();
+    if text.chars().count() > max {
+        return Err(ApiError::field(field, Issue::TooLong { max }));
+    }
+    Ok(text)
+}
+
 /// Where a page starts, from the `next_cursor` of the one before (`o<offset>`; none: the start).
 pub(crate) fn page_offset(cursor: Option<&str>) -> ApiResult<i64> {
     match cursor {
