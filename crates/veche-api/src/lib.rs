@@ -13,6 +13,7 @@ pub mod member;
 pub mod members;
 pub mod page;
 pub mod problem;
+pub mod surveys;
 pub mod threads;
 pub mod validate;
 
