@@ -202,28 +202,27 @@ test('data-delay waits that many seconds before opening the frame', async () => 
   assert.deepEqual(page.timers, [3000]);
 });
 
-test('after an answer: nothing is loaded for 90 days, the survey is due again after them', async () => {
+/**
+ * A visitor who answered or dismissed (`when`) `days` ago: with the default throttle before any
+ * rules are cached, and with the survey's cached rules.
+ */
+async function throttled(when, days) {
   for (const rules of [undefined, OPEN]) {
-    const recent = await load({ stored: cached({ answered: ago(89), rules, fetched: rules && NOW - MINUTE }) });
-    assert.deepEqual([recent.fetched, recent.frames.length], [[], 0], 'day 89');
-    const later = await load({ stored: cached({ answered: ago(91), rules, fetched: rules && NOW - MINUTE }) });
-    assert.equal(later.frames.length, 1, 'day 91');
+    const recent = await load({ stored: cached({ [when]: ago(days - 1), rules, fetched: rules && NOW - MINUTE }) });
+    assert.deepEqual([recent.fetched, recent.frames.length], [[], 0], `day ${days - 1}`);
+    const later = await load({ stored: cached({ [when]: ago(days + 1), rules, fetched: rules && NOW - MINUTE }) });
+    assert.equal(later.frames.length, 1, `day ${days + 1}`);
   }
-});
+}
+
+test('after an answer: nothing is loaded for 90 days, the survey is due again after them', () => throttled('answered', 90));
+
+test('after a dismissal: nothing for 30 days, due again after them', () => throttled('dismissed', 30));
 
 test('the days after an answer come from the survey’s rules', async () => {
   const rules = { ...OPEN, throttle: { ...OPEN.throttle, days_after_answer: 10 } };
   assert.equal((await load({ stored: cached({ answered: ago(9) }, rules) })).frames.length, 0);
   assert.equal((await load({ stored: cached({ answered: ago(11) }, rules) })).frames.length, 1);
-});
-
-test('after a dismissal: nothing for 30 days, due again after them', async () => {
-  for (const rules of [undefined, OPEN]) {
-    const recent = await load({ stored: cached({ dismissed: ago(29), rules, fetched: rules && NOW - MINUTE }) });
-    assert.deepEqual([recent.fetched, recent.frames.length], [[], 0], 'day 29');
-    const later = await load({ stored: cached({ dismissed: ago(31), rules, fetched: rules && NOW - MINUTE }) });
-    assert.equal(later.frames.length, 1, 'day 31');
-  }
 });
 
 test('sampling: a visitor is asked when their bucket is below the percentage, and the bucket is rolled once', async () => {
