@@ -3,7 +3,9 @@
     python3 scripts/size_report.py dist
 
 Reads the built index.html to find exactly the files it loads (stylesheet, JS module, WASM), so
-the figure is the real first load. Exits non-zero when a budget is exceeded.
+the figure is the real first load; the same for the NPS survey's frame (embed/frame/index.html),
+and the embed loader a company's page includes (embed/nps.js). Exits non-zero when a budget is
+exceeded or one of them was not built.
 """
 import pathlib
 import re
@@ -12,27 +14,37 @@ import sys
 import brotli
 
 KB = 1000
-# Budgets (also in DEVELOPERS.md): whole app first load (JS + WASM + CSS).
+# Budgets (also in DEVELOPERS.md): whole app first load (JS + WASM + CSS), the NPS survey in its
+# frame (JS + WASM + CSS) and the loader script on the company's page.
 APP_BUDGET = 200 * KB
+FRAME_BUDGET = 60 * KB
+LOADER_BUDGET = 2 * KB
 
 
 def brotli_size(path: pathlib.Path) -> int:
     return len(brotli.compress(path.read_bytes(), quality=11))
 
 
-def first_load_files(dist: pathlib.Path, html_name: str) -> list[pathlib.Path]:
-    html = (dist / html_name).read_text()
-    refs = re.findall(r'(?:href|src)=["\']?(/?[^"\' >]+\.(?:css|js|wasm))', html)
+def first_load_files(dist: pathlib.Path, html_name: str) -> list[pathlib.Path] | None:
+    """The stylesheets, scripts and WASM a page links, absolute paths from `dist`, others from the
+    page's folder. None when the page was not built."""
+    page = dist / html_name
+    if not page.is_file():
+        return None
+    refs = re.findall(r'(?:href|src)=["\']?(/?[^"\' >]+\.(?:css|js|wasm))', page.read_text())
     files = []
     for ref in dict.fromkeys(refs):
-        path = dist / ref.lstrip("/")
+        path = dist / ref.lstrip("/") if ref.startswith("/") else page.parent / ref
         if path.is_file():
             files.append(path)
     return files
 
 
-def report(title: str, files: list[pathlib.Path], budget: int) -> bool:
+def report(title: str, files: list[pathlib.Path] | None, budget: int) -> bool:
     print(f"\n{title}")
+    if not files:
+        print(f"  not built (budget {budget / KB:.0f} KB): FAILED")
+        return False
     total = 0
     for path in files:
         size = brotli_size(path)
@@ -46,8 +58,13 @@ def report(title: str, files: list[pathlib.Path], budget: int) -> bool:
 
 def main(dist_dir: str) -> int:
     dist = pathlib.Path(dist_dir)
-    ok = report("App, first load (index.html):", first_load_files(dist, "index.html"), APP_BUDGET)
-    return 0 if ok else 1
+    loader = dist / "embed" / "nps.js"
+    results = [
+        report("App, first load (index.html):", first_load_files(dist, "index.html"), APP_BUDGET),
+        report("NPS survey frame (embed/frame/index.html):", first_load_files(dist, "embed/frame/index.html"), FRAME_BUDGET),
+        report("NPS embed loader (embed/nps.js):", [loader] if loader.is_file() else None, LOADER_BUDGET),
+    ]
+    return 0 if all(results) else 1
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ cargo clippy --quiet -p veche --target wasm32-unknown-unknown --all-targets -- -
 
 say "unit, property and server integration tests"
 cargo test --quiet --workspace
+node --test end2end/unit/
 
 say "component tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
