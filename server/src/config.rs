@@ -37,6 +37,10 @@ pub struct Config {
     #[arg(long, env = "VECHE_WRITES_PER_MINUTE", default_value_t = 300)]
     pub writes_per_minute: u32,
 
+    /// Answers and follow-ups to one survey allowed per client address and hour.
+    #[arg(long, env = "VECHE_SURVEY_ANSWERS_PER_HOUR", default_value_t = 20)]
+    pub survey_answers_per_hour: u32,
+
     /// Log lines as human-readable text or one JSON object per line.
     #[arg(long, env = "VECHE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -66,6 +70,7 @@ impl Config {
             seed: SeedMode::Demo,
             auth_attempts_per_minute: 1000,
             writes_per_minute: 10_000,
+            survey_answers_per_hour: 10_000,
             log_format: LogFormat::Text,
         }
     }

@@ -5,6 +5,7 @@
 
 pub mod clock;
 pub mod config;
+pub mod csv;
 pub mod db;
 pub mod http;
 pub mod ics;

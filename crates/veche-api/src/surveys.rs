@@ -311,14 +311,28 @@ pub fn is_origin(text: &str) -> bool {
         && port.is_none_or(|p| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
-fn is_day(text: &str) -> bool {
+/// A real calendar day written `YYYY-MM-DD` (no 31 April, 29 February only in leap years).
+pub fn is_day(text: &str) -> bool {
     let bytes = text.as_bytes();
-    text.len() == 10
+    if !(text.len() == 10
         && bytes[4] == b'-'
         && bytes[7] == b'-'
-        && text.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
-        && (1..=12).contains(&text[5..7].parse::<u8>().unwrap_or(0))
-        && (1..=31).contains(&text[8..10].parse::<u8>().unwrap_or(0))
+        && text.chars().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit()))
+    {
+        return false;
+    }
+    let year: u32 = text[..4].parse().unwrap_or(0);
+    let month: u8 = text[5..7].parse().unwrap_or(0);
+    let day: u8 = text[8..10].parse().unwrap_or(0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    (1..=days_in_month).contains(&day)
 }
 
 /// Checks a survey before it is sent or stored.
@@ -373,7 +387,7 @@ pub fn check_survey(input: &SurveyInput) -> FieldErrors {
 /// Checks an answer.
 pub fn check_response(input: &ResponseInput) -> FieldErrors {
     let mut errors = FieldErrors::new();
-    let id = input.id.trim();
+    let id = &input.id;
     if id.len() < 8 || id.len() > 64 || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
         errors.add("id", Issue::Invalid);
     }
@@ -387,6 +401,9 @@ pub fn check_response(input: &ResponseInput) -> FieldErrors {
     }
     if input.source.as_deref().is_some_and(|source| !is_origin(source)) {
         errors.add("source", Issue::Invalid);
+    }
+    if input.locale.as_deref().is_some_and(|locale| !crate::Locale::ALL.iter().any(|known| known.tag() == locale)) {
+        errors.add("locale", Issue::Invalid);
     }
     errors
 }
@@ -498,6 +515,15 @@ mod tests {
     }
 
     #[test]
+    fn days_must_exist() {
+        assert!(is_day("2024-02-29"));
+        assert!(!is_day("2026-02-29"));
+        assert!(!is_day("2026-04-31"));
+        assert!(!is_day("2026-13-01"));
+        assert!(!is_day("2026-1-015"));
+    }
+
+    #[test]
     fn origins_are_scheme_host_and_port_only() {
         assert!(is_origin("https://example.com"));
         assert!(is_origin("http://127.0.0.1:8081"));
@@ -519,6 +545,11 @@ mod tests {
             source: Some("https://shop.example.com".into()),
         };
         assert!(check_response(&answer).is_empty());
+        answer.locale = Some("de".into());
+        assert!(check_response(&answer).get("locale").is_some());
+        answer.locale = Some("ru".into());
+        answer.id = " 0b4c6a3e-1f2d".into();
+        assert!(check_response(&answer).get("id").is_some());
         answer.score = 11;
         answer.id = "x".into();
         let errors = check_response(&answer);

@@ -17,8 +17,15 @@ impl Db {
             default_locale: Locale::from_tag(&default_locale).unwrap_or_default(),
             locales: Locale::ALL.to_vec(),
             time_zone,
-            // The areas this server implements; surveys and groups are not here yet.
-            features: Features { threads: true, ideas: true, events: true, members: true, ..Features::default() },
+            // The areas this server implements; groups are not here yet.
+            features: Features {
+                threads: true,
+                ideas: true,
+                events: true,
+                members: true,
+                surveys: true,
+                ..Features::default()
+            },
         }))
     }
 

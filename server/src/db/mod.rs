@@ -9,6 +9,7 @@ mod media;
 mod members;
 pub mod profiles;
 mod sessions;
+pub mod surveys;
 pub mod threads;
 
 use std::path::Path;

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use veche_api::IDEMPOTENCY_KEY_HEADER;
 
 use super::error::ApiError;
+use super::rate_limit::client_address;
 use super::session::Viewer;
 use crate::db::{Claim, StoredResponse};
 use crate::state::AppState;
@@ -38,7 +39,7 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     let Some(viewer) = request.extensions().get::<Viewer>().cloned() else {
         return ApiError::Internal(anyhow::anyhow!("idempotency needs the session layer")).into_response();
     };
-    let scope = viewer.idempotency_scope();
+    let scope = viewer.idempotency_scope(client_address(request.extensions()));
 
     let (parts, body) = request.into_parts();
     let body = match to_bytes(body, usize::MAX).await {

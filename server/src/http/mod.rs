@@ -1,5 +1,6 @@
 //! What every path shares, and the assembly of the whole service.
 
+pub mod embed;
 pub mod error;
 pub mod extract;
 pub mod idempotency;
@@ -15,7 +16,7 @@ use axum::extract::{DefaultBodyLimit, Request};
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{MethodRouter, any};
+use axum::routing::{MethodRouter, any, get};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -36,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn_with_state(state.clone(), rate_limit::layer))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(cors(&state))
+        .layer(middleware::from_fn_with_state(state.clone(), embed::cors))
         .layer(middleware::from_fn(api_headers));
 
     let app_files = ServeDir::new(&state.shell.dir)
@@ -46,6 +48,9 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", api)
         .route("/api/{*rest}", any(|| async { ApiError::NotFound }))
+        .route("/embed/frame", get(embed::frame_page))
+        .route("/embed/frame/", get(embed::frame_page))
+        .route("/embed/frame/index.html", get(embed::frame_page))
         .fallback_service(app_files)
         .layer(middleware::from_fn_with_state(state.clone(), static_files::headers))
         .layer(middleware::from_fn(security_headers))
@@ -66,6 +71,14 @@ impl Guard {
         operations
             .route_layer(middleware::from_fn_with_state(self.0.clone(), idempotency::layer))
             .route_layer(middleware::from_fn_with_state(self.0.clone(), session::resolve))
+    }
+
+    /// As `wrap`, for operations anyone may call from another site without a session (survey
+    /// answers): see `session::resolve_open`.
+    pub fn wrap_open(&self, operations: MethodRouter<AppState>) -> MethodRouter<AppState> {
+        operations
+            .route_layer(middleware::from_fn_with_state(self.0.clone(), idempotency::layer))
+            .route_layer(middleware::from_fn_with_state(self.0.clone(), session::resolve_open))
     }
 }
 

@@ -1,12 +1,13 @@
-//! Per-address token buckets: a burst up to the per-minute allowance, refilled evenly.
+//! Per-address token buckets: a burst up to the allowance, refilled evenly over its period.
 
 use std::collections::HashMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use axum::extract::{ConnectInfo, Request, State};
-use axum::http::Method;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{Extensions, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -20,6 +21,8 @@ pub enum Bucket {
     Auth,
     /// Every other write.
     Write,
+    /// Answers and follow-ups to one survey (its id): an open form must not be flooded.
+    SurveyAnswers(i64),
 }
 
 struct Tokens {
@@ -28,25 +31,35 @@ struct Tokens {
 }
 
 pub struct RateLimiter {
-    per_minute: HashMap<Bucket, u32>,
+    auth_per_minute: u32,
+    writes_per_minute: u32,
+    survey_answers_per_hour: u32,
     buckets: Mutex<HashMap<(IpAddr, Bucket), Tokens>>,
 }
 
 impl RateLimiter {
     pub fn new(config: &Config) -> Self {
         RateLimiter {
-            per_minute: HashMap::from([
-                (Bucket::Auth, config.auth_attempts_per_minute.max(1)),
-                (Bucket::Write, config.writes_per_minute.max(1)),
-            ]),
+            auth_per_minute: config.auth_attempts_per_minute.max(1),
+            writes_per_minute: config.writes_per_minute.max(1),
+            survey_answers_per_hour: config.survey_answers_per_hour.max(1),
             buckets: Mutex::new(HashMap::new()),
         }
     }
 
+    /// A bucket's size and how many tokens come back per second.
+    fn allowance(&self, bucket: Bucket) -> (f64, f64) {
+        let (capacity, period_secs) = match bucket {
+            Bucket::Auth => (self.auth_per_minute, 60.0),
+            Bucket::Write => (self.writes_per_minute, 60.0),
+            Bucket::SurveyAnswers(_) => (self.survey_answers_per_hour, 3600.0),
+        };
+        (f64::from(capacity), f64::from(capacity) / period_secs)
+    }
+
     /// Takes one token; on refusal, the seconds until one is back.
     pub fn take(&self, address: IpAddr, bucket: Bucket) -> Result<(), u64> {
-        let capacity = f64::from(self.per_minute[&bucket]);
-        let per_second = capacity / 60.0;
+        let (capacity, per_second) = self.allowance(bucket);
         let now = Instant::now();
         let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let tokens = buckets.entry((address, bucket)).or_insert(Tokens { available: capacity, updated: now });
@@ -66,8 +79,8 @@ impl RateLimiter {
         let now = Instant::now();
         let mut buckets = self.buckets.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         buckets.retain(|(_, bucket), tokens| {
-            let capacity = f64::from(self.per_minute[bucket]);
-            let refill = now.duration_since(tokens.updated).as_secs_f64() * capacity / 60.0;
+            let (capacity, per_second) = self.allowance(*bucket);
+            let refill = now.duration_since(tokens.updated).as_secs_f64() * per_second;
             tokens.available + refill < capacity
         });
     }
@@ -80,15 +93,26 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
         _ if request.uri().path() == "/auth/login" || request.uri().path() == "/auth/register" => Some(Bucket::Auth),
         _ => Some(Bucket::Write),
     };
-    if let Some(bucket) = bucket {
-        let address = request
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|info| info.0.ip())
-            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-        if let Err(retry_after_secs) = state.limiter.take(address, bucket) {
-            return ApiError::RateLimited { retry_after_secs }.into_response();
-        }
+    if let Some(bucket) = bucket
+        && let Err(retry_after_secs) = state.limiter.take(client_address(request.extensions()), bucket)
+    {
+        return ApiError::RateLimited { retry_after_secs }.into_response();
     }
     next.run(request).await
+}
+
+/// The address the request came from (unspecified when the server runs without connection info).
+pub fn client_address(extensions: &Extensions) -> IpAddr {
+    extensions.get::<ConnectInfo<SocketAddr>>().map(|info| info.0.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED))
+}
+
+/// The client's address, for handlers that keep their own limits.
+pub struct ClientAddress(pub IpAddr);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddress {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddress(client_address(&parts.extensions)))
+    }
 }

@@ -1,6 +1,7 @@
 //! Who is asking: the session cookie resolved once per request, and the CSRF check every unsafe
 //! method must pass.
 
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Request, State};
@@ -36,11 +37,12 @@ impl Viewer {
         self.member.as_ref().map(|m| m.id)
     }
 
-    /// Whose idempotency keys these are.
-    pub fn idempotency_scope(&self) -> String {
+    /// Whose idempotency keys these are: a member's own, or those of guests at one address
+    /// (anonymous clients must not meet each other's keys).
+    pub fn idempotency_scope(&self, address: IpAddr) -> String {
         match &self.member {
             Some(member) => format!("member:{}", member.id),
-            None => "guest".to_owned(),
+            None => format!("guest:{address}"),
         }
     }
 }
@@ -68,29 +70,58 @@ fn cookie_value<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, value)| value)
 }
 
-/// Resolves the session and refuses unsafe methods without the right `X-CSRF-Token`.
-pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
-    let token = cookie_value(request.headers(), SESSION_COOKIE).map(str::to_owned);
+async fn find_viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, ApiError> {
+    let token = cookie_value(headers, SESSION_COOKIE).map(str::to_owned);
     let session = match &token {
-        Some(token) => match state.db.session(token).await {
-            Ok(session) => session,
-            Err(error) => return ApiError::Internal(error).into_response(),
-        },
+        Some(token) => state.db.session(token).await?,
         None => None,
     };
-    let viewer = match session {
+    Ok(match session {
         Some(session) => {
             Viewer { member: Some(Arc::new(session.member)), csrf_token: session.csrf_token, session_token: token }
         }
-        None => Viewer { member: None, csrf_token: state.guest_csrf_token.to_string(), session_token: None },
+        None => guest(state),
+    })
+}
+
+fn guest(state: &AppState) -> Viewer {
+    Viewer { member: None, csrf_token: state.guest_csrf_token.to_string(), session_token: None }
+}
+
+fn sent_csrf(headers: &HeaderMap) -> Option<&str> {
+    headers.get(CSRF_HEADER).and_then(|v| v.to_str().ok())
+}
+
+/// Resolves the session and refuses unsafe methods without the right `X-CSRF-Token`.
+pub async fn resolve(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let viewer = match find_viewer(&state, request.headers()).await {
+        Ok(viewer) => viewer,
+        Err(error) => return error.into_response(),
     };
     let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if unsafe_method {
-        let sent = request.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).unwrap_or("");
-        if !tokens::constant_time_eq(sent, &viewer.csrf_token) {
-            return ApiError::Csrf.into_response();
-        }
+    if unsafe_method && !tokens::constant_time_eq(sent_csrf(request.headers()).unwrap_or(""), &viewer.csrf_token) {
+        return ApiError::Csrf.into_response();
     }
+    request.extensions_mut().insert(viewer);
+    next.run(request).await
+}
+
+/// For paths anyone may write to without a session (survey answers from a frame on another
+/// site, whose cookies the browser may or may not send): a guest needs no token, and a session
+/// counts only together with its `X-CSRF-Token`: without the header the request is a guest's,
+/// with a wrong one it is refused. So a forged request can never act as the member.
+pub async fn resolve_open(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    let viewer = match find_viewer(&state, request.headers()).await {
+        Ok(viewer) => viewer,
+        Err(error) => return error.into_response(),
+    };
+    let unsafe_method = !matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let viewer = match sent_csrf(request.headers()) {
+        _ if viewer.member.is_none() || !unsafe_method => viewer,
+        None => guest(&state),
+        Some(sent) if tokens::constant_time_eq(sent, &viewer.csrf_token) => viewer,
+        Some(_) => return ApiError::Csrf.into_response(),
+    };
     request.extensions_mut().insert(viewer);
     next.run(request).await
 }

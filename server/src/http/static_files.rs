@@ -98,7 +98,11 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
         "public, max-age=3600"
     };
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
-    if is_html && let Ok(csp) = HeaderValue::from_str(&state.shell.csp) {
+    // A page that brings its own policy (the survey frame, framed by other sites) keeps it.
+    if is_html
+        && !headers.contains_key(header::CONTENT_SECURITY_POLICY)
+        && let Ok(csp) = HeaderValue::from_str(&state.shell.csp)
+    {
         headers.insert(header::CONTENT_SECURITY_POLICY, csp);
     }
     response

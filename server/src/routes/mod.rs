@@ -7,6 +7,7 @@ mod community;
 mod events;
 mod ideas;
 mod members;
+mod surveys;
 mod threads;
 
 use axum::Router;
@@ -27,6 +28,7 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(members::router(guard))
         .merge(ideas::router(guard))
         .merge(events::router(guard))
+        .merge(surveys::router(guard))
 }
 
 /// A list's page size: `default` when none is asked for; outside 1..=100 is a 422 on `limit`.
