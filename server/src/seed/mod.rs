@@ -12,6 +12,7 @@ mod events;
 mod ideas;
 mod profiles;
 pub use profiles::gradient_png;
+mod surveys;
 mod threads;
 
 /// Every demo member signs in with this password.
@@ -176,6 +177,7 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
     profiles::seed(db, &ids).await?;
     ideas::seed(db, &ids).await?;
     events::seed(db, &ids).await?;
+    surveys::seed(db, ids["elena"]).await?;
     db.refresh_all_reputation().await?;
     tracing::info!(members = DEMO_MEMBERS.len(), "seeded the demo community");
     Ok(())
