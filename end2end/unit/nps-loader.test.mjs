@@ -257,6 +257,13 @@ test('minimum visits: a visit is a browser session; the survey waits for the thi
   assert.deepEqual([third.state().visits, third.frames.length], [3, 1]);
 });
 
+test('a page in a session whose stored state was cleared is still a visit', async () => {
+  const first = await load();
+  const cleared = await load({ session: first.session });
+  assert.equal(cleared.state().visits, 1);
+  assert.equal(cleared.frames.length, 1);
+});
+
 test('the rules are cached for an hour', async () => {
   const fresh = await load({ stored: cached({ fetched: NOW - 59 * MINUTE }) });
   assert.deepEqual(fresh.fetched, []);

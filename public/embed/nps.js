@@ -34,7 +34,7 @@
     try { state = JSON.parse(localStorage[key]) || {}; } catch {}
     // A visit is a browser session.
     try { seen = sessionStorage[key]; sessionStorage[key] = 1; } catch {}
-    if (!seen) state.visits = (state.visits || 0) + 1;
+    if (!seen || !state.visits) state.visits = (state.visits || 0) + 1;
     state.bucket ??= (Math.random() * 100) | 0;
     save();
 
