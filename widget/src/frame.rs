@@ -1,0 +1,174 @@
+//! The page inside the frame: loads the survey, shows it, queues the answers and tells the host.
+
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+use veche_api::Locale;
+use veche_api::surveys::{Category, FollowUpInput, PublicSurvey, ResponseInput};
+use veche_survey::{Community, NpsSurvey, Text};
+use wasm_bindgen::JsValue;
+
+use crate::host::Host;
+use crate::params::{FrameParams, Mode};
+use crate::{http, outbox, random_id};
+
+const DAY_MS: f64 = 86_400_000.0;
+
+/// The survey as loaded.
+#[derive(Clone, Debug)]
+enum Loaded {
+    Open(Box<PublicSurvey>),
+    /// Unknown, closed, or not for this page: the frame has nothing to show.
+    Nothing,
+    /// No answer from the server: offer to try again.
+    Unreachable,
+}
+
+async fn load(survey_id: String, host: Host) -> Loaded {
+    let Some(answer) = http::get(&format!("/surveys/{survey_id}/public")).await else {
+        return Loaded::Unreachable;
+    };
+    let survey = match answer.status {
+        200 => serde_json::from_str::<PublicSurvey>(&answer.body).ok(),
+        400..=499 => None,
+        _ => return Loaded::Unreachable,
+    };
+    match survey {
+        Some(survey) if survey.open => Loaded::Open(Box::new(survey)),
+        _ => {
+            host.post("close", &[]);
+            Loaded::Nothing
+        }
+    }
+}
+
+/// Where the plain-iframe snippet remembers that this browser answered (it has no loader).
+fn answered_key(survey_id: &str) -> String {
+    format!("veche-nps-answered:{survey_id}")
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn answered_recently(survey: &PublicSurvey) -> bool {
+    let answered_at = storage().and_then(|storage| storage.get_item(&answered_key(&survey.id)).ok().flatten());
+    answered_at
+        .and_then(|at| at.parse::<f64>().ok())
+        .is_some_and(|at| js_sys::Date::now() - at < f64::from(survey.throttle.days_after_answer) * DAY_MS)
+}
+
+fn remember_answered(survey_id: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(&answered_key(survey_id), &js_sys::Date::now().to_string());
+    }
+}
+
+/// A short message in the survey's card.
+fn note(text: Text, locale: Locale) -> impl IntoView {
+    view! {
+        <section class="veche-survey" aria-label=Text::SurveyLabel.get(locale)>
+            <p role="status">{text.get(locale)}</p>
+        </section>
+    }
+}
+
+/// The frame's content: the survey while it is being answered, then nothing (the loader removes
+/// the frame) or, in the plain-iframe snippet, a thank-you note.
+#[component]
+pub fn Frame(
+    /// The URL parameters.
+    params: FrameParams,
+    /// The host page, if it may be told.
+    host: Host,
+    /// The language to ask in.
+    locale: Locale,
+) -> impl IntoView {
+    let survey_id = params.survey.clone();
+    let is_static = params.mode == Mode::Static;
+    let loaded = {
+        let (survey_id, host) = (survey_id.clone(), host.clone());
+        LocalResource::new(move || load(survey_id.clone(), host.clone()))
+    };
+    let ended = RwSignal::new(false);
+    let answered = RwSignal::new(false);
+    let response_id = StoredValue::new(None::<String>);
+    let community = Community {
+        origin: web_sys::window().and_then(|window| window.location().origin().ok()).unwrap_or_default(),
+        in_app: false,
+    };
+
+    let on_score = {
+        let (host, params) = (host.clone(), params.clone());
+        Callback::new(move |score: u8| {
+            let answer = ResponseInput {
+                id: random_id::random_uuid(),
+                score,
+                locale: Some(locale.tag().to_owned()),
+                respondent: params.respondent.clone(),
+                segment: params.segment.clone(),
+                source: host.source(),
+            };
+            response_id.set_value(Some(answer.id.clone()));
+            outbox::add_score(&params.survey, &answer);
+            answered.set(true);
+            if is_static {
+                remember_answered(&params.survey);
+            }
+            let category = Category::of(score).unwrap_or(Category::Detractor).as_str();
+            host.post("answered", &[("score", JsValue::from(score)), ("category", JsValue::from_str(category))]);
+        })
+    };
+    let on_follow_up = {
+        let survey_id = survey_id.clone();
+        Callback::new(move |follow_up: FollowUpInput| {
+            if let Some(response) = response_id.get_value() {
+                outbox::add_follow_up(&survey_id, &response, &follow_up);
+            }
+        })
+    };
+    let end = move |host: &Host, message: &'static str| {
+        let host = host.clone();
+        Callback::new(move |()| {
+            host.post(message, &[]);
+            ended.set(true);
+        })
+    };
+    let (on_dismiss, on_done) = (end(&host, "dismissed"), end(&host, "close"));
+
+    move || {
+        if ended.get() {
+            return EitherOf3::A((is_static && answered.get_untracked()).then(|| note(Text::AlreadyAnswered, locale)));
+        }
+        match loaded.get() {
+            None | Some(Loaded::Nothing) => EitherOf3::A(None),
+            Some(Loaded::Unreachable) => EitherOf3::B(view! {
+                <section class="veche-survey" aria-label=Text::SurveyLabel.get(locale)>
+                    <div class="veche-survey__step">
+                        <p role="alert">{Text::LoadFailed.get(locale)}</p>
+                        <div class="veche-survey__actions">
+                            <button type="button" class="veche-survey__button" on:click=move |_| loaded.refetch()>
+                                {Text::Retry.get(locale)}
+                            </button>
+                        </div>
+                    </div>
+                </section>
+            }),
+            Some(Loaded::Open(survey)) if is_static && answered_recently(&survey) => {
+                EitherOf3::A(Some(note(Text::AlreadyAnswered, locale)))
+            }
+            Some(Loaded::Open(survey)) => EitherOf3::C(view! {
+                <NpsSurvey
+                    survey=*survey
+                    locale
+                    community=community.clone()
+                    respondent_known=params.respondent.is_some()
+                    close_on_escape=params.mode == Mode::Modal
+                    on_score
+                    on_follow_up
+                    on_dismiss
+                    on_done
+                />
+            }),
+        }
+    }
+}
