@@ -5,7 +5,7 @@ import sys
 
 import brotli
 
-COMPRESSIBLE = {".html", ".js", ".css", ".wasm", ".svg", ".json", ".txt", ".ics"}
+COMPRESSIBLE = {".html", ".js", ".css", ".wasm", ".svg", ".json", ".txt", ".ics", ".bin"}
 
 
 def main(directory: str) -> None:

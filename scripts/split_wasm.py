@@ -7,6 +7,7 @@ home page. This hook redoes Trunk's last steps with a split in the middle:
     cargo's veche.wasm --wasm-split-cli--> main + chunks + __wasm_split.js
                        --wasm-bindgen-->  veche-<hash>.js + veche-<hash>_bg.wasm
                        --wasm-opt -Oz-->  (release only; scripts/wasm_opt_batch.mjs)
+                       --packed_loader-->  one file per page: its module and its shared chunks
 
 and writes the results into Trunk's staging directory under content-hashed names, fixing the
 `integrity` attributes Trunk put in index.html.
@@ -39,6 +40,104 @@ def cargo_target_dir() -> pathlib.Path:
         ["cargo", "metadata", "--format-version", "1", "--no-deps"], check=True, capture_output=True, text=True
     )
     return pathlib.Path(json.loads(meta.stdout)["target_directory"])
+
+
+SHARED_CHUNK = re.compile(
+    r'const __chunk_(\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./(chunk_\d+\.wasm)"'
+)
+PAGE = re.compile(
+    r'export const (__wasm_split_load_\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*'
+    r'const src = fetch\(new URL\("\./(split_\w+\.wasm)".*?\n, \[([^\]]*)\]\)\);',
+    re.S,
+)
+
+# Loads a page's pack: its own module and every chunk it needs, in one request. A chunk is
+# instantiated once (the first pack that brings it); a failed load can be tried again.
+PACK_RUNTIME = """const chunks = new Map();
+function pack(url, ids) {
+    let loading;
+    return () => loading ??= (async () => {
+        const response = await fetch(new URL(url, import.meta.url));
+        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        const view = new DataView(bytes.buffer);
+        let at = 0;
+        const next = () => {
+            const length = view.getUint32(at, true);
+            at += 4 + length;
+            return bytes.subarray(at - length, at);
+        };
+        const imports = getSharedImports();
+        const own = next();
+        await Promise.all(ids.map((id) => {
+            const part = next();
+            if (!chunks.has(id)) {
+                const instance = WebAssembly.instantiate(part, imports);
+                instance.catch(() => chunks.delete(id));
+                chunks.set(id, instance);
+            }
+            return chunks.get(id);
+        }));
+        return WebAssembly.instantiate(own, imports);
+    })().catch((error) => {
+        loading = undefined;
+        throw error;
+    });
+}
+"""
+
+
+def packed_loader(loader: str, modules: dict[str, bytes]) -> tuple[str, dict[str, bytes]]:
+    """Rewrites wasm-split's loader so that each page comes in one request (a "pack": the page's
+    module and the shared chunks it needs, each as a little-endian u32 length and the bytes)
+    instead of one request per chunk — a page needed over a hundred, which on a phone's
+    connection limit cost seconds. Returns the new loader and the packs by content-hashed name."""
+    chunk_files = {int(number): name for number, name in SHARED_CHUNK.findall(loader)}
+    start, end = loader.index("let sharedImports"), loader.index("function makeLoad")
+    out = [loader[: loader.index("\n") + 1], loader[start:end], PACK_RUNTIME]
+    packs: dict[str, bytes] = {}
+    pages = PAGE.findall(loader)
+    if not pages or len(chunk_files) != loader.count("const __chunk_"):
+        raise SystemExit("split_wasm: the wasm-split loader changed shape; update packed_loader")
+    for export, own, deps in pages:
+        ids = [int(dep.strip().removeprefix("__chunk_")) for dep in deps.split(",") if dep.strip()]
+        parts = [modules[own]] + [modules[chunk_files[i]] for i in ids]
+        data = b"".join(len(part).to_bytes(4, "little") + part for part in parts)
+        name = f"pack_{own.removeprefix('split_').removesuffix('.wasm')}-{content_hash(data)}.bin"
+        packs[name] = data
+        out.append(f'export const {export} = wrapAsyncCb(pack("./{name}", [{", ".join(map(str, ids))}]));\n')
+    return "".join(out), packs
+
+
+LAZY_ROUTE = re.compile(r'path=path!\("([^"]*)"\)\s*view=\|\| view! \{ <LazyPage load=\|\| Box::pin\((\w+)\(\)\)')
+LAZY_BLOCK = re.compile(r"lazy_page!\((\w+),")
+
+
+def route_preloads(packs: dict[str, str]) -> str:
+    """An inline script for index.html that starts fetching the pack of the page being opened
+    while the main module is still downloading, instead of after it has started. Routes come
+    from src/app.rs (`path!(…)` with a `LazyPage`); the home page's lazy blocks from
+    src/pages/home/. `packs` maps a split point to its pack's file name."""
+    src = pathlib.Path(__file__).resolve().parent.parent / "src"
+    routes = [(path, [loader]) for path, loader in LAZY_ROUTE.findall((src / "app.rs").read_text())]
+    home = [name for f in sorted((src / "pages" / "home").glob("*.rs")) for name in LAZY_BLOCK.findall(f.read_text())]
+    routes.append(("", home))
+    table = []
+    for path, loaders in routes:
+        missing = [loader for loader in loaders if loader not in packs]
+        if missing:
+            raise SystemExit(f"split_wasm: no pack for {missing} (route '{path}')")
+        table.append([[part for part in path.split("/") if part], [packs[loader] for loader in loaders]])
+    if len(table) < 5:
+        raise SystemExit("split_wasm: found almost no lazy routes in src/app.rs; update LAZY_ROUTE")
+    # The route with the fewest `:param` segments wins, as in the router ("ideas/roadmap" over "ideas/:id").
+    return (
+        "<script>(function(){var r=" + json.dumps(table, separators=(",", ":")) + ",p=location.pathname"
+        ".split('/').filter(Boolean),b,n=99;r.forEach(function(e){var s=e[0],k=0;if(s.length==p.length&&"
+        "s.every(function(x,i){if(x[0]==':'){k++;return true}return x==p[i]})&&k<n){b=e[1];n=k}});"
+        "(b||[]).forEach(function(f){var l=document.createElement('link');l.rel='preload';l.as='fetch';"
+        "l.crossOrigin='anonymous';l.href='/'+f;document.head.appendChild(l)})})()</script>"
+    )
 
 
 def main() -> int:
@@ -78,11 +177,11 @@ def main() -> int:
 
         # Chunks and the loader get content-hashed names (served as immutable).
         loader = (split_dir / "__wasm_split.js").read_text()
-        for chunk in chunks:
-            data = pathlib.Path(work, chunk.name).read_bytes()
-            hashed = f"{chunk.stem}-{content_hash(data)}.wasm"
-            (staging / hashed).write_bytes(data)
-            loader = loader.replace(f'"./{chunk.name}"', f'"./{hashed}"')
+        modules = {chunk.name: pathlib.Path(work, chunk.name).read_bytes() for chunk in chunks}
+        loader, packs = packed_loader(loader, modules)
+        for name, data in packs.items():
+            (staging / name).write_bytes(data)
+        preload = route_preloads({name[len("pack_") :].rsplit("-", 1)[0]: name for name in packs})
         loader_name = f"__wasm_split-{content_hash(loader.encode())}.js"
         (staging / loader_name).write_text(loader)
 
@@ -105,9 +204,9 @@ def main() -> int:
             lambda m, d=data: m.group(1) + sri(d) + m.group(2),
             html,
         )
-    index.write_text(html)
-    chunks = [c for c in staging.glob("*.wasm") if not c.name.startswith(stem)]
-    print(f"split_wasm: {stem} main {len(main_wasm)} bytes, {len(chunks)} chunks")
+    index.write_text(html.replace("</head>", preload + "\n  </head>", 1))
+    packs = list(staging.glob("pack_*.bin"))
+    print(f"split_wasm: {stem} main {len(main_wasm)} bytes, {len(packs)} page packs")
     return 0
 
 

@@ -3,7 +3,8 @@
 //!
 //! `lazy_page!` declares the split point; `LazyPage` shows it, with the shared loading state
 //! and, if the chunk cannot be fetched (offline on a first visit), the shared error with a retry
-//! instead of a dead app. Every chunk is also fetched in the background after the first load.
+//! instead of a dead app. A page comes in one "pack" (its module and the shared chunks it needs);
+//! index.html starts fetching the pack of the page being opened before the app starts.
 
 use std::future::Future;
 use std::pin::Pin;
