@@ -272,14 +272,12 @@ fn contains_pattern(text: &str) -> String {
     format!("%{}%", text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
 }
 
-impl Db {
-    pub async fn create_survey(&self, input: &SurveyInput, created_by: Option<i64>, at: &str) -> anyhow::Result<i64> {
-        let done = sqlx::query(
-            "INSERT INTO surveys (name, kind, company, texts_en, texts_ru, allowed_origins, days_after_answer,
-                                  days_after_dismiss, sample_percent, min_visits, in_app, starts_on, ends_on,
-                                  active, created_by, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
+/// Binds a survey's configuration, in the column order `name` … `active` both writes use.
+fn bind_survey<'q>(
+    query: Query<'q, Sqlite, SqliteArguments>,
+    input: &'q SurveyInput,
+) -> anyhow::Result<Query<'q, Sqlite, SqliteArguments>> {
+    Ok(query
         .bind(input.name.trim())
         .bind(&input.kind)
         .bind(input.company.trim())
@@ -293,39 +291,26 @@ impl Db {
         .bind(input.in_app)
         .bind(&input.starts_on)
         .bind(&input.ends_on)
-        .bind(input.active)
-        .bind(created_by)
-        .bind(at)
-        .execute(&self.pool)
-        .await?;
+        .bind(input.active))
+}
+
+impl Db {
+    pub async fn create_survey(&self, input: &SurveyInput, created_by: Option<i64>, at: &str) -> anyhow::Result<i64> {
+        let sql = "INSERT INTO surveys (name, kind, company, texts_en, texts_ru, allowed_origins, days_after_answer,
+                                  days_after_dismiss, sample_percent, min_visits, in_app, starts_on, ends_on,
+                                  active, created_by, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        let done = bind_survey(sqlx::query(sql), input)?.bind(created_by).bind(at).execute(&self.pool).await?;
         Ok(done.last_insert_rowid())
     }
 
     /// Replaces a survey's configuration; its answers stay.
     pub async fn update_survey(&self, id: i64, input: &SurveyInput) -> anyhow::Result<()> {
-        sqlx::query(
-            "UPDATE surveys SET name = ?, kind = ?, company = ?, texts_en = ?, texts_ru = ?, allowed_origins = ?,
+        let sql = "UPDATE surveys SET name = ?, kind = ?, company = ?, texts_en = ?, texts_ru = ?, allowed_origins = ?,
                     days_after_answer = ?, days_after_dismiss = ?, sample_percent = ?, min_visits = ?, in_app = ?,
                     starts_on = ?, ends_on = ?, active = ?
-             WHERE id = ?",
-        )
-        .bind(input.name.trim())
-        .bind(&input.kind)
-        .bind(input.company.trim())
-        .bind(trimmed(&input.texts_en))
-        .bind(trimmed(&input.texts_ru))
-        .bind(serde_json::to_string(&input.allowed_origins)?)
-        .bind(i64::from(input.throttle.days_after_answer))
-        .bind(i64::from(input.throttle.days_after_dismiss))
-        .bind(i64::from(input.throttle.sample_percent))
-        .bind(i64::from(input.throttle.min_visits))
-        .bind(input.in_app)
-        .bind(&input.starts_on)
-        .bind(&input.ends_on)
-        .bind(input.active)
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
+             WHERE id = ?";
+        bind_survey(sqlx::query(sql), input)?.bind(id).execute(&self.pool).await?;
         Ok(())
     }
 

@@ -56,6 +56,12 @@ async fn survey(state: &AppState, id: &str) -> ApiResult<SurveyRow> {
     state.db.survey(id).await?.ok_or(ApiError::NotFound)
 }
 
+/// A survey staff are about to manage: 401 or 403 for others, before 404.
+async fn staff_survey(state: &AppState, viewer: &Viewer, id: &str) -> ApiResult<SurveyRow> {
+    require_staff(viewer)?;
+    survey(state, id).await
+}
+
 async fn survey_view(state: &AppState, id: i64) -> ApiResult<Survey> {
     state.db.survey_with_counts(id).await?.ok_or(ApiError::NotFound)
 }
@@ -81,8 +87,7 @@ async fn create(
 }
 
 async fn show(State(state): State<AppState>, viewer: Viewer, Path(id): Path<String>) -> ApiResult<Json<Survey>> {
-    require_staff(&viewer)?;
-    let survey = survey(&state, &id).await?;
+    let survey = staff_survey(&state, &viewer, &id).await?;
     Ok(Json(survey_view(&state, survey.id).await?))
 }
 
@@ -92,8 +97,7 @@ async fn update(
     Path(id): Path<String>,
     JsonBody(input): JsonBody<SurveyInput>,
 ) -> ApiResult<Json<Survey>> {
-    require_staff(&viewer)?;
-    let survey = survey(&state, &id).await?;
+    let survey = staff_survey(&state, &viewer, &id).await?;
     check(&input)?;
     state.db.update_survey(survey.id, &input).await?;
     Ok(Json(survey_view(&state, survey.id).await?))
@@ -222,8 +226,7 @@ async fn results(
     QueryParams(filter): QueryParams<FilterQuery>,
     QueryParams(query): QueryParams<ResultsQuery>,
 ) -> ApiResult<Json<SurveyResults>> {
-    require_staff(&viewer)?;
-    let survey = survey(&state, &id).await?;
+    let survey = staff_survey(&state, &viewer, &id).await?;
     let bucket = match query.bucket.as_deref() {
         None => Bucket::Week,
         Some(text) => Bucket::parse(text).ok_or_else(|| ApiError::field("bucket", Issue::Invalid))?,
@@ -248,8 +251,7 @@ async fn responses(
     QueryParams(filter): QueryParams<FilterQuery>,
     QueryParams(query): QueryParams<ResponsesQuery>,
 ) -> ApiResult<Json<Page<SurveyResponse>>> {
-    require_staff(&viewer)?;
-    let survey = survey(&state, &id).await?;
+    let survey = staff_survey(&state, &viewer, &id).await?;
     let category = match query.category.as_deref() {
         None => None,
         Some(text) => Some(Category::parse_known(text).ok_or_else(|| ApiError::field("category", Issue::Invalid))?),
@@ -307,8 +309,7 @@ async fn export(
     Path(id): Path<String>,
     QueryParams(query): QueryParams<FilterQuery>,
 ) -> ApiResult<Response> {
-    require_staff(&viewer)?;
-    let survey = survey(&state, &id).await?;
+    let survey = staff_survey(&state, &viewer, &id).await?;
     let filter = query.read()?;
     let answers = state.db.survey_export(survey.id, &filter).await?;
     let body = csv::document(&EXPORT_COLUMNS, answers.into_iter().map(export_row));
