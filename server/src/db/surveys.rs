@@ -215,7 +215,8 @@ pub struct DayCount {
 }
 
 /// Tally, distribution and trend from per-day counts. The trend covers every period from the
-/// filter's first day (or the first answer) to its last (or today), empty periods included.
+/// filter's first day (or the first answer) to its last (or today, never later), empty periods
+/// included.
 pub fn summarize(
     counts: &[DayCount],
     bucket: Bucket,
@@ -235,9 +236,12 @@ pub fn summarize(
     }
     let first = counts.iter().map(|c| c.day).min();
     let last = counts.iter().map(|c| c.day).max();
-    let (Some(start), Some(end)) = (from.or(first), to.or(last.map(|last| last.max(today)))) else {
+    let Some(start) = from.or(first) else {
         return (tally, distribution, Vec::new());
     };
+    // No empty periods after today (a range ending next year draws up to now).
+    let now = last.map_or(today, |last| last.max(today));
+    let end = to.map_or(now, |to| to.min(now));
     let mut periods = Vec::new();
     let mut period = bucket.start(start);
     while period <= end {
@@ -666,6 +670,15 @@ mod tests {
         assert_eq!(trend[1].tally.total(), 0);
         assert_eq!(trend[1].nps, None);
         assert_eq!(trend[2].nps, Some(0.0));
+    }
+
+    #[test]
+    fn the_trend_stops_today() {
+        let counts = [count("2026-03-04", 9, 1)];
+        let (_, _, trend) =
+            summarize(&counts, Bucket::Month, Some(day("2026-02-10")), Some(day("2030-01-01")), day("2026-04-15"));
+        let starts: Vec<&str> = trend.iter().map(|p| p.period_start.as_str()).collect();
+        assert_eq!(starts, ["2026-02-01", "2026-03-01", "2026-04-01"]);
     }
 
     #[test]
