@@ -252,6 +252,18 @@ async fn a_repeated_answer_is_stored_once() {
     assert_eq!(again.body["category"], "passive");
     assert_eq!(response_count(&mut staff, &survey).await, 1);
 
+    // A late retry after the survey closed still gets the stored answer; a new answer does not.
+    let mut closed = survey_body("Retry NPS", &[SHOP]);
+    closed["active"] = json!(false);
+    let saved = staff.send(Method::PUT, &format!("/api/v1/surveys/{survey}"), Some(closed), Extra::default()).await;
+    assert_eq!(saved.status, StatusCode::OK);
+    let late = answer(&server, &survey, &response_id(1), 8, keyed("key-3")).await;
+    assert_eq!(late.status, StatusCode::OK, "{}", late.text);
+    assert_eq!(late.body["id"], response_id(1).as_str());
+    let refused = answer(&server, &survey, &response_id(2), 8, keyed("key-4")).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert_eq!(response_count(&mut staff, &survey).await, 1);
+
     // Its id cannot be reused for another survey.
     let other = create_survey(&mut staff, survey_body("Other NPS", &[SHOP])).await;
     assert_eq!(answer(&server, &other, &response_id(1), 8, Extra::default()).await.status, StatusCode::CONFLICT);

@@ -126,7 +126,11 @@ async fn answer(
     limit_answers(&state, address, &survey)?;
     contract::check_response(&input).into_result().map_err(ApiError::Validation)?;
     if !survey.is_open(clock::today()) {
-        return Err(ApiError::Conflict("This survey takes no answers now.".into()));
+        // A retry of an answer taken while the survey was open still gets its record.
+        return match state.db.survey_response(&input.id).await? {
+            Some((survey_id, stored)) if survey_id == survey.id => Ok(Json(stored).into_response()),
+            _ => Err(ApiError::Conflict("This survey takes no answers now.".into())),
+        };
     }
     // A member answering inside the community (the banner) is recorded as such; a frame on
     // another site reports the page it was shown on.
