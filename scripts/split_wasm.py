@@ -204,6 +204,16 @@ def main() -> int:
             lambda m, d=data: m.group(1) + sri(d) + m.group(2),
             html,
         )
+    # The main module is compiled from its bytes, not streamed: Chromium decodes a streamed module
+    # on the main thread when its bytes arrive at once (preloaded), one long task that blocks
+    # input; `WebAssembly.instantiate(bytes)` decodes in the background.
+    html, count = re.subn(
+        r"init\(\{ module_or_path: '([^']+_bg\.wasm)' \}\)",
+        lambda m: f"init({{ module_or_path: fetch('{m.group(1)}').then((r) => (r.ok ? r.arrayBuffer() : r)) }})",
+        html,
+    )
+    if count != 1:
+        raise SystemExit("split_wasm: Trunk's start script changed shape; update the init rewrite")
     index.write_text(html.replace("</head>", preload + "\n  </head>", 1))
     packs = list(staging.glob("pack_*.bin"))
     print(f"split_wasm: {stem} main {len(main_wasm)} bytes, {len(packs)} page packs")
