@@ -51,9 +51,21 @@ class FakeElement {
  * Runs the loader once, as a page load would, with `stored` as the host's localStorage entry for
  * survey s1 and `session` as this tab's sessionStorage (shared between loads of one session).
  */
-async function load({ stored, session = {}, data = { survey: 's1' }, lang = 'en', rules = OPEN, status = 200, now = NOW, random = 0 } = {}) {
+async function load({
+  stored,
+  session = {},
+  data = { survey: 's1' },
+  lang = 'en',
+  rules = OPEN,
+  status = 200,
+  now = NOW,
+  random = 0,
+  answers = [],
+  inHead = false,
+} = {}) {
   const localStorage = stored === undefined ? {} : { [KEY]: JSON.stringify(stored) };
   const fetched = [];
+  const sent = [];
   const timers = [];
   const windowListeners = [];
   const documentListeners = [];
@@ -78,6 +90,7 @@ async function load({ stored, session = {}, data = { survey: 's1' }, lang = 'en'
     src: `${VECHE}/embed/nps.js`,
     dataset: data,
     before: (element) => connect(element, document.placedBeforeScript),
+    closest: (selector) => (inHead && selector === 'head' ? {} : null),
   };
   document.currentScript = script;
   const connect = (element, list) => {
@@ -107,7 +120,14 @@ async function load({ stored, session = {}, data = { survey: 's1' }, lang = 'en'
         defined = constructor;
       },
     },
-    fetch: async (url) => {
+    fetch: async (url, init) => {
+      if (init?.method === 'POST') {
+        // `answers`: the server's status for each request in turn, 0 for no answer at all.
+        const answer = answers[sent.length] ?? 201;
+        sent.push({ url, key: init.headers['Idempotency-Key'], type: init.headers['Content-Type'], body: init.body });
+        if (answer === 0) throw new TypeError('Failed to fetch');
+        return { ok: answer < 300, status: answer };
+      }
       fetched.push(url);
       if (status === 0) throw new TypeError('Failed to fetch');
       return { ok: status < 300, status, json: async () => rules };
@@ -129,6 +149,7 @@ async function load({ stored, session = {}, data = { survey: 's1' }, lang = 'en'
     hosts,
     frames,
     fetched,
+    sent,
     timers,
     opener,
     state: () => JSON.parse(localStorage[KEY]),
@@ -173,8 +194,13 @@ test('every style on the host element and the frame is !important', async () => 
     for (const name of names) assert.equal(element.styles[`${name}!`], 'important', name);
   }
   assert.equal(page.hosts[0].styles.position, 'fixed');
-  assert.equal(page.hosts[0].styles.bottom, '0');
+  assert.equal(page.hosts[0].styles.inset, 'auto 0 0');
   assert.equal(page.document.body.children.length, 1, 'a banner goes to the end of the body');
+});
+
+test('an inline survey goes to the end of the body when the script is in the head', async () => {
+  const page = await load({ inHead: true });
+  assert.deepEqual([page.document.placedBeforeScript.length, page.document.body.children.length], [0, 1]);
 });
 
 test('the language is the page’s unless data-locale says otherwise, and the data- attributes reach the frame', async () => {
@@ -293,19 +319,15 @@ test('the frame’s height follows its messages, and only messages from the Vech
   assert.equal(frame.styles.height, '321px');
   page.post(message('height', { height: 999 }), { origin: 'https://evil.test' });
   page.post(message('height', { height: 999 }), { source: {} });
-  page.post({ ...message('height', { height: 999 }), survey: 's2' });
   page.post(message('close'), { origin: 'https://evil.test' });
   assert.equal(frame.styles.height, '321px');
   assert.equal(frame.removed, false);
 });
 
-test('an answer is pending until delivered; closing after it is no dismissal', async () => {
+test('closing after an answer is no dismissal', async () => {
   const page = await load();
   page.post(message('answered', { score: 9, category: 'promoter' }));
   assert.equal(page.state().answered, NOW);
-  assert.equal(page.state().pending, NOW);
-  page.post(message('delivered'));
-  assert.equal(page.state().pending, 0);
   page.post(message('close'));
   assert.equal(page.frames[0].removed, true);
   assert.equal(page.hosts[0].styles.display, 'none');
@@ -320,22 +342,43 @@ test('a dismissal is remembered and closes the frame', async () => {
   assert.equal(page.frames[0].removed, true);
 });
 
-test('a pending answer is flushed by a hidden frame, even within the throttle, and nothing else is fetched', async () => {
-  const page = await load({ stored: cached({ answered: ago(0), pending: ago(0) }) });
-  assert.deepEqual(page.fetched, []);
-  assert.equal(page.frames.length, 1);
-  const [frame] = page.frames;
-  assert.equal(params(frame).flush, '1');
-  assert.equal(frame.ariaHidden, 'true');
-  assert.equal(frame.tabIndex, -1);
-  assert.equal(page.hosts[0].styles.width, '0');
-  page.post(message('delivered'));
-  assert.equal(page.state().pending, 0);
-  assert.equal(frame.removed, true);
-  assert.equal(page.state().dismissed, undefined);
+const SCORE = { path: '/surveys/s1/responses', key: 'k1', body: '{"id":"r-1","score":8}' };
+const FOLLOW_UP = { path: '/surveys/s1/responses/r-1/follow-up', key: 'k2', body: '{"comment":"Faster"}' };
+
+test('the frame’s undelivered answers are kept in the host’s storage', async () => {
+  const page = await load();
+  page.post(message('outbox', { letters: [SCORE] }));
+  page.post(message('outbox', { letters: [SCORE, FOLLOW_UP] }));
+  assert.deepEqual(page.state().outbox, [SCORE, FOLLOW_UP]);
+  page.post(message('outbox', { letters: [FOLLOW_UP] }), { origin: 'https://evil.test' });
+  assert.deepEqual(page.state().outbox, [SCORE, FOLLOW_UP]);
+  page.post(message('outbox', { letters: [] }));
+  assert.deepEqual(page.state().outbox, []);
+});
+
+test('the next page sends them, oldest first with their keys, before anything else; then the throttle applies', async () => {
+  const page = await load({ stored: cached({ answered: ago(0), outbox: [SCORE, FOLLOW_UP] }), answers: [201, 200] });
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.deepEqual(page.sent, [
+    { url: `${VECHE}/api/v1/surveys/s1/responses`, key: 'k1', type: 'application/json', body: SCORE.body },
+    { url: `${VECHE}/api/v1/surveys/s1/responses/r-1/follow-up`, key: 'k2', type: 'application/json', body: FOLLOW_UP.body },
+  ]);
+  assert.deepEqual(page.state().outbox, []);
+  assert.deepEqual([page.fetched, page.frames.length], [[], 0]);
 
   const next = await load({ stored: page.state() });
-  assert.deepEqual([next.fetched, next.frames.length], [[], 0], 'then the throttle applies');
+  assert.deepEqual([next.sent, next.fetched, next.frames.length], [[], [], 0]);
+});
+
+test('an answer the server did not take waits for a later page; one refused for good is dropped', async () => {
+  for (const answer of [0, 503, 429]) {
+    const page = await load({ stored: cached({ answered: ago(0), outbox: [SCORE, FOLLOW_UP] }), answers: [answer] });
+    assert.equal(page.sent.length, 1, `after ${answer}: the follow-up waits for its score`);
+    assert.deepEqual(page.state().outbox, [SCORE, FOLLOW_UP]);
+  }
+  const refused = await load({ stored: cached({ answered: ago(0), outbox: [SCORE, FOLLOW_UP] }), answers: [409, 0] });
+  assert.equal(refused.sent.length, 2);
+  assert.deepEqual(refused.state().outbox, [FOLLOW_UP]);
 });
 
 test('modal: focus moves into the frame, Escape closes it and gives focus back', async () => {

@@ -1,14 +1,14 @@
-/* Veche NPS loader (README.md, "Embedding the survey"). Its only global is <veche-nps>. */
+/* Veche NPS loader: README.md, "Embedding the survey". */
 (() => {
   const doc = document;
   const HOUR = 36e5;
   const DAY = 24 * HOUR;
 
-  // "flush" an unconfirmed answer, "fetch" the rules, "show" the survey, or "" (nothing).
+  // "send" answers left over, "fetch" the rules, "show" the survey, or "" (nothing).
   const due = (state, now) => {
     const rules = state.rules;
     const throttle = (rules && rules.throttle) || {};
-    if (state.pending) return 'flush';
+    if (state.outbox?.length) return 'send';
     if (now - state.answered < DAY * (throttle.days_after_answer ?? 90)) return '';
     if (now - state.dismissed < DAY * (throttle.days_after_dismiss ?? 30)) return '';
     if (!rules || !(now - state.fetched < HOUR)) return 'fetch';
@@ -38,16 +38,15 @@
     state.bucket ??= (Math.random() * 100) | 0;
     save();
 
-    const open = (flush) => {
+    const open = () => {
       const frame = doc.createElement('iframe');
       const ru = /^ru/i.test(attr('locale') || doc.documentElement.lang);
       const query = new URLSearchParams({ survey, locale: ru ? 'ru' : 'en', host: location.origin, mode });
       for (const name of ['accent', 'respondent', 'segment']) attr(name) && query.set(name, attr(name));
-      if (flush) query.set('flush', 1);
       const last = doc.activeElement;
       let answered;
       const close = () => {
-        if (!answered && !flush) state.dismissed = Date.now();
+        if (!answered) state.dismissed = Date.now();
         save();
         removeEventListener('message', listen);
         doc.removeEventListener('keydown', escape);
@@ -59,12 +58,13 @@
       const listen = (event) => {
         const message = event.data || {};
         const type = message.type;
-        if (event.origin != origin || event.source != frame.contentWindow || message.veche != 'nps' || message.survey != survey) return;
-        if (type == 'height') css(frame, 'height:' + (+message.height || 0) + 'px');
-        if (type == 'answered') answered = state.pending = state.answered = Date.now();
-        if (type == 'delivered') state.pending = 0;
+        if (event.origin != origin || event.source != frame.contentWindow) return;
+        if (type == 'height') css(frame, 'height:' + +message.height + 'px');
+        if (type == 'answered') answered = state.answered = Date.now();
+        // The frame's own storage may be blocked (third-party).
+        if (type == 'outbox') state.outbox = message.letters;
         save();
-        if (type == 'close' || type == 'dismissed' || (flush && type == 'delivered')) close();
+        if (type == 'close' || type == 'dismissed') close();
       };
       addEventListener('message', listen);
       frame.title = ru ? '\u041e\u043f\u0440\u043e\u0441' : 'Survey';
@@ -73,34 +73,47 @@
       frame.src = origin + '/embed/frame/?' + query;
       css(frame, 'display:block;border:0;width:100%;height:160px');
       css(host, 'all:initial;display:block');
-      if (flush) {
-        frame.tabIndex = -1;
-        frame.ariaHidden = 'true';
-        css(host, 'position:absolute;width:0;height:0;overflow:hidden');
-      } else if (mode == 'banner') {
-        css(host, 'position:fixed;left:0;right:0;bottom:0;margin:0 auto;max-width:640px;z-index:2147483647');
+      if (mode == 'banner') {
+        css(host, 'position:fixed;inset:auto 0 0;margin:auto;max-width:640px;z-index:2147483647');
       } else if (mode == 'modal') {
         host.role = 'dialog';
         host.ariaModal = 'true';
         host.ariaLabel = frame.title;
-        css(host, 'display:flex;position:fixed;inset:0;z-index:2147483647;align-items:center;justify-content:center;background:rgba(0,0,0,.5)');
-        css(frame, 'width:calc(100% - 32px);max-width:480px;max-height:calc(100% - 32px)');
+        css(host, 'display:grid;place-items:center;position:fixed;inset:0;z-index:2147483647;background:#0008');
+        css(frame, 'width:calc(100% - 32px);max-width:480px;max-height:90%');
         doc.addEventListener('keydown', escape);
       }
       host.attachShadow({ mode: 'closed' }).append(frame);
       if (mode == 'modal') frame.focus();
     };
 
+    // Oldest first; failures wait for a later page.
+    const send = () => {
+      const letter = state.outbox[0];
+      if (letter)
+        fetch(origin + '/api/v1' + letter.path, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': letter.key },
+          body: letter.body,
+        }).then((response) => {
+          if (response.status < 500 && response.status != 429) {
+            state.outbox.shift();
+            save();
+            send();
+          }
+        }, () => {});
+    };
+
     const decide = () => {
       const next = due(state, Date.now());
-      if (next == 'flush') open(1);
+      if (next == 'send') send();
       if (next == 'show') setTimeout(open, attr('delay') * 1000 || 0);
       if (next == 'fetch')
         fetch(origin + '/api/v1/surveys/' + encodeURIComponent(survey) + '/public')
           .then((response) => (response.ok ? response.json() : response.status == 404 && {}))
           .then((rules) => {
             if (!rules) return;
-            state.rules = { open: rules.open, throttle: rules.throttle };
+            state.rules = rules;
             state.fetched = Date.now();
             save();
             decide();
@@ -120,14 +133,13 @@
       },
     );
 
-  // The script tag makes a <veche-nps> of its data- attributes.
   const data = script.dataset;
   const place = () => {
     const element = doc.createElement(NAME);
     const target = data.target && doc.querySelector(data.target);
     for (const name in data) element.setAttribute(name, data[name]);
     if (target) target.append(element);
-    else if (/^(banner|modal)$/.test(data.mode) || !doc.body.contains(script)) doc.body.append(element);
+    else if (/^(banner|modal)$/.test(data.mode) || script.closest('head')) doc.body.append(element);
     else script.before(element);
   };
   if (data.survey) doc.readyState == 'loading' ? doc.addEventListener('DOMContentLoaded', place) : place();

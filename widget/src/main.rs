@@ -32,6 +32,12 @@ fn main() {
             delivered_host.post("delivered", &[]);
         }
     });
+    let outbox_host = host.clone();
+    let outbox_survey = params.survey.clone();
+    outbox::on_changed(move |letters| {
+        let waiting = js_sys::JSON::parse(&outbox::for_loader(letters, &outbox_survey)).unwrap_or_default();
+        outbox_host.post("outbox", &[("letters", waiting)]);
+    });
     window_event_listener(leptos::ev::online, |_| outbox::deliver());
     outbox::deliver();
     if params.flush {

@@ -77,12 +77,15 @@ fn backoff_secs(failures: u32) -> u32 {
 
 /// Told the survey whose score the server has (or refused for good).
 type Settled = Rc<dyn Fn(&str)>;
+/// Told every letter still waiting, whenever the queue changes.
+type Changed = Rc<dyn Fn(&[Letter])>;
 
 #[derive(Default)]
 struct State {
     sending: bool,
     failures: u32,
     on_settled: Option<Settled>,
+    on_changed: Option<Changed>,
     /// The queue when the browser gives this frame no storage.
     in_memory: Vec<Letter>,
 }
@@ -112,8 +115,14 @@ fn save(letters: Vec<Letter>) {
         let json = serde_json::to_string(&letters).unwrap_or_default();
         storage.set_item(STORAGE_KEY, &json).is_ok()
     });
-    if !stored {
-        STATE.with_borrow_mut(|state| state.in_memory = letters);
+    let changed = STATE.with_borrow_mut(|state| {
+        if !stored {
+            state.in_memory = letters.clone();
+        }
+        state.on_changed.clone()
+    });
+    if let Some(changed) = changed {
+        changed(&letters);
     }
 }
 
@@ -124,6 +133,29 @@ fn remove(key: &str) {
 /// Calls `settled` with a survey's id once the server has its score (or refused it for good).
 pub fn on_settled(settled: impl Fn(&str) + 'static) {
     STATE.with_borrow_mut(|state| state.on_settled = Some(Rc::new(settled)));
+}
+
+/// Calls `changed` with the letters still waiting whenever they change: the loader keeps a copy
+/// in the host page's storage, as a third-party frame's own storage may be blocked.
+pub fn on_changed(changed: impl Fn(&[Letter]) + 'static) {
+    STATE.with_borrow_mut(|state| state.on_changed = Some(Rc::new(changed)));
+}
+
+/// The waiting letters of `survey` as the loader sends them itself: `[{ path, key, body }]`, the
+/// path under the API prefix.
+pub fn for_loader(letters: &[Letter], survey: &str) -> String {
+    #[derive(Serialize)]
+    struct Waiting<'a> {
+        path: String,
+        key: &'a str,
+        body: &'a str,
+    }
+    let waiting: Vec<Waiting> = letters
+        .iter()
+        .filter(|letter| letter.survey == survey)
+        .map(|letter| Waiting { path: letter.path(), key: &letter.key, body: &letter.body })
+        .collect();
+    serde_json::to_string(&waiting).unwrap_or_else(|_| "[]".to_owned())
 }
 
 /// A score of `survey` is still waiting to be sent.
@@ -207,6 +239,17 @@ mod tests {
         let letters = queued(letters, letter("r1", true, "k4"));
         let keys: Vec<&str> = letters.iter().map(|l| l.key.as_str()).collect();
         assert_eq!(keys, ["k1", "k3", "k4"]);
+    }
+
+    #[test]
+    fn the_loader_gets_the_letters_of_its_survey_in_order() {
+        let other = Letter { survey: "s2".into(), ..letter("r9", false, "k9") };
+        let letters = [letter("r1", false, "k1"), other, letter("r1", true, "k2")];
+        assert_eq!(
+            for_loader(&letters, "s1"),
+            r#"[{"path":"/surveys/s1/responses","key":"k1","body":"{}"},{"path":"/surveys/s1/responses/r1/follow-up","key":"k2","body":"{}"}]"#
+        );
+        assert_eq!(for_loader(&[], "s1"), "[]");
     }
 
     #[test]
