@@ -64,7 +64,8 @@ export class DedicatedServer {
         ...process.env,
         VECHE_ADDR: `127.0.0.1:${this.port}`,
         VECHE_DATABASE: this.database,
-        VECHE_STATIC_DIR: path.join(REPO, 'dist'),
+        // The built app in dist/, unless the run names another build.
+        VECHE_STATIC_DIR: process.env.VECHE_STATIC_DIR ?? path.join(REPO, 'dist'),
         VECHE_AUTH_ATTEMPTS_PER_MINUTE: '100000',
         VECHE_WRITES_PER_MINUTE: '100000',
       },
