@@ -62,6 +62,7 @@ async function load({
   random = 0,
   answers = [],
   inHead = false,
+  targets = {},
 } = {}) {
   const localStorage = stored === undefined ? {} : { [KEY]: JSON.stringify(stored) };
   const fetched = [];
@@ -80,7 +81,7 @@ async function load({
       append: (element) => connect(element, document.body.children),
     },
     placedBeforeScript: [],
-    querySelector: () => null,
+    querySelector: (selector) => targets[selector] ?? null,
     createElement: (tag) => (tag === 'veche-nps' ? new defined() : Object.assign(new FakeElement(tag), { ownerDocument: document, contentWindow: {} })),
     addEventListener: (type, listener) => documentListeners.push({ type, listener }),
     removeEventListener: (type, listener) => documentListeners.splice(documentListeners.findIndex((l) => l.listener === listener) >>> 0, 1),
@@ -150,6 +151,7 @@ async function load({
     frames,
     fetched,
     sent,
+    defined: () => defined,
     timers,
     opener,
     state: () => JSON.parse(localStorage[KEY]),
@@ -196,6 +198,24 @@ test('every style on the host element and the frame is !important', async () => 
   assert.equal(page.hosts[0].styles.position, 'fixed');
   assert.equal(page.hosts[0].styles.inset, 'auto 0 0');
   assert.equal(page.document.body.children.length, 1, 'a banner goes to the end of the body');
+});
+
+test('data-target names the element an inline survey goes into', async () => {
+  const slot = { children: [] };
+  slot.append = (element) => {
+    slot.children.push(element);
+    element.connectedCallback();
+  };
+  const page = await load({ data: { survey: 's1', target: '#feedback' }, targets: { '#feedback': slot } });
+  assert.equal(slot.children.length, 1);
+  assert.equal(slot.children[0].shadow.children.length, 1, 'the frame is in it');
+  assert.deepEqual([page.document.placedBeforeScript.length, page.document.body.children.length], [0, 0]);
+});
+
+test('a script tag without data-survey only defines <veche-nps>', async () => {
+  const page = await load({ data: {} });
+  assert.equal(typeof page.defined(), 'function');
+  assert.deepEqual([page.hosts, page.fetched], [[], []]);
 });
 
 test('an inline survey goes to the end of the body when the script is in the head', async () => {
