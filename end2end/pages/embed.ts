@@ -17,13 +17,9 @@ export const snippets = {
     return `<veche-nps survey="${survey}"></veche-nps><script src="${veche}/embed/nps.js" async></script>`;
   },
 
-  /** The plain iframe for sites that allow no script. */
-  iframe(veche: string, survey: string, host: string): string {
-    const query = new URLSearchParams({ survey, locale: 'en', host, mode: 'static' });
-    return (
-      `<iframe src="${veche}/embed/frame/?${query}" title="Survey" width="100%" height="520" loading="lazy"` +
-      ` sandbox="allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox"></iframe>`
-    );
+  /** The plain iframe for sites that allow no script, as the staff's snippet gives it. */
+  iframe(veche: string, survey: string): string {
+    return `<iframe src="${veche}/embed/frame/?survey=${survey}&mode=static" title="Survey" width="100%" height="420" loading="lazy"></iframe>`;
   },
 };
 
