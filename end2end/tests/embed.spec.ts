@@ -170,7 +170,7 @@ test('the plain iframe snippet works without the loader', async ({ page, host, v
   expect(requested.filter((url) => url.includes('/embed/nps.js'))).toEqual([]);
 });
 
-test('an answer given while Veche is down is delivered once when it is back, on the next page', async ({ page, host }) => {
+test('while Veche is down a modal does not cover the page, and an answer given then is delivered once when it is back', async ({ page, host }) => {
   test.setTimeout(120_000);
   const server = await DedicatedServer.create();
   try {
@@ -179,9 +179,20 @@ test('an answer given while Veche is down is delivered once when it is back, on 
     const staff = await StaffSurveys.signIn(veche);
     const survey = await staff.create([host.origin]);
     const embed = new EmbeddedSurvey(page);
-    await page.goto(host.page({ veche, snippet: snippets.script(veche, survey.id) }));
-    const frame = await embed.frame();
+    await page.goto(host.page({ veche, snippet: snippets.script(veche, survey.id, { mode: 'modal' }) }));
+    await embed.frame();
 
+    // The loader (from the browser's cache) still finds the survey due on its cached rules, but
+    // the frame cannot load: nothing of it shows, and the page stays usable.
+    await server.stop();
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => document.querySelector('veche-nps') !== null)).toBe(true);
+    await page.getByRole('searchbox', { name: 'Search the shop' }).click({ timeout: 5_000 });
+    expect(await page.evaluate(() => document.elementFromPoint(2, 2)?.localName)).not.toBe('veche-nps');
+
+    await server.start();
+    await page.reload();
+    const frame = await embed.frame();
     await server.stop();
     await embed.score(frame, 8).check();
     await frame.getByRole('button', { name: 'Send' }).click();

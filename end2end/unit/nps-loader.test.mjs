@@ -183,7 +183,6 @@ test('a first visit fetches the rules from the Veche origin, then opens the fram
   assert.equal(frame.src.split('?')[0], `${VECHE}/embed/frame/`);
   assert.deepEqual(params(frame), { survey: 's1', locale: 'en', host: HOST, mode: 'inline' });
   assert.equal(frame.title, 'Survey');
-  assert.equal(frame.loading, 'eager');
   assert.equal(frame.sandbox, 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
   assert.deepEqual(page.state(), { visits: 1, bucket: 0, rules: OPEN, fetched: NOW });
 });
@@ -401,11 +400,21 @@ test('an answer the server did not take waits for a later page; one refused for 
   assert.deepEqual(refused.state().outbox, [FOLLOW_UP]);
 });
 
-test('modal: focus moves into the frame, Escape closes it and gives focus back', async () => {
+test('the survey is hidden until the frame tells its height (an error page never shows)', async () => {
+  const page = await load({ data: { survey: 's1', mode: 'banner' } });
+  const [host] = page.hosts;
+  assert.deepEqual([host.styles.opacity, host.styles['pointer-events']], ['0', 'none']);
+  page.post(message('height', { height: 300 }));
+  assert.deepEqual([host.styles.opacity, host.styles['pointer-events']], ['1', 'auto']);
+});
+
+test('modal: focus moves into the frame once it shows, Escape closes it and gives focus back', async () => {
   const page = await load({ data: { survey: 's1', mode: 'modal' } });
   const [host] = page.hosts;
   assert.equal(host.role, 'dialog');
   assert.equal(host.ariaModal, 'true');
+  assert.equal(page.document.activeElement, page.opener);
+  page.post(message('height', { height: 300 }));
   assert.equal(page.document.activeElement, page.frames[0]);
   page.key('Escape');
   assert.equal(page.frames[0].removed, true);

@@ -4,7 +4,7 @@
   const HOUR = 36e5;
   const DAY = 24 * HOUR;
 
-  // "send" answers left over, "fetch" the rules, "show" the survey, or "" (nothing).
+  // "send" waiting answers, "fetch" the rules, "show" the survey, or "" (nothing).
   const due = (state, now) => {
     const rules = state.rules;
     const throttle = (rules && rules.throttle) || {};
@@ -59,20 +59,23 @@
         const message = event.data || {};
         const type = message.type;
         if (event.origin != origin || event.source != frame.contentWindow) return;
-        if (type == 'height') css(frame, 'height:' + +message.height + 'px');
+        // Shown once the frame speaks, so never as an error page.
+        if (type == 'height') {
+          css(frame, 'height:' + +message.height + 'px');
+          css(host, 'opacity:1;pointer-events:auto');
+          if (mode == 'modal' && doc.activeElement == last) frame.focus();
+        }
         if (type == 'answered') answered = state.answered = Date.now();
-        // The frame's own storage may be blocked (third-party).
         if (type == 'outbox') state.outbox = message.letters;
         save();
         if (type == 'close' || type == 'dismissed') close();
       };
       addEventListener('message', listen);
       frame.title = ru ? '\u041e\u043f\u0440\u043e\u0441' : 'Survey';
-      frame.loading = 'eager';
       frame.sandbox = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox';
       frame.src = origin + '/embed/frame/?' + query;
       css(frame, 'display:block;border:0;width:100%;height:160px');
-      css(host, 'all:initial;display:block');
+      css(host, 'all:initial;display:block;opacity:0;pointer-events:none');
       if (mode == 'banner') {
         css(host, 'position:fixed;inset:auto 0 0;margin:auto;max-width:640px;z-index:2147483647');
       } else if (mode == 'modal') {
@@ -84,10 +87,9 @@
         doc.addEventListener('keydown', escape);
       }
       host.attachShadow({ mode: 'closed' }).append(frame);
-      if (mode == 'modal') frame.focus();
     };
 
-    // Oldest first; failures wait for a later page.
+    // Oldest first; a failure waits for a later page.
     const send = () => {
       const letter = state.outbox[0];
       if (letter)
