@@ -93,7 +93,10 @@ export class HostSite {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    // The browser's keep-alive connections would hold the server open for seconds.
+    this.server.closeAllConnections();
+    await closed;
   }
 }
 
