@@ -11,7 +11,7 @@ cd "$ROOT"
 say "formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
-cargo clippy --quiet -p veche --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy --quiet -p veche -p veche-survey -p veche-nps-frame --target wasm32-unknown-unknown --all-targets -- -D warnings
 
 say "unit, property and server integration tests"
 cargo test --quiet --workspace
@@ -20,6 +20,8 @@ node --test end2end/unit/
 say "component tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test -p veche --target wasm32-unknown-unknown --test browser --test markdown_dom
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test -p veche-survey --target wasm32-unknown-unknown --test browser
 
 "$ROOT/scripts/build-app.sh"
 

@@ -9,9 +9,9 @@ use wasm_bindgen::JsValue;
 
 use crate::host::Host;
 use crate::params::{FrameParams, Mode};
-use crate::{http, outbox, random_id};
+use crate::{http, json, outbox, random_id};
 
-const DAY_MS: f64 = 86_400_000.0;
+const DAY_MS: u64 = 86_400_000;
 
 /// The survey as loaded.
 #[derive(Clone, Debug)]
@@ -28,7 +28,7 @@ async fn load(survey_id: String, host: Host) -> Loaded {
         return Loaded::Unreachable;
     };
     let survey = match answer.status {
-        200 => serde_json::from_str::<PublicSurvey>(&answer.body).ok(),
+        200 => json::public_survey(&answer.body),
         400..=499 => None,
         _ => return Loaded::Unreachable,
     };
@@ -53,13 +53,18 @@ fn storage() -> Option<web_sys::Storage> {
 fn answered_recently(survey: &PublicSurvey) -> bool {
     let answered_at = storage().and_then(|storage| storage.get_item(&answered_key(&survey.id)).ok().flatten());
     answered_at
-        .and_then(|at| at.parse::<f64>().ok())
-        .is_some_and(|at| js_sys::Date::now() - at < f64::from(survey.throttle.days_after_answer) * DAY_MS)
+        .and_then(|at| at.parse::<u64>().ok())
+        .is_some_and(|at| now_ms().saturating_sub(at) < u64::from(survey.throttle.days_after_answer) * DAY_MS)
+}
+
+/// Milliseconds since 1970, as a whole number (no float formatting in the bundle).
+fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 fn remember_answered(survey_id: &str) {
     if let Some(storage) = storage() {
-        let _ = storage.set_item(&answered_key(survey_id), &js_sys::Date::now().to_string());
+        let _ = storage.set_item(&answered_key(survey_id), &now_ms().to_string());
     }
 }
 
@@ -85,10 +90,16 @@ pub fn Frame(
 ) -> impl IntoView {
     let survey_id = params.survey.clone();
     let is_static = params.mode == Mode::Static;
-    let loaded = {
+    let loaded = RwSignal::new(None::<Loaded>);
+    let fetch = {
         let (survey_id, host) = (survey_id.clone(), host.clone());
-        LocalResource::new(move || load(survey_id.clone(), host.clone()))
+        move || {
+            let (survey_id, host) = (survey_id.clone(), host.clone());
+            loaded.set(None);
+            leptos::task::spawn_local(async move { loaded.set(Some(load(survey_id, host).await)) });
+        }
     };
+    fetch();
     let ended = RwSignal::new(false);
     let answered = RwSignal::new(false);
     let response_id = StoredValue::new(None::<String>);
@@ -146,7 +157,10 @@ pub fn Frame(
                     <div class="veche-survey__step">
                         <p role="alert">{Text::LoadFailed.get(locale)}</p>
                         <div class="veche-survey__actions">
-                            <button type="button" class="veche-survey__button" on:click=move |_| loaded.refetch()>
+                            <button type="button" class="veche-survey__button" on:click={
+                                let fetch = fetch.clone();
+                                move |_| fetch()
+                            }>
                                 {Text::Retry.get(locale)}
                             </button>
                         </div>

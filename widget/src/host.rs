@@ -1,9 +1,11 @@
 //! Messages to the host page (`{ veche: "nps", survey, type, … }`), only ever to the host's own
 //! origin: the `host` parameter, and only when the real parent has that origin.
 
-use js_sys::{Object, Reflect};
+use js_sys::Reflect;
 use veche_api::surveys::is_origin;
 use wasm_bindgen::JsValue;
+
+use crate::json;
 
 /// Where messages may go: the declared host if it is an origin and, where the browser tells
 /// (`location.ancestorOrigins`), the parent page really is on it.
@@ -47,10 +49,12 @@ impl Host {
         let Ok(Some(parent)) = window.parent() else {
             return;
         };
-        let message = Object::new();
-        let common =
-            [("veche", JsValue::from_str("nps")), ("survey", JsValue::from_str(&self.survey)), ("type", kind.into())];
-        for (name, value) in common.iter().chain(fields) {
+        let message = json::object(&[
+            ("veche", JsValue::from_str("nps")),
+            ("survey", JsValue::from_str(&self.survey)),
+            ("type", JsValue::from_str(kind)),
+        ]);
+        for (name, value) in fields {
             let _ = Reflect::set(&message, &JsValue::from_str(name), value);
         }
         let _ = parent.post_message(&message, target);

@@ -6,6 +6,7 @@
 mod frame;
 mod host;
 mod http;
+mod json;
 mod outbox;
 mod params;
 mod random_id;

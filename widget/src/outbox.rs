@@ -7,10 +7,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
 use veche_api::surveys::{FollowUpInput, ResponseInput};
+use wasm_bindgen::JsValue;
 
 use crate::http::{self, Answer};
+use crate::json;
 use crate::random_id::random_uuid;
 
 const STORAGE_KEY: &str = "veche-nps-outbox";
@@ -18,7 +19,7 @@ const STORAGE_KEY: &str = "veche-nps-outbox";
 const BACKOFF_MAX_SECS: u32 = 300;
 
 /// One request waiting to be sent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Letter {
     pub survey: String,
     /// The answer's id (made here).
@@ -32,6 +33,26 @@ pub struct Letter {
 }
 
 impl Letter {
+    fn to_json(&self) -> JsValue {
+        json::object(&[
+            ("survey", JsValue::from_str(&self.survey)),
+            ("response", JsValue::from_str(&self.response)),
+            ("follow_up", JsValue::from_bool(self.follow_up)),
+            ("key", JsValue::from_str(&self.key)),
+            ("body", JsValue::from_str(&self.body)),
+        ])
+    }
+
+    fn from_json(value: &JsValue) -> Letter {
+        Letter {
+            survey: json::text(value, "survey"),
+            response: json::text(value, "response"),
+            follow_up: json::field(value, "follow_up").is_truthy(),
+            key: json::text(value, "key"),
+            body: json::text(value, "body"),
+        }
+    }
+
     fn path(&self) -> String {
         if self.follow_up {
             format!("/surveys/{}/responses/{}/follow-up", self.survey, self.response)
@@ -99,22 +120,19 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 fn load() -> Vec<Letter> {
-    match storage() {
-        Some(storage) => storage
-            .get_item(STORAGE_KEY)
-            .ok()
-            .flatten()
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default(),
-        None => STATE.with_borrow(|state| state.in_memory.clone()),
+    let Some(storage) = storage() else {
+        return STATE.with_borrow(|state| state.in_memory.clone());
+    };
+    let stored = storage.get_item(STORAGE_KEY).ok().flatten().and_then(|text| json::read(&text));
+    match stored.as_ref().map(js_sys::Array::from) {
+        Some(letters) => letters.iter().map(|letter| Letter::from_json(&letter)).collect(),
+        None => Vec::new(),
     }
 }
 
 fn save(letters: Vec<Letter>) {
-    let stored = storage().is_some_and(|storage| {
-        let json = serde_json::to_string(&letters).unwrap_or_default();
-        storage.set_item(STORAGE_KEY, &json).is_ok()
-    });
+    let array: js_sys::Array = letters.iter().map(Letter::to_json).collect();
+    let stored = storage().is_some_and(|storage| storage.set_item(STORAGE_KEY, &json::write(&array)).is_ok());
     let changed = STATE.with_borrow_mut(|state| {
         if !stored {
             state.in_memory = letters.clone();
@@ -144,18 +162,32 @@ pub fn on_changed(changed: impl Fn(&[Letter]) + 'static) {
 /// The waiting letters of `survey` as the loader sends them itself: `[{ path, key, body }]`, the
 /// path under the API prefix.
 pub fn for_loader(letters: &[Letter], survey: &str) -> String {
-    #[derive(Serialize)]
-    struct Waiting<'a> {
-        path: String,
-        key: &'a str,
-        body: &'a str,
-    }
-    let waiting: Vec<Waiting> = letters
+    let waiting: Vec<String> = letters
         .iter()
         .filter(|letter| letter.survey == survey)
-        .map(|letter| Waiting { path: letter.path(), key: &letter.key, body: &letter.body })
+        .map(|letter| {
+            let (path, key, body) = (json_string(&letter.path()), json_string(&letter.key), json_string(&letter.body));
+            format!(r#"{{"path":{path},"key":{key},"body":{body}}}"#)
+        })
         .collect();
-    serde_json::to_string(&waiting).unwrap_or_else(|_| "[]".to_owned())
+    format!("[{}]", waiting.join(","))
+}
+
+/// A JSON string literal (written by hand: serde_json would cost the bundle more than the
+/// survey's texts).
+fn json_string(text: &str) -> String {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            c if u32::from(c) < 0x20 => quoted.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// A score of `survey` is still waiting to be sent.
@@ -170,7 +202,7 @@ pub fn add_score(survey: &str, answer: &ResponseInput) {
         response: answer.id.clone(),
         follow_up: false,
         key: random_uuid(),
-        body: serde_json::to_string(answer).unwrap_or_default(),
+        body: json::response_input(answer),
     });
 }
 
@@ -181,7 +213,7 @@ pub fn add_follow_up(survey: &str, response: &str, follow_up: &FollowUpInput) {
         response: response.to_owned(),
         follow_up: true,
         key: random_uuid(),
-        body: serde_json::to_string(follow_up).unwrap_or_default(),
+        body: json::follow_up_input(follow_up),
     });
 }
 
@@ -250,6 +282,7 @@ mod tests {
             r#"[{"path":"/surveys/s1/responses","key":"k1","body":"{}"},{"path":"/surveys/s1/responses/r1/follow-up","key":"k2","body":"{}"}]"#
         );
         assert_eq!(for_loader(&[], "s1"), "[]");
+        assert_eq!(json_string("a\"b\\c\n"), r#""a\"b\\c\u000a""#);
     }
 
     #[test]

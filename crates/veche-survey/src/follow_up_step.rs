@@ -1,12 +1,11 @@
-use leptos::html;
 use leptos::prelude::*;
 use veche_api::Locale;
 use veche_api::surveys::{COMMENT_MAX, Category, FollowUpInput, check_follow_up};
 use veche_api::validate::{FieldErrors, Issue};
 
-use crate::community_link::CommunityLink;
+use crate::community_link::community_link;
 use crate::links::Community;
-use crate::nps_survey::Ids;
+use crate::nps_survey::{Ids, element};
 use crate::texts::Text;
 
 /// What the visitor typed in the follow-up: kept while they move between the steps, so "Ask us
@@ -55,7 +54,8 @@ pub(crate) fn check(input: &FollowUpInput, email_required: bool) -> FieldErrors 
 
 /// The follow-up question for the score's group, with a comment box; detractors can also ask to
 /// be contacted (with their e-mail) or go and propose an idea. "Skip" goes on without it: the
-/// score is already saved.
+/// score is already saved. Problems show beside their field once "Send" was pressed, and update
+/// as the visitor types.
 #[component]
 pub(crate) fn FollowUpStep(
     /// The question for the score's group.
@@ -77,122 +77,111 @@ pub(crate) fn FollowUpStep(
     /// Going on without a follow-up.
     on_skip: Callback<()>,
 ) -> impl IntoView {
-    let tried = RwSignal::new(false);
-    let errors =
-        Memo::new(
-            move |_| if tried.get() { check(&draft.input(category), email_required) } else { FieldErrors::new() },
-        );
-    let message = move |field: &'static str| errors.with(|errors| errors.get(field).map(|issue| issue.message(locale)));
-    let comment_box = NodeRef::<html::Textarea>::new();
-    let email_box = NodeRef::<html::Input>::new();
-    // Coming back to ask for contact, the address is what is left to fill in.
-    let start_at_email = draft.contact_ok.get_untracked();
-    Effect::new(move |_| {
-        if start_at_email {
-            if let Some(input) = email_box.get() {
-                let _ = input.focus();
-            }
-        } else if let Some(text) = comment_box.get() {
-            let _ = text.focus();
-        }
-    });
-    let send = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        tried.set(true);
+    let tried = StoredValue::new(false);
+    let comment_issue = RwSignal::new(None::<Issue>);
+    let email_issue = RwSignal::new(None::<Issue>);
+    let comment_id = ids.of("comment");
+    let email_id = ids.of("email");
+    // Checks what is typed; `None` when it can be sent.
+    let recheck = move || {
         let input = draft.input(category);
         let problems = check(&input, email_required);
-        if problems.is_empty() {
-            on_send.run(input);
-        } else if problems.get("comment").is_some() {
-            if let Some(text) = comment_box.get_untracked() {
-                let _ = text.focus();
-            }
-        } else if let Some(input) = email_box.get_untracked() {
-            let _ = input.focus();
+        comment_issue.set(problems.get("comment"));
+        email_issue.set(problems.get("contact_email"));
+        problems.is_empty().then_some(input)
+    };
+    let typed = move |field: RwSignal<String>, event: leptos::ev::Event| {
+        field.set(event_target_value(&event));
+        if tried.get_value() {
+            recheck();
         }
     };
-
-    let comment_id = ids.of("comment");
-    let comment_error_id = ids.of("comment-error");
-    let contact_id = ids.of("contact");
-    let email_id = ids.of("email");
-    let email_error_id = ids.of("email-error");
-    let field_error = move |id: String, field: &'static str| {
-        move || message(field).map(|text| view! { <p class="veche-survey__error" id=id.clone()>{text}</p> })
-    };
-    let contact = (category == Category::Detractor).then(|| {
-        let email_field = {
-            let email_id = email_id.clone();
-            let email_error_id = email_error_id.clone();
-            move || {
-                draft.contact_ok.get().then(|| {
-                    let invalid = move || message("contact_email").is_some();
-                    let described_by = email_error_id.clone();
-                    view! {
-                        <div class="veche-survey__field" class:veche-survey__field--invalid=invalid>
-                            <label class="veche-survey__label" for=email_id.clone()>
-                                {Text::Email.get(locale)}
-                            </label>
-                            <input
-                                type="email"
-                                class="veche-survey__input"
-                                id=email_id.clone()
-                                node_ref=email_box
-                                autocomplete="email"
-                                inputmode="email"
-                                aria-invalid=move || invalid().then_some("true")
-                                aria-describedby=move || invalid().then(|| described_by.clone())
-                                prop:value=move || draft.email.get()
-                                on:input=move |event| draft.email.set(event_target_value(&event))
-                            />
-                            {field_error(email_error_id.clone(), "contact_email")}
-                        </div>
+    let send = {
+        let (comment_id, email_id) = (comment_id.clone(), email_id.clone());
+        move |event: leptos::ev::SubmitEvent| {
+            event.prevent_default();
+            tried.set_value(true);
+            match recheck() {
+                Some(input) => on_send.run(input),
+                None => {
+                    let first = if comment_issue.get_untracked().is_some() { &comment_id } else { &email_id };
+                    if let Some(field) = element::<web_sys::HtmlElement>(first) {
+                        let _ = field.focus();
                     }
-                })
+                }
             }
-        };
+        }
+    };
+    let error_text = move |issue: RwSignal<Option<Issue>>| move || issue.get().map(|issue| issue.message(locale));
+    let invalid = move |issue: RwSignal<Option<Issue>>| move || issue.get().map(|_| "true");
+
+    let comment_error_id = ids.of("comment-error");
+    let email_error_id = ids.of("email-error");
+    let contact_id = ids.of("contact");
+    let contact = (category == Category::Detractor).then(|| {
         view! {
             <div class="veche-survey__check">
                 <input
                     type="checkbox"
                     class="veche-survey__checkbox"
                     id=contact_id.clone()
-                    prop:checked=move || draft.contact_ok.get()
-                    on:change=move |event| draft.contact_ok.set(event_target_checked(&event))
+                    checked=draft.contact_ok.get_untracked()
+                    on:change=move |event| {
+                        draft.contact_ok.set(event_target_checked(&event));
+                        if tried.get_value() {
+                            recheck();
+                        }
+                    }
                 />
                 <label for=contact_id>{Text::ContactMe.get(locale)}</label>
             </div>
-            {email_field}
+            <div class="veche-survey__field" hidden=move || !draft.contact_ok.get()>
+                <label class="veche-survey__label" for=email_id.clone()>
+                    {Text::Email.get(locale)}
+                </label>
+                <input
+                    type="email"
+                    class="veche-survey__input"
+                    id=email_id
+                    autocomplete="email"
+                    inputmode="email"
+                    value=draft.email.get_untracked()
+                    aria-invalid=invalid(email_issue)
+                    aria-describedby=email_error_id.clone()
+                    on:input=move |event| typed(draft.email, event)
+                />
+                <p class="veche-survey__error" id=email_error_id>
+                    {error_text(email_issue)}
+                </p>
+            </div>
             <p class="veche-survey__aside">
-                <CommunityLink href=community.new_idea() text=Text::ProposeIdea community=community.clone() locale />
+                {community_link(community.new_idea(), Text::ProposeIdea, &community, locale, "")}
             </p>
         }
     });
-    let comment_invalid = move || message("comment").is_some();
     view! {
         <form class="veche-survey__step" novalidate on:submit=send>
             <p class="veche-survey__saved veche-survey__lead" role="status">
                 {Text::ScoreSaved.get(locale)}
             </p>
-            <div class="veche-survey__field" class:veche-survey__field--invalid=comment_invalid>
+            <div class="veche-survey__field">
                 <label class="veche-survey__label veche-survey__question" for=comment_id.clone()>
                     {question}
                 </label>
                 <textarea
                     class="veche-survey__textarea"
                     id=comment_id
-                    node_ref=comment_box
                     rows="3"
                     maxlength=COMMENT_MAX.to_string()
-                    aria-invalid=move || comment_invalid().then_some("true")
-                    aria-describedby={
-                        let id = comment_error_id.clone();
-                        move || comment_invalid().then(|| id.clone())
-                    }
-                    prop:value=move || draft.comment.get()
-                    on:input=move |event| draft.comment.set(event_target_value(&event))
-                ></textarea>
-                {field_error(comment_error_id, "comment")}
+                    aria-invalid=invalid(comment_issue)
+                    aria-describedby=comment_error_id.clone()
+                    on:input=move |event| typed(draft.comment, event)
+                >
+                    {draft.comment.get_untracked()}
+                </textarea>
+                <p class="veche-survey__error" id=comment_error_id>
+                    {error_text(comment_issue)}
+                </p>
             </div>
             {contact}
             <div class="veche-survey__actions">

@@ -1,6 +1,7 @@
 use leptos::either::EitherOf3;
 use leptos::ev;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
 use veche_api::Locale;
 use veche_api::surveys::{Category, FollowUpInput, PublicSurvey};
 
@@ -30,6 +31,21 @@ impl Ids {
     pub(crate) fn of(&self, part: &str) -> String {
         format!("{}-{part}", self.0)
     }
+}
+
+/// The element with this id, if it is of type `E`.
+pub(crate) fn element<E: JsCast>(id: &str) -> Option<E> {
+    document().get_element_by_id(id)?.dyn_into().ok()
+}
+
+/// Moves the keyboard (and a screen reader) to the start of a step once it is on the page: the
+/// steps replace each other, and focus must not fall back to the top of the document.
+fn focus_when_shown(id: String) {
+    request_animation_frame(move || {
+        if let Some(target) = element::<web_sys::HtmlElement>(&id) {
+            let _ = target.focus();
+        }
+    });
 }
 
 /// The survey, step by step: the score (told at once through `on_score`, so it counts even if
@@ -78,21 +94,44 @@ pub fn NpsSurvey(
     }
 
     let question = texts::question(&survey, locale);
-    let chosen = Callback::new(move |score: u8| {
-        on_score.run(score);
-        step.set(Step::FollowUp(score));
-    });
+    let go = {
+        let ids = ids.clone();
+        move |next: Step| {
+            step.set(next);
+            let start = match next {
+                Step::Score => return,
+                Step::FollowUp(_) if draft.contact_ok.get_untracked() => "email",
+                Step::FollowUp(_) => "comment",
+                Step::Thanks(_) => "thanks",
+            };
+            focus_when_shown(ids.of(start));
+        }
+    };
+    let chosen = {
+        let go = go.clone();
+        Callback::new(move |score: u8| {
+            on_score.run(score);
+            go(Step::FollowUp(score));
+        })
+    };
     let current_step = move || match step.get() {
         Step::Score => {
             EitherOf3::A(view! { <ScoreStep question=question.clone() locale ids=ids.clone() on_chosen=chosen /> })
         }
         Step::FollowUp(score) => {
             let category = Category::of(score).unwrap_or(Category::Detractor);
-            let sent = Callback::new(move |input: FollowUpInput| {
-                draft.sent.set(true);
-                on_follow_up.run(input);
-                step.set(Step::Thanks(score));
-            });
+            let sent = {
+                let go = go.clone();
+                Callback::new(move |input: FollowUpInput| {
+                    draft.sent.set(true);
+                    on_follow_up.run(input);
+                    go(Step::Thanks(score));
+                })
+            };
+            let skipped = {
+                let go = go.clone();
+                Callback::new(move |()| go(Step::Thanks(score)))
+            };
             EitherOf3::B(view! {
                 <FollowUpStep
                     question=texts::follow_up_question(&survey, locale, category)
@@ -103,24 +142,29 @@ pub fn NpsSurvey(
                     locale
                     ids=ids.clone()
                     on_send=sent
-                    on_skip=Callback::new(move |()| step.set(Step::Thanks(score)))
+                    on_skip=skipped
                 />
             })
         }
-        Step::Thanks(score) => EitherOf3::C(view! {
-            <ThanksStep
-                category=Category::of(score).unwrap_or(Category::Detractor)
-                company=survey.company.clone()
-                draft
-                community=community.clone()
-                locale
-                on_ask_contact=Callback::new(move |()| {
-                    draft.contact_ok.set(true);
-                    step.set(Step::FollowUp(score));
-                })
-                on_done=on_done
-            />
-        }),
+        Step::Thanks(score) => {
+            let go = go.clone();
+            let ask_contact = Callback::new(move |()| {
+                draft.contact_ok.set(true);
+                go(Step::FollowUp(score));
+            });
+            EitherOf3::C(view! {
+                <ThanksStep
+                    category=Category::of(score).unwrap_or(Category::Detractor)
+                    company=survey.company.clone()
+                    draft
+                    community=community.clone()
+                    locale
+                    ids=ids.clone()
+                    on_ask_contact=ask_contact
+                    on_done=on_done
+                />
+            })
+        }
     };
     view! {
         <section class="veche-survey" aria-label=Text::SurveyLabel.get(locale)>

@@ -1,10 +1,9 @@
-use leptos::html;
 use leptos::prelude::*;
 use veche_api::Locale;
 use veche_api::surveys::SCORE_MAX;
 use web_sys::KeyboardEvent;
 
-use crate::nps_survey::Ids;
+use crate::nps_survey::{Ids, element};
 use crate::texts::Text;
 
 /// The score a key moves to from `current` (none chosen yet: from before 0), wrapping around
@@ -21,7 +20,8 @@ fn moved(key: &str, current: Option<u8>) -> Option<u8> {
 }
 
 /// The question with 0–10 as a group of real radio buttons inside a fieldset: Tab enters the
-/// group, the arrow keys move the choice, "Send" (or Enter) sends it.
+/// group, the arrow keys move the choice, "Send" (or Enter) sends it. The buttons keep their
+/// own checked state; the step only remembers which one it is.
 #[component]
 pub(crate) fn ScoreStep(
     /// The question, the group's legend.
@@ -33,39 +33,43 @@ pub(crate) fn ScoreStep(
     /// Told the score when the visitor sends it.
     on_chosen: Callback<u8>,
 ) -> impl IntoView {
-    let chosen = RwSignal::new(None::<u8>);
+    let chosen = StoredValue::new(None::<u8>);
     let missing = RwSignal::new(false);
-    let radios: Vec<NodeRef<html::Input>> = (0..=SCORE_MAX).map(|_| NodeRef::new()).collect();
-    let focus = {
-        let radios = radios.clone();
-        move |score: u8| {
-            if let Some(radio) = radios[usize::from(score)].get_untracked() {
-                let _ = radio.focus();
+    let radio_id = {
+        let ids = ids.clone();
+        move |score: u8| ids.of(&format!("score-{score}"))
+    };
+    let choose = move |score: u8| {
+        chosen.set_value(Some(score));
+        missing.set(false);
+    };
+    // Handled here rather than left to the browser so every browser moves the same way.
+    let on_key = {
+        let radio_id = radio_id.clone();
+        move |event: KeyboardEvent| {
+            let from = event_target_value(&event).parse().ok().or(chosen.get_value());
+            if let Some(score) = moved(&event.key(), from) {
+                event.prevent_default();
+                choose(score);
+                if let Some(radio) = element::<web_sys::HtmlInputElement>(&radio_id(score)) {
+                    radio.set_checked(true);
+                    let _ = radio.focus();
+                }
             }
         }
     };
-    let choose = move |score: u8| {
-        chosen.set(Some(score));
-        missing.set(false);
-    };
-    // Handled here rather than left to the browser so every browser moves the same way, and so
-    // a missing choice can take the keyboard back to the group.
-    let keyboard_focus = focus.clone();
-    let on_key = move |event: KeyboardEvent| {
-        let from = event_target_value(&event).parse().ok().or(chosen.get_untracked());
-        if let Some(score) = moved(&event.key(), from) {
+    let send = {
+        let first = radio_id(0);
+        move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
-            choose(score);
-            keyboard_focus(score);
-        }
-    };
-    let send = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        match chosen.get_untracked() {
-            Some(score) => on_chosen.run(score),
-            None => {
-                missing.set(true);
-                focus(0);
+            match chosen.get_value() {
+                Some(score) => on_chosen.run(score),
+                None => {
+                    missing.set(true);
+                    if let Some(radio) = element::<web_sys::HtmlElement>(&first) {
+                        let _ = radio.focus();
+                    }
+                }
             }
         }
     };
@@ -85,11 +89,10 @@ pub(crate) fn ScoreStep(
                     <input
                         type="radio"
                         class="veche-survey__radio"
+                        id=radio_id(score)
                         name=name.clone()
                         value=score.to_string()
-                        node_ref=radios[usize::from(score)]
                         aria-describedby=described_by
-                        prop:checked=move || chosen.get() == Some(score)
                         on:change=move |_| choose(score)
                     />
                     <span class="veche-survey__digit">{score}</span>
@@ -99,10 +102,7 @@ pub(crate) fn ScoreStep(
         .collect_view();
     view! {
         <form class="veche-survey__step" novalidate on:submit=send>
-            <fieldset
-                class="veche-survey__fieldset"
-                aria-describedby=move || missing.get().then(|| error_id.clone())
-            >
+            <fieldset class="veche-survey__fieldset" aria-describedby=error_id.clone()>
                 <legend class="veche-survey__question veche-survey__lead">{question}</legend>
                 <div class="veche-survey__scores" on:keydown=on_key>
                     {scores}
@@ -112,17 +112,9 @@ pub(crate) fn ScoreStep(
                     <span id=most_id>{Text::MostLikely.get(locale)}</span>
                 </p>
             </fieldset>
-            {move || {
-                missing
-                    .get()
-                    .then(|| {
-                        view! {
-                            <p class="veche-survey__error" id=ids.of("score-error") role="alert">
-                                {Text::ChooseScore.get(locale)}
-                            </p>
-                        }
-                    })
-            }}
+            <p class="veche-survey__error" id=error_id role="alert">
+                {move || missing.get().then(|| Text::ChooseScore.get(locale))}
+            </p>
             <div class="veche-survey__actions">
                 <button type="submit" class="veche-survey__button">
                     {Text::Send.get(locale)}

@@ -1,12 +1,12 @@
 use leptos::either::{Either, EitherOf3};
-use leptos::html;
 use leptos::prelude::*;
 use veche_api::Locale;
 use veche_api::surveys::Category;
 
-use crate::community_link::CommunityLink;
+use crate::community_link::community_link;
 use crate::follow_up_step::FollowUpDraft;
 use crate::links::Community;
+use crate::nps_survey::Ids;
 use crate::texts::Text;
 
 /// The thank-you, by the score's group: promoters are invited into the community (or to tell a
@@ -23,34 +23,19 @@ pub(crate) fn ThanksStep(
     community: Community,
     /// The language of the texts.
     locale: Locale,
+    /// Element ids of this survey.
+    ids: Ids,
     /// "Ask us to contact you": back to the follow-up with contact ticked.
     on_ask_contact: Callback<()>,
     /// "Done".
     on_done: Callback<()>,
 ) -> impl IntoView {
-    let heading = NodeRef::<html::H2>::new();
-    // The steps replace each other: the keyboard and screen readers go on from the heading.
-    Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
-    let idea = view! {
-        <CommunityLink href=community.new_idea() text=Text::ProposeIdea community=community.clone() locale />
-    };
+    let idea = community_link(community.new_idea(), Text::ProposeIdea, &community, locale, "");
     let offer = match category {
         Category::Promoter => {
             let invitation = if community.in_app { Text::ThanksPromoterMember } else { Text::ThanksPromoter };
             let join = (!community.in_app).then(|| {
-                view! {
-                    <CommunityLink
-                        href=community.register()
-                        text=Text::JoinCommunity
-                        community=community.clone()
-                        locale
-                        class="veche-survey__button"
-                    />
-                }
+                community_link(community.register(), Text::JoinCommunity, &community, locale, "veche-survey__button")
             });
             EitherOf3::A(view! {
                 <p>{invitation.with_company(locale, &company)}</p>
@@ -64,20 +49,19 @@ pub(crate) fn ThanksStep(
             <p class="veche-survey__actions">{idea}</p>
         }),
         Category::Detractor | Category::Unknown => {
-            let contact = move || {
-                if draft.sent.get() && draft.contact_ok.get() {
-                    Either::Left(view! { <p>{Text::WillContact.get(locale)}</p> })
-                } else {
-                    Either::Right(view! {
-                        <button
-                            type="button"
-                            class="veche-survey__button veche-survey__button--secondary"
-                            on:click=move |_| on_ask_contact.run(())
-                        >
-                            {Text::AskContact.get(locale)}
-                        </button>
-                    })
-                }
+            // The follow-up is behind: what it said no longer changes on this step.
+            let contact = if draft.sent.get_untracked() && draft.contact_ok.get_untracked() {
+                Either::Left(view! { <p>{Text::WillContact.get(locale)}</p> })
+            } else {
+                Either::Right(view! {
+                    <button
+                        type="button"
+                        class="veche-survey__button veche-survey__button--secondary"
+                        on:click=move |_| on_ask_contact.run(())
+                    >
+                        {Text::AskContact.get(locale)}
+                    </button>
+                })
             };
             EitherOf3::C(view! {
                 <p>{Text::ThanksDetractor.get(locale)}</p>
@@ -87,7 +71,7 @@ pub(crate) fn ThanksStep(
     };
     view! {
         <div class="veche-survey__step">
-            <h2 class="veche-survey__heading veche-survey__lead" tabindex="-1" node_ref=heading>
+            <h2 class="veche-survey__heading veche-survey__lead" id=ids.of("thanks") tabindex="-1">
                 {Text::ThanksHeading.get(locale)}
             </h2>
             {offer}
