@@ -89,6 +89,17 @@ export class EmbeddedSurvey {
     expect(await radio.count(), 'Tab reaches the scores').toBe(1);
   }
 
+  /**
+   * Presses `key` on what closes the survey, and waits until the frame has gone: the key is
+   * released only then, on the page (releasing it into a frame being removed can hang the
+   * browser's input).
+   */
+  async pressToClose(key: string): Promise<void> {
+    await this.page.keyboard.down(key);
+    await this.expectClosed();
+    await this.page.keyboard.up(key);
+  }
+
   /** Waits until no survey frame is left on the page. */
   async expectClosed(): Promise<void> {
     await expect.poll(() => this.frames().length).toBe(0);

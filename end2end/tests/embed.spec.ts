@@ -73,8 +73,7 @@ test('a promoter answers with the keyboard alone; the answer reaches the results
   expect(results.nps).toBe(100);
 
   await embed.tabTo(frame.getByRole('button', { name: 'Done' }));
-  await page.keyboard.press('Enter');
-  await embed.expectClosed();
+  await embed.pressToClose('Enter');
 
   const requested = requestsTo(page, veche);
   await page.reload();
@@ -133,8 +132,7 @@ test('a modal takes the focus; Escape closes it, gives the focus back, and the d
   await expect.poll(() => page.evaluate(() => document.activeElement?.localName), { message: 'the focus is in the modal' }).toBe('veche-nps');
 
   await embed.tabIntoScores(frame);
-  await page.keyboard.press('Escape');
-  await embed.expectClosed();
+  await embed.pressToClose('Escape');
   await expect(search).toBeFocused();
 
   const requested = requestsTo(page, veche);
