@@ -1,6 +1,6 @@
 //! The page inside the frame: loads the survey, shows it, queues the answers and tells the host.
 
-use leptos::either::EitherOf3;
+use leptos::either::Either;
 use leptos::prelude::*;
 use veche_api::Locale;
 use veche_api::surveys::{Category, FollowUpInput, PublicSurvey, ResponseInput};
@@ -68,11 +68,19 @@ fn remember_answered(survey_id: &str) {
     }
 }
 
-/// A short message in the survey's card.
-fn note(text: Text, locale: Locale) -> impl IntoView {
+/// A short message in the survey's card, with "Try again" when `retry` is given.
+fn note(text: Text, locale: Locale, retry: Option<Callback<()>>) -> impl IntoView {
+    let retry = retry.map(|retry| {
+        view! {
+            <button type="button" class="veche-survey__button" on:click=move |_| retry.run(())>
+                {Text::Retry.get(locale)}
+            </button>
+        }
+    });
     view! {
-        <section class="veche-survey" aria-label=Text::SurveyLabel.get(locale)>
+        <section class="veche-survey veche-survey__step" aria-label=Text::SurveyLabel.get(locale)>
             <p role="status">{text.get(locale)}</p>
+            {retry}
         </section>
     }
 }
@@ -146,43 +154,34 @@ pub fn Frame(
     };
     let (on_dismiss, on_done) = (end(&host, "dismissed"), end(&host, "close"));
 
+    let retry = Callback::new(move |()| fetch());
     move || {
-        if ended.get() {
-            return EitherOf3::A((is_static && answered.get_untracked()).then(|| note(Text::AlreadyAnswered, locale)));
-        }
-        match loaded.get() {
-            None | Some(Loaded::Nothing) => EitherOf3::A(None),
-            Some(Loaded::Unreachable) => EitherOf3::B(view! {
-                <section class="veche-survey" aria-label=Text::SurveyLabel.get(locale)>
-                    <div class="veche-survey__step">
-                        <p role="alert">{Text::LoadFailed.get(locale)}</p>
-                        <div class="veche-survey__actions">
-                            <button type="button" class="veche-survey__button" on:click={
-                                let fetch = fetch.clone();
-                                move |_| fetch()
-                            }>
-                                {Text::Retry.get(locale)}
-                            </button>
-                        </div>
-                    </div>
-                </section>
-            }),
-            Some(Loaded::Open(survey)) if is_static && answered_recently(&survey) => {
-                EitherOf3::A(Some(note(Text::AlreadyAnswered, locale)))
+        let shown = if ended.get() {
+            (is_static && answered.get_untracked()).then_some((Text::AlreadyAnswered, None))
+        } else {
+            match loaded.get() {
+                None | Some(Loaded::Nothing) => None,
+                Some(Loaded::Unreachable) => Some((Text::LoadFailed, Some(retry))),
+                Some(Loaded::Open(survey)) if is_static && answered_recently(&survey) => {
+                    Some((Text::AlreadyAnswered, None))
+                }
+                Some(Loaded::Open(survey)) => {
+                    return Either::Right(view! {
+                        <NpsSurvey
+                            survey=*survey
+                            locale
+                            community=community.clone()
+                            respondent_known=params.respondent.is_some()
+                            close_on_escape=params.mode == Mode::Modal
+                            on_score
+                            on_follow_up
+                            on_dismiss
+                            on_done
+                        />
+                    });
+                }
             }
-            Some(Loaded::Open(survey)) => EitherOf3::C(view! {
-                <NpsSurvey
-                    survey=*survey
-                    locale
-                    community=community.clone()
-                    respondent_known=params.respondent.is_some()
-                    close_on_escape=params.mode == Mode::Modal
-                    on_score
-                    on_follow_up
-                    on_dismiss
-                    on_done
-                />
-            }),
-        }
+        };
+        Either::Left(shown.map(|(text, retry)| note(text, locale, retry)))
     }
 }

@@ -1,4 +1,3 @@
-use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use veche_api::Locale;
 use veche_api::surveys::Category;
@@ -30,52 +29,44 @@ pub(crate) fn ThanksStep(
     /// "Done".
     on_done: Callback<()>,
 ) -> impl IntoView {
-    let idea = community_link(community.new_idea(), Text::ProposeIdea, &community, locale, "");
-    let offer = match category {
-        Category::Promoter => {
-            let invitation = if community.in_app { Text::ThanksPromoterMember } else { Text::ThanksPromoter };
-            let join = (!community.in_app).then(|| {
-                community_link(community.register(), Text::JoinCommunity, &community, locale, "veche-survey__button")
-            });
-            EitherOf3::A(view! {
-                <p>{invitation.with_company(locale, &company)}</p>
-                <p class="veche-survey__actions">
-                    {join} <a class="veche-survey__link" href=community.share(locale, &company)>{Text::Share.get(locale)}</a>
-                </p>
-            })
-        }
-        Category::Passive => EitherOf3::B(view! {
-            <p>{Text::ThanksPassive.get(locale)}</p>
-            <p class="veche-survey__actions">{idea}</p>
-        }),
-        Category::Detractor | Category::Unknown => {
-            // The follow-up is behind: what it said no longer changes on this step.
-            let contact = if draft.sent.get_untracked() && draft.contact_ok.get_untracked() {
-                Either::Left(view! { <p>{Text::WillContact.get(locale)}</p> })
-            } else {
-                Either::Right(view! {
-                    <button
-                        type="button"
-                        class="veche-survey__button veche-survey__button--secondary"
-                        on:click=move |_| on_ask_contact.run(())
-                    >
-                        {Text::AskContact.get(locale)}
-                    </button>
-                })
-            };
-            EitherOf3::C(view! {
-                <p>{Text::ThanksDetractor.get(locale)}</p>
-                <div class="veche-survey__actions">{contact} {idea}</div>
-            })
-        }
+    let link = |href: String, text: Text, class: &'static str| community_link(href, text, &community, locale, class);
+    let promoter = category == Category::Promoter;
+    let detractor = !promoter && category != Category::Passive;
+    // The follow-up is behind: what it said no longer changes on this step.
+    let contact_asked = draft.sent.get_untracked() && draft.contact_ok.get_untracked();
+    let message = match category {
+        Category::Promoter if community.in_app => Text::ThanksPromoterMember.with_company(locale, &company),
+        Category::Promoter => Text::ThanksPromoter.with_company(locale, &company),
+        Category::Passive => Text::ThanksPassive.get(locale).to_owned(),
+        _ if contact_asked => format!("{} {}", Text::ThanksDetractor.get(locale), Text::WillContact.get(locale)),
+        _ => Text::ThanksDetractor.get(locale).to_owned(),
     };
+    let join = (promoter && !community.in_app).then(|| {
+        link(community.register(), Text::JoinCommunity, "veche-survey__button veche-survey__button--secondary")
+    });
+    let share = promoter.then(|| {
+        view! { <a class="veche-survey__link" href=community.share(locale, &company)>{Text::Share.get(locale)}</a> }
+    });
+    let contact = (detractor && !contact_asked).then(|| {
+        view! {
+            <button
+                type="button"
+                class="veche-survey__button veche-survey__button--secondary"
+                on:click=move |_| on_ask_contact.run(())
+            >
+                {Text::AskContact.get(locale)}
+            </button>
+        }
+    });
+    let idea = (!promoter).then(|| link(community.new_idea(), Text::ProposeIdea, ""));
     view! {
         <div class="veche-survey__step">
             <h2 class="veche-survey__heading veche-survey__lead" id=ids.of("thanks") tabindex="-1">
                 {Text::ThanksHeading.get(locale)}
             </h2>
-            {offer}
+            <p>{message}</p>
             <div class="veche-survey__actions">
+                {join} {share} {contact} {idea}
                 <button type="button" class="veche-survey__button" on:click=move |_| on_done.run(())>
                     {Text::Done.get(locale)}
                 </button>
