@@ -51,7 +51,9 @@ fn main() {
         return;
     }
 
-    let locale = params.locale.unwrap_or_else(|| Locale::negotiate(&window.navigator().language().unwrap_or_default()));
+    // `navigator.language` is one tag, without the weights `Locale::negotiate` reads.
+    let browser_locale = || Locale::from_tag(&window.navigator().language().unwrap_or_default()).unwrap_or_default();
+    let locale = params.locale.unwrap_or_else(browser_locale);
     dress_page(&window, &params, locale);
     report_height(host.clone());
     leptos::mount::mount_to_body(move || view! { <Frame params host locale /> });
