@@ -4,6 +4,10 @@
   (scripts/wasm_opt_batch.mjs; there is no wasm-opt binary on these machines), after dropping the
   linker's relocation sections: `.cargo/config.toml` links every wasm32 build with
   `--emit-relocs` for the app's split, and Binaryen would carry them into the frame's module.
+- Release builds: the module's exports for `wasm-streams` (a dependency of Leptos's server
+  functions, which the frame does not use) are dropped before `wasm-opt`, so their code goes too;
+  the generated JS then loses those classes, the imports the optimised module no longer asks
+  for, its comments and its indentation (Trunk does not minify wasm-bindgen's JS).
 - Every build: Trunk starts the module with an inline `<script type="module">`, which the frame's
   Content-Security-Policy (`script-src 'self'`) refuses; it moves into a content-hashed file.
 """
@@ -47,15 +51,131 @@ def without_link_sections(module: bytes) -> bytes:
     return bytes(kept)
 
 
+def without_exports(module: bytes, unwanted) -> bytes:
+    """The module without the exports whose name `unwanted(name)` is true."""
+    kept = bytearray(module[:8])
+    at = 8
+    while at < len(module):
+        start = at
+        section_id = module[at]
+        size, body = leb128(module, at + 1)
+        at = body + size
+        if section_id != 7:
+            kept += module[start:at]
+            continue
+        count, entry = leb128(module, body)
+        entries = []
+        for _ in range(count):
+            name_length, name_at = leb128(module, entry)
+            name = module[name_at : name_at + name_length].decode()
+            _, after = leb128(module, name_at + name_length + 1)
+            if not unwanted(name):
+                entries.append(module[entry:after])
+            entry = after
+        section = leb128_bytes(len(entries)) + b"".join(entries)
+        kept += bytes([7]) + leb128_bytes(len(section)) + section
+    return bytes(kept)
+
+
+def leb128_bytes(value: int) -> bytes:
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def imported_names(module: bytes) -> set[str]:
+    """The field names of the module's imports."""
+    at = 8
+    while at < len(module):
+        section_id = module[at]
+        size, body = leb128(module, at + 1)
+        at = body + size
+        if section_id != 2:
+            continue
+        names = set()
+        count, entry = leb128(module, body)
+        for _ in range(count):
+            length, entry = leb128(module, entry)
+            entry += length
+            length, name_at = leb128(module, entry)
+            names.add(module[name_at : name_at + length].decode())
+            entry = name_at + length
+            kind = module[entry]
+            entry += 1
+            if kind == 0:
+                _, entry = leb128(module, entry)
+            elif kind == 1:
+                flags = module[entry + 1]
+                _, entry = leb128(module, entry + 2)
+                if flags & 1:
+                    _, entry = leb128(module, entry)
+            elif kind == 2:
+                flags = module[entry]
+                _, entry = leb128(module, entry + 1)
+                if flags & 1:
+                    _, entry = leb128(module, entry)
+            else:
+                entry += 2
+        return names
+    return set()
+
+
+def is_stream_export(name: str) -> bool:
+    return "intounderlying" in name
+
+
+def smaller_js(code: str, imported: set[str]) -> str:
+    """wasm-bindgen's JS without the stream classes, unused imports, comments and indentation."""
+    lines = code.split("\n")
+    out = []
+    skipping_class = False
+    skipping_import = False
+    skip_lines = 0
+    for line in lines:
+        if line.startswith("export class IntoUnderlying"):
+            skipping_class = True
+        if skipping_class:
+            skipping_class = not line.startswith("if (Symbol.dispose) IntoUnderlying")
+            continue
+        if re.match(r"const IntoUnderlying\w+Finalization = ", line):
+            skip_lines = 3
+        if skip_lines:
+            skip_lines -= 1
+            continue
+        entry = re.match(r"        (\w+): function\(", line)
+        if entry and entry.group(1) not in imported:
+            skipping_import = True
+        if skipping_import:
+            skipping_import = line not in ("        },", "        }")
+            continue
+        out.append(line)
+    text = "\n".join(out)
+    if "IntoUnderlying" in text:
+        raise SystemExit("post_build: the stream classes are still in the JS")
+    if any(line.count("`") % 2 for line in text.split("\n")):
+        return text
+    stripped = (line.strip() for line in text.split("\n"))
+    return "\n".join(line for line in stripped if line and not line.startswith(("/**", "* ", "*/", "//")) and line != "*")
+
+
 def main() -> int:
     staging = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
     public_url = os.environ.get("TRUNK_PUBLIC_URL", "/embed/frame/")
     if os.environ.get("TRUNK_PROFILE") == "release":
         modules = sorted(staging.glob("*_bg.wasm"))
         for module in modules:
-            module.write_bytes(without_link_sections(module.read_bytes()))
+            module.write_bytes(without_exports(without_link_sections(module.read_bytes()), is_stream_export))
         batch = ROOT / "scripts" / "wasm_opt_batch.mjs"
         subprocess.run(["node", str(batch), *(str(path) for module in modules for path in (module, module))], check=True)
+        for module in modules:
+            script = module.with_name(module.name.removesuffix("_bg.wasm") + ".js")
+            script.write_text(smaller_js(script.read_text(), imported_names(module.read_bytes())))
 
     index = staging / "index.html"
     html = index.read_text()
