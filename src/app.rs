@@ -20,6 +20,7 @@ use crate::pages::members::{
 };
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::placeholder::ComingSoonPage;
+use crate::pages::surveys::SurveyAdmin;
 use crate::pages::threads::{NewThreadPage, ThreadPage, ThreadsPage};
 use crate::state::community::{provide_community, use_community};
 use crate::state::outbox::provide_outbox;
@@ -114,6 +115,14 @@ fn Routed() -> impl IntoView {
                         condition=move || signed_in.get()
                         redirect_path=sign_in_redirect
                     />
+                    // The staff's survey area routes its own addresses (list, new, results, edit) in
+                    // its chunk: one route here instead of four keeps the first load in budget.
+                    <ProtectedRoute
+                        path=path!("admin/surveys/*rest")
+                        view=|| view! { <LazyPage load=|| Box::pin(survey_admin()) /> }
+                        condition=move || signed_in.get()
+                        redirect_path=sign_in_redirect
+                    />
                 </Routes>
             </Shell>
         </Router>
@@ -142,6 +151,7 @@ crate::lazy_page!(events_page, preload_events_page, EventsPage);
 crate::lazy_page!(event_page, preload_event_page, EventPage);
 crate::lazy_page!(new_event_page, preload_new_event_page, NewEventPage);
 crate::lazy_page!(edit_event_page, preload_edit_event_page, EditEventPage);
+crate::lazy_page!(survey_admin, preload_survey_admin, SurveyAdmin);
 
 /// Sign-in page that brings the member back to where they were heading.
 fn sign_in_redirect() -> String {

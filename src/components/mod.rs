@@ -1,5 +1,6 @@
 //! Pieces that take props and render; they load nothing themselves.
 
+pub mod clipboard;
 pub mod events;
 pub mod feedback;
 pub mod form;
@@ -8,4 +9,5 @@ pub mod layout;
 pub mod markdown;
 pub mod member;
 pub mod members;
+pub mod surveys;
 pub mod threads;

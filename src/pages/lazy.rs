@@ -45,17 +45,21 @@ macro_rules! lazy_page {
 pub fn LazyPage(
     /// Builds the page once its chunk is there (a `lazy_page!` loader).
     load: fn() -> PageFuture,
+    /// Shows nothing while loading and nothing if the chunk cannot be fetched: for an extra that
+    /// is not worth a message (the members' survey banner).
+    #[prop(optional)]
+    quiet: bool,
 ) -> impl IntoView {
     let attempt = RwSignal::new(0u32);
     let retry = Callback::new(move |_| attempt.update(|n| *n += 1));
     view! {
-        <Suspense fallback=Loading>
+        <Suspense fallback=move || (!quiet).then(Loading)>
             {move || {
                 attempt.track();
                 Suspend::new(async move {
                     match send_wrapper::SendWrapper::new(load()).await {
                         Ok(page) => Either::Left(page),
-                        Err(ChunkError) => Either::Right(view! { <ErrorView error=ApiError::Network on_retry=retry /> }),
+                        Err(ChunkError) => Either::Right((!quiet).then(|| view! { <ErrorView error=ApiError::Network on_retry=retry /> })),
                     }
                 })
             }}

@@ -9,6 +9,7 @@ pub mod lazy;
 pub mod members;
 pub mod not_found;
 pub mod placeholder;
+pub mod surveys;
 pub mod threads;
 
 /// A `next=` target is only followed when it is a path on this site.

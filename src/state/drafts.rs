@@ -16,11 +16,20 @@ pub fn use_draft<T>(name: &str) -> RwSignal<T>
 where
     T: Serialize + DeserializeOwned + Default + Clone + PartialEq + Send + Sync + 'static,
 {
+    use_draft_or(name, T::default())
+}
+
+/// A value restored from the draft `name`, else `saved` (what the server has), saved back on
+/// every change; no draft is kept while it equals `saved`.
+pub fn use_draft_or<T>(name: &str, saved: T) -> RwSignal<T>
+where
+    T: Serialize + DeserializeOwned + Clone + PartialEq + Send + Sync + 'static,
+{
     let key = storage_key(name);
-    let draft = RwSignal::new(storage::get_json::<T>(&key).unwrap_or_default());
+    let draft = RwSignal::new(storage::get_json::<T>(&key).unwrap_or_else(|| saved.clone()));
     Effect::new(move |_| {
         draft.with(|value| {
-            if *value == T::default() {
+            if *value == saved {
                 storage::remove(&key);
             } else {
                 storage::set_json(&key, value);

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use veche_api::events::{self as contract, EventInput, EventKind, Frequency, Recurrence};
 
-use crate::components::form::{CheckboxField, FormAlert, FormState, TextField};
+use crate::components::form::{CheckboxField, FormAlert, FormState, SelectField, TextField};
 use crate::components::threads::MarkdownEditor;
 use crate::i18n::format::viewer_time_zone;
 use crate::i18n::messages::events::{Events, kind_text};
@@ -23,46 +23,6 @@ fn time_zones() -> Vec<String> {
 fn whole_number<T: std::str::FromStr + Default>(text: &str) -> Option<T> {
     let text = text.trim();
     (!text.is_empty()).then(|| text.parse().unwrap_or_default())
-}
-
-/// A labelled `<select>` with its error under it.
-#[component]
-fn SelectField(
-    /// Visible label.
-    label: &'static str,
-    /// Field name; also the base of the element ids.
-    name: &'static str,
-    /// The chosen value, two-way bound.
-    value: RwSignal<String>,
-    /// (value, text) of each choice.
-    choices: Vec<(String, String)>,
-    /// Message shown when the choice is not accepted.
-    #[prop(into)]
-    error: Signal<Option<String>>,
-    /// Help shown under the label.
-    #[prop(optional)]
-    hint: Option<&'static str>,
-) -> impl IntoView {
-    let id = format!("field-{name}");
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field" class:field--invalid=move || error.with(Option::is_some)>
-            <label class="field__label" for=id.clone()>{label}</label>
-            {hint.map(|hint| view! { <p class="field__hint">{hint}</p> })}
-            <select id=id.clone() name=name class="field__select"
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby=error_id.clone()
-                on:change=move |event| value.set(event_target_value(&event))>
-                {choices.into_iter().map(|(choice, text)| {
-                    let selected = choice.clone();
-                    view! { <option value=choice selected=move || value.with(|v| *v == selected)>{text}</option> }
-                }).collect_view()}
-            </select>
-            <p class="field__error" id=error_id hidden=move || error.with(Option::is_none)>
-                {move || error.get().unwrap_or_default()}
-            </p>
-        </div>
-    }
 }
 
 /// Everything staff say about an event: what, when (local times in a chosen time zone), where

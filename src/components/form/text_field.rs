@@ -1,6 +1,8 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 
-/// A labelled text input with an optional hint and its error shown right under it.
+/// A labelled text input (or, given `rows`, a plain-text area) with an optional hint and its
+/// error shown right under it.
 #[component]
 pub fn TextField(
     /// Visible label.
@@ -27,43 +29,65 @@ pub fn TextField(
     /// Longest accepted input, in characters.
     #[prop(optional)]
     maxlength: Option<u32>,
+    /// Visible lines: a text area of plain text (no formatting) instead of one line.
+    #[prop(optional)]
+    rows: Option<u32>,
 ) -> impl IntoView {
     let id = format!("field-{name}");
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        let has_hint = hint.is_some();
-        move || {
-            let mut ids = Vec::new();
-            if has_hint {
-                ids.push(hint_id.clone());
-            }
-            if error.with(Option::is_some) {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    let described_by = described_by(&id, hint.is_some(), error);
+    let invalid = move || if error.with(Option::is_some) { "true" } else { "false" };
     view! {
         <div class="field" class:field--invalid=move || error.with(Option::is_some)>
             <label class="field__label" for=id.clone()>{label}</label>
             {hint.map(|hint| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
-            <input
-                class="field__input"
-                id=id.clone()
-                name=name
-                type=input_type.unwrap_or("text")
-                autocomplete=autocomplete
-                required=required
-                maxlength=maxlength
-                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
-                aria-describedby=described_by
-                bind:value=value
-            />
+            {match rows {
+                None => Either::Left(view! {
+                    <input
+                        class="field__input"
+                        id=id.clone()
+                        name=name
+                        type=input_type.unwrap_or("text")
+                        autocomplete=autocomplete
+                        required=required
+                        maxlength=maxlength
+                        aria-invalid=invalid
+                        aria-describedby=described_by
+                        bind:value=value
+                    />
+                }),
+                Some(rows) => Either::Right(view! {
+                    <textarea
+                        class="field__input field__textarea"
+                        id=id.clone()
+                        name=name
+                        rows=rows
+                        required=required
+                        maxlength=maxlength
+                        aria-invalid=invalid
+                        aria-describedby=described_by
+                        bind:value=value
+                    ></textarea>
+                }),
+            }}
             <p class="field__error" id=error_id.clone() hidden=move || error.with(Option::is_none)>
                 {move || error.get().unwrap_or_default()}
             </p>
         </div>
+    }
+}
+
+/// The `aria-describedby` of field `id`: its hint (when it has one) and its error (while shown).
+fn described_by(id: &str, has_hint: bool, error: Signal<Option<String>>) -> impl Fn() -> Option<String> + use<> {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(hint_id.clone());
+        }
+        if error.with(Option::is_some) {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }

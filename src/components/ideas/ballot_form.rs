@@ -91,21 +91,8 @@ pub fn BallotForm(
                 <TextField label=i18n.t(Ideas::Opens) name="opens_at" value=opens error=form.field("opens_at") input_type="datetime-local" required=true />
                 <TextField label=i18n.t(Ideas::Closes) name="closes_at" value=closes error=form.field("closes_at") input_type="datetime-local" required=true />
             </div>
-            <div class="field" class:field--invalid=move || items_error.with(Option::is_some)>
-                <label class="field__label" for="field-items">{i18n.t(Ideas::BallotItemsLabel)}</label>
-                <p class="field__hint" id="field-items-hint">{i18n.t(Ideas::BallotItemsHint)}</p>
-                <textarea
-                    id="field-items"
-                    class="field__input"
-                    rows="5"
-                    aria-invalid=move || if items_error.with(Option::is_some) { "true" } else { "false" }
-                    aria-describedby=move || if items_error.with(Option::is_some) { "field-items-hint field-items-error" } else { "field-items-hint" }
-                    bind:value=items
-                ></textarea>
-                <p class="field__error" id="field-items-error" hidden=move || items_error.with(Option::is_none)>
-                    {move || items_error.get()}
-                </p>
-            </div>
+            <TextField label=i18n.t(Ideas::BallotItemsLabel) name="items" value=items error=items_error
+                hint=i18n.t(Ideas::BallotItemsHint) rows=5 />
             <button type="submit" class="button" disabled=move || publish.pending().get()>{i18n.t(Ideas::PublishBallot)}</button>
         </form>
     }

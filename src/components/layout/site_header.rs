@@ -13,14 +13,16 @@ use crate::state::community::use_community;
 use crate::state::outbox::use_outbox;
 use crate::state::session::use_session;
 
-/// The header's sections, in order.
-const NAV: [(&str, Common); 5] = [
+/// The header's sections, in order; the last is the staff's.
+const NAV: [(&str, Common); 6] = [
     ("/", Common::NavHome),
     ("/threads", Common::NavThreads),
     ("/ideas", Common::NavIdeas),
     ("/events", Common::NavEvents),
     ("/members", Common::NavMembers),
+    (STAFF_SURVEYS, Common::NavSurveys),
 ];
+const STAFF_SURVEYS: &str = "/admin/surveys";
 
 /// Whether the backend offers a section (all are shown until the community has loaded).
 fn offered(features: Option<&Features>, href: &str) -> bool {
@@ -30,6 +32,7 @@ fn offered(features: Option<&Features>, href: &str) -> bool {
         "/ideas" => features.ideas,
         "/events" => features.events,
         "/members" => features.members,
+        STAFF_SURVEYS => features.surveys,
         _ => true,
     }
 }
@@ -76,7 +79,8 @@ pub fn SiteHeader() -> impl IntoView {
                 <ul class="site-header__links">
                     {move || {
                         let features = community.get().map(|c| c.features);
-                        NAV.iter().filter(|(href, _)| offered(features.as_ref(), href)).map(|&(href, text)| view! {
+                        let staff = session.account().is_some_and(|a| a.member.access.is_staff());
+                        NAV.iter().filter(|(href, _)| offered(features.as_ref(), href) && (staff || *href != STAFF_SURVEYS)).map(|&(href, text)| view! {
                             <li><A href=href attr:class="site-header__link">{i18n.t(text)}</A></li>
                         }).collect_view()
                     }}

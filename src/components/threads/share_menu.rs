@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api::url::encode;
+use crate::components::clipboard;
 use crate::i18n::messages::threads::Threads;
 use crate::i18n::use_i18n;
 
@@ -27,10 +28,9 @@ pub fn ShareMenu(
     let copied = RwSignal::new(false);
     let copy_url = url.clone();
     let copy = move |_| {
-        let clipboard = window().navigator().clipboard();
-        let promise = clipboard.write_text(&copy_url);
+        let copy_url = copy_url.clone();
         leptos::task::spawn_local(async move {
-            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+            if clipboard::copy(&copy_url).await {
                 copied.set(true);
             }
         });

@@ -10,6 +10,7 @@ crate::messages! {
         NavIdeas => ("Ideas", "Идеи"),
         NavEvents => ("Events", "События"),
         NavMembers => ("Members", "Участники"),
+        NavSurveys => ("Surveys", "Опросы"),
         SignIn => ("Sign in", "Войти"),
         SignOut => ("Sign out", "Выйти"),
         Join => ("Join", "Вступить"),

@@ -3,6 +3,7 @@
 use veche_api::Locale;
 use veche_api::ideas::IdeaStatus;
 
+use super::counted;
 use crate::i18n::format::number;
 
 crate::messages! {
@@ -135,16 +136,6 @@ pub fn votes_left(locale: Locale, n: i64) -> String {
             format!("{left} {} {}", number(n, locale), locale.pick(n as u64, ["голос", "голоса", "голосов"]))
         }
     }
-}
-
-/// A number and its noun in the right form for the number.
-fn counted(locale: Locale, n: i64, english: [&'static str; 3], russian: [&'static str; 3]) -> String {
-    let n = n.max(0);
-    let word = match locale {
-        Locale::En => locale.pick(n as u64, english),
-        Locale::Ru => locale.pick(n as u64, russian),
-    };
-    format!("{} {word}", number(n, locale))
 }
 
 /// "12 votes" / "12 голосов".

@@ -5,6 +5,7 @@ pub mod common;
 pub mod events;
 pub mod ideas;
 pub mod members;
+pub mod surveys;
 pub mod threads;
 
 use veche_api::Locale;
@@ -35,6 +36,16 @@ macro_rules! messages {
             }
         }
     };
+}
+
+/// A number and its noun in the right form for the number: "12 votes", "21 голос".
+pub fn counted(locale: Locale, n: i64, english: [&'static str; 3], russian: [&'static str; 3]) -> String {
+    let n = n.max(0);
+    let word = match locale {
+        Locale::En => locale.pick(n as u64, english),
+        Locale::Ru => locale.pick(n as u64, russian),
+    };
+    format!("{} {word}", crate::i18n::format::number(n, locale))
 }
 
 /// Checks a table: no empty text, and Russian differs from English unless listed as the same

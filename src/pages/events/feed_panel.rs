@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use veche_api::events::FeedLink;
 
 use crate::api::events;
+use crate::components::clipboard;
 use crate::components::feedback::error_text;
 use crate::i18n::messages::events::Events;
 use crate::i18n::use_i18n;
@@ -34,9 +35,8 @@ pub fn FeedPanel() -> impl IntoView {
     };
     let copy = move |_| {
         let Some(url) = link.with_untracked(|l| l.as_ref().map(|l| l.url.clone())) else { return };
-        let promise = window().navigator().clipboard().write_text(&url);
         leptos::task::spawn_local(async move {
-            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+            if clipboard::copy(&url).await {
                 note.set(Some(i18n.t(Events::Copied).to_owned()));
             }
         });

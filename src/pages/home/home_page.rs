@@ -50,8 +50,14 @@ pub fn HomePage() -> impl IntoView {
         // Only the areas the backend offers.
         {move || offers(|f| f.ideas).then(|| view! { <LazyPage load=|| Box::pin(ideas_on_home()) /> })}
         {move || offers(|f| f.events).then(|| view! { <LazyPage load=|| Box::pin(events_on_home()) /> })}
+        // Members may be asked the community's survey (signing in again rebuilds it).
+        {move || {
+            (session.signed_in() == Some(true) && offers(|f| f.surveys))
+                .then(|| view! { <LazyPage load=|| Box::pin(survey_banner()) quiet=true /> })
+        }}
     }
 }
 
 crate::lazy_page!(ideas_on_home, preload_ideas_on_home, crate::pages::ideas::IdeasOnHome);
 crate::lazy_page!(events_on_home, preload_events_on_home, crate::pages::events::EventsOnHome);
+crate::lazy_page!(survey_banner, preload_survey_banner, crate::pages::surveys::SurveyBanner);

@@ -4,7 +4,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate, use_params_map, use_query_map};
 
-use super::{STEP, first_items, shown_param};
+use super::{STEP, shown_param};
+use crate::api::first_items;
 use crate::api::members;
 use crate::api::url::{encode, query};
 use crate::components::feedback::{Loading, errors_fallback};

@@ -6,7 +6,8 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use veche_api::member::CommunityRole;
 use veche_api::members::MemberSort;
 
-use super::{STEP, first_items, shown_param};
+use super::{STEP, shown_param};
+use crate::api::first_items;
 use crate::api::members::{self, DirectoryQuery};
 use crate::api::url::query;
 use crate::components::feedback::{Loading, errors_fallback};
