@@ -1,6 +1,5 @@
 //! The page inside the frame: loads the survey, shows it, queues the answers and tells the host.
 
-use leptos::either::Either;
 use leptos::prelude::*;
 use veche_api::Locale;
 use veche_api::surveys::{Category, FollowUpInput, PublicSurvey, ResponseInput};
@@ -14,7 +13,6 @@ use crate::{http, json, outbox, random_id};
 const DAY_MS: u64 = 86_400_000;
 
 /// The survey as loaded.
-#[derive(Clone, Debug)]
 enum Loaded {
     Open(Box<PublicSurvey>),
     /// Unknown, closed, or not for this page: the frame has nothing to show.
@@ -68,11 +66,12 @@ fn remember_answered(survey_id: &str) {
     }
 }
 
-/// A short message in the survey's card, with "Try again" when `retry` is given.
-fn note(text: Text, locale: Locale, retry: Option<Callback<()>>) -> impl IntoView {
-    let retry = retry.map(|retry| {
+/// A short message in the survey's card, with "Try again" (which loads the page anew) when
+/// `retry`.
+fn note(text: Text, locale: Locale, retry: bool) -> impl IntoView {
+    let retry = retry.then(|| {
         view! {
-            <button type="button" class="veche-survey__button" on:click=move |_| retry.run(())>
+            <button type="button" class="veche-survey__button" on:click=|_| reload()>
                 {Text::Retry.get(locale)}
             </button>
         }
@@ -85,10 +84,35 @@ fn note(text: Text, locale: Locale, retry: Option<Callback<()>>) -> impl IntoVie
     }
 }
 
-/// The frame's content: the survey while it is being answered, then nothing (the loader removes
-/// the frame) or, in the plain-iframe snippet, a thank-you note.
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
+/// Loads the survey, then puts on the page what there is to show: the survey, a note, or nothing
+/// (the loader removes the frame). Deciding once, before anything is mounted, keeps the page free
+/// of a view that swaps whole views.
+pub async fn show(params: FrameParams, host: Host, locale: Locale) {
+    let note_of = match load(params.survey.clone(), host.clone()).await {
+        Loaded::Nothing => return,
+        Loaded::Unreachable => (Text::LoadFailed, true),
+        Loaded::Open(survey) if !(params.mode == Mode::Static && answered_recently(&survey)) => {
+            leptos::mount::mount_to_body(move || view! { <Frame survey=*survey params host locale /> });
+            return;
+        }
+        Loaded::Open(_) => (Text::AlreadyAnswered, false),
+    };
+    leptos::mount::mount_to_body(move || note(note_of.0, locale, note_of.1));
+}
+
+/// The survey while it is being answered, then nothing (the loader removes the frame) or, in the
+/// plain-iframe snippet, a thank-you note: both are on the page from the start, and `hidden`
+/// shows one at a time.
 #[component]
-pub fn Frame(
+fn Frame(
+    /// The open survey.
+    survey: PublicSurvey,
     /// The URL parameters.
     params: FrameParams,
     /// The host page, if it may be told.
@@ -98,16 +122,6 @@ pub fn Frame(
 ) -> impl IntoView {
     let survey_id = params.survey.clone();
     let is_static = params.mode == Mode::Static;
-    let loaded = RwSignal::new(None::<Loaded>);
-    let fetch = {
-        let (survey_id, host) = (survey_id.clone(), host.clone());
-        move || {
-            let (survey_id, host) = (survey_id.clone(), host.clone());
-            loaded.set(None);
-            leptos::task::spawn_local(async move { loaded.set(Some(load(survey_id, host).await)) });
-        }
-    };
-    fetch();
     let ended = RwSignal::new(false);
     let answered = RwSignal::new(false);
     let response_id = StoredValue::new(None::<String>);
@@ -137,51 +151,43 @@ pub fn Frame(
             host.post("answered", &[("score", JsValue::from(score)), ("category", JsValue::from_str(category))]);
         })
     };
-    let on_follow_up = {
-        let survey_id = survey_id.clone();
-        Callback::new(move |follow_up: FollowUpInput| {
-            if let Some(response) = response_id.get_value() {
-                outbox::add_follow_up(&survey_id, &response, &follow_up);
-            }
-        })
-    };
+    let on_follow_up = Callback::new(move |follow_up: FollowUpInput| {
+        if let Some(response) = response_id.get_value() {
+            outbox::add_follow_up(&survey_id, &response, &follow_up);
+        }
+    });
+    // Once ended, the hidden survey says nothing more (Escape in the modal included).
     let end = move |host: &Host, message: &'static str| {
         let host = host.clone();
         Callback::new(move |()| {
-            host.post(message, &[]);
-            ended.set(true);
+            if !ended.get_untracked() {
+                host.post(message, &[]);
+                ended.set(true);
+            }
         })
     };
     let (on_dismiss, on_done) = (end(&host, "dismissed"), end(&host, "close"));
-
-    let retry = Callback::new(move |()| fetch());
-    move || {
-        let shown = if ended.get() {
-            (is_static && answered.get_untracked()).then_some((Text::AlreadyAnswered, None))
-        } else {
-            match loaded.get() {
-                None | Some(Loaded::Nothing) => None,
-                Some(Loaded::Unreachable) => Some((Text::LoadFailed, Some(retry))),
-                Some(Loaded::Open(survey)) if is_static && answered_recently(&survey) => {
-                    Some((Text::AlreadyAnswered, None))
-                }
-                Some(Loaded::Open(survey)) => {
-                    return Either::Right(view! {
-                        <NpsSurvey
-                            survey=*survey
-                            locale
-                            community=community.clone()
-                            respondent_known=params.respondent.is_some()
-                            close_on_escape=params.mode == Mode::Modal
-                            on_score
-                            on_follow_up
-                            on_dismiss
-                            on_done
-                        />
-                    });
-                }
-            }
-        };
-        Either::Left(shown.map(|(text, retry)| note(text, locale, retry)))
+    let thanks = is_static.then(|| {
+        view! {
+            <div class="veche-frame__part" hidden=move || !(ended.get() && answered.get())>
+                {note(Text::AlreadyAnswered, locale, false)}
+            </div>
+        }
+    });
+    view! {
+        <div class="veche-frame__part" hidden=move || ended.get()>
+            <NpsSurvey
+                survey
+                locale
+                community
+                respondent_known=params.respondent.is_some()
+                close_on_escape=params.mode == Mode::Modal
+                on_score
+                on_follow_up
+                on_dismiss
+                on_done
+            />
+        </div>
+        {thanks}
     }
 }

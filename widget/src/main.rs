@@ -16,7 +16,6 @@ use veche_api::Locale;
 use veche_survey::{Text, accent_colours};
 use wasm_bindgen::prelude::*;
 
-use crate::frame::Frame;
 use crate::host::Host;
 use crate::params::{FrameParams, Mode};
 
@@ -56,7 +55,7 @@ fn main() {
     let locale = params.locale.unwrap_or_else(browser_locale);
     dress_page(&window, &params, locale);
     report_height(host.clone());
-    leptos::mount::mount_to_body(move || view! { <Frame params host locale /> });
+    wasm_bindgen_futures::spawn_local(frame::show(params, host, locale));
 }
 
 /// The page's language and title, the mode's class and the company's colour.
