@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use veche_api::Locale;
-use veche_api::surveys::{COMMENT_MAX, Category, FollowUpInput, check_follow_up};
-use veche_api::validate::{FieldErrors, Issue};
+use veche_api::surveys::{COMMENT_MAX, Category, FollowUpInput};
+use veche_api::validate::{self, Issue};
 
 use crate::community_link::community_link;
 use crate::links::Community;
@@ -42,14 +42,23 @@ impl FollowUpDraft {
     }
 }
 
-/// The shared checks of a follow-up, plus: asking to be contacted needs an address unless the
-/// company already knows who answers.
-pub(crate) fn check(input: &FollowUpInput, email_required: bool) -> FieldErrors {
-    let mut errors = check_follow_up(input);
-    if input.contact_ok && email_required && input.contact_email.is_none() {
-        errors.add("contact_email", Issue::Required);
-    }
-    errors
+/// The problems of a follow-up, by field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Problems {
+    pub comment: Option<Issue>,
+    pub contact_email: Option<Issue>,
+}
+
+/// The rules of `check_follow_up` field by field (its map of field names would cost the frame's
+/// bundle a BTreeMap), plus: asking to be contacted needs an address unless the company already
+/// knows who answers.
+pub(crate) fn check(input: &FollowUpInput, email_required: bool) -> Problems {
+    let contact_email = match input.contact_email.as_deref() {
+        Some(email) if !email.trim().is_empty() => validate::email(email),
+        None if input.contact_ok && email_required => Some(Issue::Required),
+        _ => None,
+    };
+    Problems { comment: validate::optional_text(&input.comment, COMMENT_MAX), contact_email }
 }
 
 /// The follow-up question for the score's group, with a comment box; detractors can also ask to
@@ -86,9 +95,9 @@ pub(crate) fn FollowUpStep(
     let recheck = move || {
         let input = draft.input(category);
         let problems = check(&input, email_required);
-        comment_issue.set(problems.get("comment"));
-        email_issue.set(problems.get("contact_email"));
-        problems.is_empty().then_some(input)
+        comment_issue.set(problems.comment);
+        email_issue.set(problems.contact_email);
+        (problems == Problems::default()).then_some(input)
     };
     let typed = move |field: RwSignal<String>, event: leptos::ev::Event| {
         field.set(event_target_value(&event));
@@ -210,10 +219,27 @@ mod tests {
 
     #[test]
     fn contact_needs_an_address_unless_the_respondent_is_known() {
-        assert_eq!(check(&follow_up(true, None), true).get("contact_email"), Some(Issue::Required));
-        assert!(check(&follow_up(true, None), false).is_empty());
-        assert!(check(&follow_up(false, None), true).is_empty());
-        assert_eq!(check(&follow_up(true, Some("nope")), false).get("contact_email"), Some(Issue::EmailFormat));
-        assert!(check(&follow_up(true, Some("ann@example.com")), true).is_empty());
+        assert_eq!(check(&follow_up(true, None), true).contact_email, Some(Issue::Required));
+        assert_eq!(check(&follow_up(true, None), false), Problems::default());
+        assert_eq!(check(&follow_up(false, None), true), Problems::default());
+        assert_eq!(check(&follow_up(true, Some("nope")), false).contact_email, Some(Issue::EmailFormat));
+        assert_eq!(check(&follow_up(true, Some("ann@example.com")), true), Problems::default());
+    }
+
+    #[test]
+    fn the_checks_are_the_contracts() {
+        let long = "й".repeat(COMMENT_MAX + 1);
+        for comment in ["", "Slow support", long.as_str()] {
+            for email in [None, Some(""), Some("  "), Some("nope"), Some("ann@example.com")] {
+                let input = FollowUpInput {
+                    comment: comment.to_owned(),
+                    contact_ok: email.is_some(),
+                    contact_email: email.map(str::to_owned),
+                };
+                let shared = veche_api::surveys::check_follow_up(&input);
+                let own = check(&input, false);
+                assert_eq!((own.comment, own.contact_email), (shared.get("comment"), shared.get("contact_email")));
+            }
+        }
     }
 }
