@@ -77,9 +77,14 @@ texts! {
 }
 
 impl Text {
-    /// The text with the company's name put in.
+    /// The text with the company's name put in (each text has `{company}` at most once and no
+    /// other brace: found by its first character, without `str::replace`'s substring search).
     pub fn with_company(self, locale: Locale, company: &str) -> String {
-        self.get(locale).replace("{company}", company)
+        let text = self.get(locale);
+        match text.split_once('{').and_then(|(before, after)| Some((before, after.strip_prefix("company}")?))) {
+            Some((before, after)) => [before, company, after].concat(),
+            None => text.to_owned(),
+        }
     }
 }
 
@@ -160,6 +165,15 @@ mod tests {
         own.texts_ru.question = "  Порекомендуете нас?  ".into();
         assert_eq!(question(&own, Locale::Ru), "Порекомендуете нас?");
         assert_eq!(question(&own, Locale::En), "How likely are you to recommend Acme to a friend or colleague?");
+    }
+
+    #[test]
+    fn the_company_is_put_in_wherever_a_text_names_it() {
+        for &text in Text::ALL {
+            for locale in [Locale::En, Locale::Ru] {
+                assert_eq!(text.with_company(locale, "A{b}"), text.get(locale).replace("{company}", "A{b}"));
+            }
+        }
     }
 
     #[test]
