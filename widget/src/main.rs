@@ -11,7 +11,6 @@ mod outbox;
 mod params;
 mod random_id;
 
-use leptos::prelude::*;
 use veche_api::Locale;
 use veche_survey::{Text, accent_colours};
 use wasm_bindgen::prelude::*;
@@ -38,7 +37,9 @@ fn main() {
         let waiting = js_sys::JSON::parse(&outbox::for_loader(letters, &outbox_survey)).unwrap_or_default();
         outbox_host.post("outbox", &[("letters", waiting)]);
     });
-    window_event_listener(leptos::ev::online, |_| outbox::deliver());
+    let online = Closure::<dyn FnMut()>::new(outbox::deliver);
+    let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
+    online.forget();
     outbox::deliver();
     if params.flush {
         if !outbox::holds_score_of(&params.survey) {

@@ -5,10 +5,9 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::time::Duration;
 
 use veche_api::surveys::{FollowUpInput, ResponseInput};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::http::{self, Answer};
 use crate::json;
@@ -222,6 +221,13 @@ fn add(letter: Letter) {
     deliver();
 }
 
+/// Runs `task` once after `ms` milliseconds.
+fn later(task: fn(), ms: u32) {
+    let Some(window) = web_sys::window() else { return };
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(task).into_js_value();
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), ms as i32);
+}
+
 /// Sends what waits, oldest first, one at a time; on failure tries again later.
 pub fn deliver() {
     if STATE.with_borrow_mut(|state| std::mem::replace(&mut state.sending, true)) {
@@ -248,7 +254,7 @@ pub fn deliver() {
                         state.failures
                     });
                     let secs = wait.unwrap_or_else(|| backoff_secs(failures)).clamp(1, BACKOFF_MAX_SECS);
-                    leptos::prelude::set_timeout(deliver, Duration::from_secs(secs.into()));
+                    later(deliver, secs * 1000);
                     break;
                 }
             }
