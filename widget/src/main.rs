@@ -34,8 +34,7 @@ fn main() {
     let outbox_host = host.clone();
     let outbox_survey = params.survey.clone();
     outbox::on_changed(move |letters| {
-        let waiting = js_sys::JSON::parse(&outbox::for_loader(letters, &outbox_survey)).unwrap_or_default();
-        outbox_host.post("outbox", &[("letters", waiting)]);
+        outbox_host.post("outbox", &[("letters", outbox::for_loader(letters, &outbox_survey).into())]);
     });
     let online = Closure::<dyn FnMut()>::new(outbox::deliver);
     let _ = window.add_event_listener_with_callback("online", online.as_ref().unchecked_ref());
