@@ -203,12 +203,12 @@ test('the Website NPS dashboard shows what the API counts, for filters kept in t
   expect(csv.split(/\r?\n/).filter((line) => line.trim()).length).toBeGreaterThan(1);
 });
 
-test('a new member is asked the team eNPS in the community, answers by keyboard, and is not asked again', async ({ page, browser }) => {
+test('a new member is asked the community NPS survey, answers by keyboard, and is not asked again', async ({ page, browser }) => {
   test.slow();
   const member = await join(page);
   const banner = page.getByRole('complementary', { name: 'Community survey' });
   await expect(banner).toBeVisible({ timeout: 20_000 });
-  const scores = banner.getByRole('group', { name: /as a place to work/ });
+  const scores = banner.getByRole('group', { name: /recommend Sever Software to a friend or colleague/ });
   await expect(scores).toBeVisible();
   await expectAccessible(page, 'with the survey banner');
   await expectNoSidewaysScroll(page);
@@ -219,7 +219,7 @@ test('a new member is asked the team eNPS in the community, answers by keyboard,
   await page.keyboard.press('ArrowLeft');
   await expect(scores.getByRole('radio', { name: '9' })).toBeChecked();
   await page.keyboard.press('Enter');
-  const comment = `Kind colleagues ${member.handle}`;
+  const comment = `Helpful answers from other customers ${member.handle}`;
   const followUp = banner.getByRole('textbox', { name: 'What do you like most?' });
   await expect(followUp).toBeVisible();
   await followUp.focus();
@@ -237,7 +237,7 @@ test('a new member is asked the team eNPS in the community, answers by keyboard,
   try {
     const staff = new SurveysApi(staffContext.request);
     await staff.signIn('elena');
-    const id = await staff.idOf('Team eNPS');
+    const id = await staff.idOf('Community NPS');
     await expect
       .poll(async () => (await staff.comments(id, { q: comment })).map((r) => [r.score, r.source]))
       .toEqual([[9, 'community']]);

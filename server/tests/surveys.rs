@@ -455,7 +455,7 @@ async fn the_in_app_survey_waits_after_an_answer_or_a_dismissal() {
     let mut answering = server.signed_in("ivan").await;
     let due = answering.get("/api/v1/surveys/in-app").await;
     assert_eq!(due.status, StatusCode::OK, "{}", due.text);
-    assert_eq!(due.body["kind"], "enps");
+    assert_eq!(due.body["kind"], "nps", "the demo asks members the community NPS survey");
     assert_eq!(due.body["open"], true);
     let survey = due.body["id"].as_str().unwrap().to_owned();
     let answered = answering

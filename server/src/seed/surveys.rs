@@ -1,5 +1,6 @@
 //! Demo surveys: a website NPS survey with a few hundred answers from two sites and three
-//! customer segments, and an in-app eNPS survey, both over the last six months with a score that
+//! customer segments, an NPS survey members are asked in the community (the in-app banner), and
+//! an employee eNPS survey embedded on the intranet, all over the last six months with a score that
 //! improves over time, and comments in English and Russian for each category.
 
 use chrono::{Duration, Utc};
@@ -11,6 +12,8 @@ use crate::db::surveys::SeededAnswer;
 
 /// The demo's company: the one the community is about.
 const COMPANY: &str = "Sever Software";
+/// Where the demo company embeds its employee survey.
+const INTRANET: &str = "https://intranet.sever-software.example";
 /// Days back the answers start.
 const HISTORY_DAYS: i64 = 182;
 
@@ -191,13 +194,28 @@ pub async fn seed(db: &Db, staff: i64) -> anyhow::Result<()> {
     };
     db.insert_survey_answers(website_id, &answers(&mut dice, &customers)).await?;
 
-    let team = survey("Team eNPS", "enps", true, &[]);
+    // Members are asked inside the community (the in-app banner).
+    let community = survey("Community NPS", "nps", true, &[]);
+    let community_id = db.create_survey(&community, Some(staff), &created_at).await?;
+    let members = Population {
+        count: 90,
+        promoters: (45, 60),
+        detractors: (20, 10),
+        sources: &["community"],
+        segments: &["customer", "partner"],
+        russian: 70,
+        comments: &CUSTOMER_COMMENTS,
+    };
+    db.insert_survey_answers(community_id, &answers(&mut dice, &members)).await?;
+
+    // Employees answer on the company's intranet, not in the customers' community.
+    let team = survey("Team eNPS", "enps", false, &[INTRANET]);
     let team_id = db.create_survey(&team, Some(staff), &created_at).await?;
     let employees = Population {
         count: 210,
         promoters: (30, 40),
         detractors: (25, 20),
-        sources: &["community"],
+        sources: &[INTRANET],
         segments: &["engineering", "engineering", "sales", "support"],
         russian: 80,
         comments: &EMPLOYEE_COMMENTS,
