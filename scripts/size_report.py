@@ -21,6 +21,9 @@ FRAME_BUDGET = 60 * KB
 LOADER_BUDGET = 2 * KB
 
 
+STATIC_IMPORT = re.compile(r'(?:^|[;\s])(?:import|export)\s[^;()]*?from\s*["\'](\.{1,2}/[^"\']+\.js)["\']', re.M)
+
+
 def brotli_size(path: pathlib.Path) -> int:
     return len(brotli.compress(path.read_bytes(), quality=11))
 
@@ -35,8 +38,15 @@ def first_load_files(dist: pathlib.Path, html_name: str) -> list[pathlib.Path] |
     files = []
     for ref in dict.fromkeys(refs):
         path = dist / ref.lstrip("/") if ref.startswith("/") else page.parent / ref
-        if path.is_file():
+        if path.is_file() and path not in files:
             files.append(path)
+    # Modules those scripts import statically load with them (the split pages' loader).
+    for script in files:
+        if script.suffix == ".js":
+            for ref in STATIC_IMPORT.findall(script.read_text()):
+                path = (script.parent / ref).resolve()
+                if path.is_file() and path not in files:
+                    files.append(path)
     return files
 
 

@@ -54,7 +54,7 @@ PAGE = re.compile(
 # Loads a page's pack: its own module and every chunk it needs, in one request. A chunk is
 # instantiated once (the first pack that brings it); a failed load can be tried again.
 PACK_RUNTIME = """const chunks = new Map();
-function pack(url, ids) {
+function pack(url) {
     let loading;
     return () => loading ??= (async () => {
         const response = await fetch(new URL(url, import.meta.url));
@@ -62,11 +62,12 @@ function pack(url, ids) {
         const bytes = new Uint8Array(await response.arrayBuffer());
         const view = new DataView(bytes.buffer);
         let at = 0;
+        const number = () => view.getUint32((at += 4) - 4, true);
         const next = () => {
-            const length = view.getUint32(at, true);
-            at += 4 + length;
-            return bytes.subarray(at - length, at);
+            const length = number();
+            return bytes.subarray(at, (at += length));
         };
+        const ids = Array.from({ length: number() }, number);
         const imports = getSharedImports();
         const own = next();
         await Promise.all(ids.map((id) => {
@@ -88,8 +89,9 @@ function pack(url, ids) {
 
 
 def packed_loader(loader: str, modules: dict[str, bytes]) -> tuple[str, dict[str, bytes]]:
-    """Rewrites wasm-split's loader so that each page comes in one request (a "pack": the page's
-    module and the shared chunks it needs, each as a little-endian u32 length and the bytes)
+    """Rewrites wasm-split's loader so that each page comes in one request (a "pack": the number
+    and ids of the shared chunks it needs, then the page's module and those chunks, each as its
+    length and bytes; every number a little-endian u32)
     instead of one request per chunk — a page needed over a hundred, which on a phone's
     connection limit cost seconds. Returns the new loader and the packs by content-hashed name."""
     chunk_files = {int(number): name for number, name in SHARED_CHUNK.findall(loader)}
@@ -102,10 +104,11 @@ def packed_loader(loader: str, modules: dict[str, bytes]) -> tuple[str, dict[str
     for export, own, deps in pages:
         ids = [int(dep.strip().removeprefix("__chunk_")) for dep in deps.split(",") if dep.strip()]
         parts = [modules[own]] + [modules[chunk_files[i]] for i in ids]
-        data = b"".join(len(part).to_bytes(4, "little") + part for part in parts)
+        header = b"".join(n.to_bytes(4, "little") for n in [len(ids), *ids])
+        data = header + b"".join(len(part).to_bytes(4, "little") + part for part in parts)
         name = f"pack_{own.removeprefix('split_').removesuffix('.wasm')}-{content_hash(data)}.bin"
         packs[name] = data
-        out.append(f'export const {export} = wrapAsyncCb(pack("./{name}", [{", ".join(map(str, ids))}]));\n')
+        out.append(f'export const {export} = wrapAsyncCb(pack("./{name}"));\n')
     return "".join(out), packs
 
 
@@ -120,7 +123,13 @@ def route_preloads(packs: dict[str, str]) -> str:
     src/pages/home/. `packs` maps a split point to its pack's file name."""
     src = pathlib.Path(__file__).resolve().parent.parent / "src"
     routes = [(path, [loader]) for path, loader in LAZY_ROUTE.findall((src / "app.rs").read_text())]
-    home = [name for f in sorted((src / "pages" / "home").glob("*.rs")) for name in LAZY_BLOCK.findall(f.read_text())]
+    # The blocks every visitor sees (`*_on_home`), not the members' survey banner.
+    home = [
+        name
+        for f in sorted((src / "pages" / "home").glob("*.rs"))
+        for name in LAZY_BLOCK.findall(f.read_text())
+        if name.endswith("_on_home")
+    ]
     routes.append(("", home))
     table = []
     for path, loaders in routes:
@@ -130,10 +139,12 @@ def route_preloads(packs: dict[str, str]) -> str:
         table.append([[part for part in path.split("/") if part], [packs[loader] for loader in loaders]])
     if len(table) < 5:
         raise SystemExit("split_wasm: found almost no lazy routes in src/app.rs; update LAZY_ROUTE")
-    # The route with the fewest `:param` segments wins, as in the router ("ideas/roadmap" over "ideas/:id").
+    # The route with the fewest `:param` segments wins, as in the router ("ideas/roadmap" over "ideas/:id");
+    # a trailing `*rest` matches what is left, after every other route.
     return (
         "<script>(function(){var r=" + json.dumps(table, separators=(",", ":")) + ",p=location.pathname"
-        ".split('/').filter(Boolean),b,n=99;r.forEach(function(e){var s=e[0],k=0;if(s.length==p.length&&"
+        ".split('/').filter(Boolean),b,n=99;r.forEach(function(e){var s=e[0],k=0,w=s.length&&s[s.length-1][0]=='*';"
+        "if(w){s=s.slice(0,-1);k=50}if((w?p.length>=s.length:s.length==p.length)&&"
         "s.every(function(x,i){if(x[0]==':'){k++;return true}return x==p[i]})&&k<n){b=e[1];n=k}});"
         "(b||[]).forEach(function(f){var l=document.createElement('link');l.rel='preload';l.as='fetch';"
         "l.crossOrigin='anonymous';l.href='/'+f;document.head.appendChild(l)})})()</script>"

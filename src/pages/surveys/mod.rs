@@ -17,7 +17,8 @@ use surveys_page::SurveysPage;
 use veche_api::surveys::SurveyInput;
 
 use crate::api::client::new_idempotency_key;
-use crate::components::feedback::StaffOnly;
+use crate::components::feedback::{Loading, StaffOnly};
+use crate::components::surveys::survey_styles;
 use crate::pages::not_found::NotFoundPage;
 
 /// Which page of the survey area an address (below `/admin/surveys/`) names.
@@ -50,16 +51,21 @@ impl Place {
 pub fn SurveyAdmin() -> impl IntoView {
     let params = use_params_map();
     let place = Memo::new(move |_| params.with(|p| Place::of(&p.get("rest").unwrap_or_default())));
+    let styles = LocalResource::new(|| async {
+        let _ = survey_styles().await;
+    });
     view! {
-        <StaffOnly>
-            {move || match place.get() {
-                Place::List => view! { <SurveysPage /> }.into_any(),
-                Place::New => view! { <NewSurveyPage /> }.into_any(),
-                Place::Results(id) => view! { <SurveyResultsPage id=id /> }.into_any(),
-                Place::Edit(id) => view! { <EditSurveyPage id=id /> }.into_any(),
-                Place::Unknown => view! { <NotFoundPage /> }.into_any(),
-            }}
-        </StaffOnly>
+        <Show when=move || styles.get().is_some() fallback=Loading>
+            <StaffOnly>
+                {move || match place.get() {
+                    Place::List => view! { <SurveysPage /> }.into_any(),
+                    Place::New => view! { <NewSurveyPage /> }.into_any(),
+                    Place::Results(id) => view! { <SurveyResultsPage id=id /> }.into_any(),
+                    Place::Edit(id) => view! { <EditSurveyPage id=id /> }.into_any(),
+                    Place::Unknown => view! { <NotFoundPage /> }.into_any(),
+                }}
+            </StaffOnly>
+        </Show>
     }
 }
 

@@ -4,6 +4,7 @@ use veche_survey::{Community, NpsSurvey};
 
 use crate::api::client::{Method, new_idempotency_key};
 use crate::api::surveys::{self, dismissals_path, follow_up_path, responses_post_path, survey_path};
+use crate::components::surveys::survey_styles;
 use crate::i18n::messages::surveys::Surveys;
 use crate::i18n::use_i18n;
 use crate::state::outbox::{Outbox, use_outbox};
@@ -24,7 +25,14 @@ fn waiting_for(outbox: Outbox, survey_id: &str) -> bool {
 #[component]
 pub fn SurveyBanner() -> impl IntoView {
     let outbox = use_outbox();
-    let due = LocalResource::new(surveys::in_app);
+    let due = LocalResource::new(|| {
+        let styles = survey_styles();
+        async move {
+            let due = surveys::in_app().await;
+            let _ = styles.await;
+            due
+        }
+    });
     let open = RwSignal::new(true);
     move || {
         let survey = due.get().and_then(Result::ok).flatten()?;
