@@ -37,7 +37,7 @@ def first_load_files(dist: pathlib.Path, html_name: str) -> list[pathlib.Path] |
     refs = re.findall(r'(?:href|src)=["\']?(/?[^"\' >]+\.(?:css|js|wasm))', page.read_text())
     files = []
     for ref in dict.fromkeys(refs):
-        path = dist / ref.lstrip("/") if ref.startswith("/") else page.parent / ref
+        path = (dist / ref.lstrip("/") if ref.startswith("/") else page.parent / ref).resolve()
         if path.is_file() and path not in files:
             files.append(path)
     # Modules those scripts import statically load with them (the split pages' loader).
