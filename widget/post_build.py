@@ -33,15 +33,21 @@ def leb128(data: bytes, at: int) -> tuple[int, int]:
             return value, at
 
 
-def without_link_sections(module: bytes) -> bytes:
-    """The module without its custom sections `linking` and `reloc.*`."""
-    kept = bytearray(module[:8])
+def sections(module: bytes):
+    """Each section of the module: its id, where its body starts, and its whole bytes' span."""
     at = 8
     while at < len(module):
         start = at
         section_id = module[at]
         size, body = leb128(module, at + 1)
         at = body + size
+        yield section_id, body, start, at
+
+
+def without_link_sections(module: bytes) -> bytes:
+    """The module without its custom sections `linking` and `reloc.*`."""
+    kept = bytearray(module[:8])
+    for section_id, body, start, at in sections(module):
         if section_id == 0:
             name_length, name_at = leb128(module, body)
             name = module[name_at : name_at + name_length].decode("utf-8", "replace")
@@ -54,12 +60,7 @@ def without_link_sections(module: bytes) -> bytes:
 def without_exports(module: bytes, unwanted) -> bytes:
     """The module without the exports whose name `unwanted(name)` is true."""
     kept = bytearray(module[:8])
-    at = 8
-    while at < len(module):
-        start = at
-        section_id = module[at]
-        size, body = leb128(module, at + 1)
-        at = body + size
+    for section_id, body, start, at in sections(module):
         if section_id != 7:
             kept += module[start:at]
             continue
