@@ -5,6 +5,7 @@
 mod open_enum;
 
 pub mod auth;
+pub mod charter;
 pub mod community;
 pub mod events;
 pub mod ideas;

@@ -1,6 +1,7 @@
 //! The repository layer: every SQL statement lives under `db/`, written as runtime queries in
 //! portable SQL where it can be, so the handlers never see SQLite.
 
+mod charter;
 mod community;
 pub mod events;
 pub mod ideas;

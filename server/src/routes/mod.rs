@@ -1,6 +1,7 @@
 //! The contract's paths, one module per resource.
 
 mod auth;
+mod charter;
 
 pub use auth::hash_password;
 mod community;
@@ -23,6 +24,7 @@ pub fn api(guard: &Guard) -> Router<AppState> {
     Router::new()
         .route("/health", get(|| async { axum::Json(serde_json::json!({ "status": "ok" })) }))
         .merge(community::router(guard))
+        .merge(charter::router(guard))
         .merge(auth::router(guard))
         .merge(threads::router(guard))
         .merge(members::router(guard))

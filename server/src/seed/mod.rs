@@ -8,6 +8,7 @@ use veche_api::member::{Access, CommunityRole};
 use crate::db::{Db, NewMember};
 use crate::{clock, routes};
 
+mod charter;
 mod events;
 mod ideas;
 mod profiles;
@@ -173,6 +174,7 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
             .ok_or_else(|| anyhow::anyhow!("demo member {} exists twice", member.handle))?;
         ids.insert(member.handle, row.id);
     }
+    charter::seed(db).await?;
     threads::seed(db, &ids).await?;
     profiles::seed(db, &ids).await?;
     ideas::seed(db, &ids).await?;
