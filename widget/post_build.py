@@ -127,6 +127,16 @@ def imported_names(module: bytes) -> set[str]:
     return set()
 
 
+# Functions made a trap before `wasm-opt` (by their names: index.html asks wasm-bindgen to keep
+# them), so what only they call goes too:
+# - the `wasm-streams` classes' code, still in the function table after their exports went, and
+#   `future_to_promise`, which only their async methods use (nothing else in the frame does);
+# - `panic_fmt`, where every panic starts: with `panic = "abort"` a panic ends in a trap anyway,
+#   and what comes before (the panic hook, formatting the message for a stderr this target does
+#   not have) shows nobody anything.
+NEVER_RUN = [r"wasm_streams::", r"^js_sys::futures::future_to_promise", r"^core(\[[0-9a-f]+\])?::panicking::panic_fmt$"]
+
+
 def is_stream_export(name: str) -> bool:
     return "intounderlying" in name
 
@@ -153,12 +163,16 @@ def smaller_js(code: str, imported: set[str]) -> str:
         if entry and entry.group(1) not in imported:
             skipping_import = True
         if skipping_import:
-            skipping_import = line not in ("        },", "        }")
+            # The entry's last line: `},`, or `}, arguments); },` when it catches exceptions.
+            skipping_import = not re.match(r" {8}\}", line)
             continue
         out.append(line)
     text = "\n".join(out)
     if "IntoUnderlying" in text:
         raise SystemExit("post_build: the stream classes are still in the JS")
+    lost = sorted(name for name in imported if f"{name}: function(" not in text and name.startswith("__wbg_"))
+    if lost:
+        raise SystemExit(f"post_build: the JS lost imports the module needs: {lost}")
     if any(line.count("`") % 2 for line in text.split("\n")):
         return text
     stripped = (line.strip() for line in text.split("\n"))
@@ -173,7 +187,9 @@ def main() -> int:
         for module in modules:
             module.write_bytes(without_exports(without_link_sections(module.read_bytes()), is_stream_export))
         batch = ROOT / "scripts" / "wasm_opt_batch.mjs"
-        subprocess.run(["node", str(batch), *(str(path) for module in modules for path in (module, module))], check=True)
+        traps = [option for pattern in NEVER_RUN for option in ("--unreachable", pattern)]
+        files = [str(path) for module in modules for path in (module, module)]
+        subprocess.run(["node", str(batch), *traps, *files], check=True)
         for module in modules:
             script = module.with_name(module.name.removesuffix("_bg.wasm") + ".js")
             script.write_text(smaller_js(script.read_text(), imported_names(module.read_bytes())))

@@ -3,6 +3,7 @@
 //! outbox until the server has them, and tells the host page its height and the outcome through
 //! `postMessage` (only to the host's origin). With `flush=1` it only delivers what waits.
 
+mod allocator;
 mod frame;
 mod host;
 mod http;
@@ -17,6 +18,10 @@ use wasm_bindgen::prelude::*;
 
 use crate::host::Host;
 use crate::params::{FrameParams, Mode};
+
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: allocator::FrameAllocator = allocator::FrameAllocator::new();
 
 fn main() {
     let Some(window) = web_sys::window() else { return };
