@@ -204,6 +204,12 @@ pub struct Idea {
     pub discussion_id: String,
     pub comment_count: i64,
     pub permissions: IdeaPermissions,
+    /// The group the content belongs to; absent for community-wide content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<crate::groups::GroupRef>,
+    /// Hidden by a moderator: others get no title or text; the author and moderators still do.
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 /// `POST /ideas`.
@@ -212,6 +218,9 @@ pub struct NewIdea {
     pub title: String,
     pub category_id: String,
     pub body: String,
+    /// Proposes the idea inside a group (its members post there).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
 }
 
 /// `PATCH /ideas/{id}`.

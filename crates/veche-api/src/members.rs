@@ -252,6 +252,10 @@ pub struct Profile {
     pub counts: ProfileCounts,
     pub following: bool,
     pub permissions: ProfilePermissions,
+    /// Hidden by a moderator: others get no city, bio, contacts or photos; the member and
+    /// moderators still do.
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 /// The owner's own editable profile: `GET /members/me/profile`.

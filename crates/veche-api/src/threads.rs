@@ -98,10 +98,16 @@ pub struct Thread {
     pub pinned: bool,
     pub locked: bool,
     pub deleted: bool,
+    /// Hidden by a moderator: others get no title or text; the author and moderators still do.
+    #[serde(default)]
+    pub hidden: bool,
     /// The accepted answer, shown under the question.
     #[serde(default)]
     pub solution: Option<Reply>,
     pub permissions: Permissions,
+    /// The group the content belongs to; absent for community-wide content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<crate::groups::GroupRef>,
 }
 
 /// A short quotation of another reply.
@@ -132,6 +138,9 @@ pub struct Reply {
     /// This reply is the thread's accepted answer.
     pub solution: bool,
     pub permissions: Permissions,
+    /// Hidden by a moderator: others get no text; the author and moderators still do.
+    #[serde(default)]
+    pub hidden: bool,
 }
 
 /// `POST /threads`.

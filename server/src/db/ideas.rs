@@ -8,9 +8,12 @@ use veche_api::ideas::{
     BallotState, IdeaCategory, IdeaCounters, IdeaRef, IdeaSort, IdeaStatus, StatusChange, TRENDING_DAYS, VoteBudget,
     similarity,
 };
+use veche_api::notifications::NotificationKind;
 
 use super::Db;
+use super::notifications::{self, NewNotification};
 use super::threads::{AUTHOR_COLUMNS, author, excerpt};
+use crate::access::Reader;
 use crate::clock;
 
 /// The open statuses, as SQL.
@@ -35,11 +38,15 @@ pub struct IdeaRow {
     pub edited_at: Option<String>,
     pub merged_into: Option<i64>,
     pub discussion_id: i64,
+    /// Hidden by a moderator.
+    pub hidden: bool,
+    /// The group the idea was proposed in.
+    pub group_id: Option<i64>,
 }
 
 const IDEA_SELECT: &str =
     "SELECT i.id, i.title, i.body, i.status, i.author_id, i.vote_count, i.created_at, i.edited_at,
-       i.merged_into, i.discussion_id, c.id AS c_id, c.slug AS c_slug, c.name AS c_name,
+       i.merged_into, i.discussion_id, i.hidden_at, i.group_id, c.id AS c_id, c.slug AS c_slug, c.name AS c_name,
        (SELECT reply_count FROM threads d WHERE d.id = i.discussion_id) AS comment_count,
        EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id AND v.member_id = ?1) AS voted";
 
@@ -63,6 +70,8 @@ fn idea_row(row: &SqliteRow) -> IdeaRow {
         edited_at: row.get("edited_at"),
         merged_into: row.get("merged_into"),
         discussion_id: row.get("discussion_id"),
+        hidden: row.get::<Option<String>, _>("hidden_at").is_some(),
+        group_id: row.get("group_id"),
     }
 }
 
@@ -83,6 +92,10 @@ pub struct IdeaFilter {
     /// Only ideas this member voted for.
     pub voted_by: Option<i64>,
     pub search: String,
+    /// Only the ideas of this group.
+    pub group_id: Option<i64>,
+    /// Whose eyes: ideas of groups the reader may not read are left out.
+    pub reader: Reader,
     pub sort: IdeaSort,
     pub offset: i64,
     pub limit: i64,
@@ -160,8 +173,10 @@ impl Db {
              WHERE (?3 IS NULL OR i.status = ?3) AND (?4 IS NULL OR i.category_id = ?4)
                AND (?5 IS NULL OR EXISTS (SELECT 1 FROM idea_votes mv WHERE mv.idea_id = i.id AND mv.member_id = ?5))
                AND (i.title LIKE ?6 ESCAPE '\\' OR i.body LIKE ?6 ESCAPE '\\')
-               AND (?3 IS NOT NULL OR i.status <> 'duplicate')
-             ORDER BY {order} LIMIT ?7 OFFSET ?8"
+               AND (?3 IS NOT NULL OR i.status <> 'duplicate') AND i.hidden_at IS NULL
+               AND (?9 IS NULL OR i.group_id = ?9) AND {visible}
+             ORDER BY {order} LIMIT ?7 OFFSET ?8",
+            visible = filter.reader.visible("i.group_id")
         );
         let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(viewer.unwrap_or(0))
@@ -172,6 +187,7 @@ impl Db {
             .bind(pattern)
             .bind(filter.limit + 1)
             .bind(filter.offset)
+            .bind(filter.group_id)
             .fetch_all(&self.pool)
             .await?;
         let more = rows.len() as i64 > filter.limit;
@@ -330,18 +346,14 @@ impl Db {
             .await?;
         let title: String =
             sqlx::query_scalar("SELECT title FROM ideas WHERE id = ?").bind(idea_id).fetch_one(&mut *tx).await?;
-        for voter in &voters {
-            sqlx::query(
-                "INSERT INTO notifications (member_id, kind, title, body, link, created_at) VALUES (?, 'idea_status', ?, ?, ?, ?)",
-            )
-            .bind(voter)
-            .bind(&title)
-            .bind(status.as_str())
-            .bind(format!("/ideas/{idea_id}"))
-            .bind(&now)
-            .execute(&mut *tx)
-            .await?;
-        }
+        let notification = NewNotification {
+            kind: NotificationKind::IdeaStatus,
+            title: &title,
+            text: answer,
+            link: &format!("/ideas/{idea_id}"),
+            actor_id: Some(staff_id),
+        };
+        notifications::insert(&mut tx, &voters, &notification).await?;
         tx.commit().await?;
         Ok(voters)
     }
@@ -399,7 +411,7 @@ impl Db {
 
     /// Ideas merged into this one.
     pub async fn idea_duplicates(&self, idea_id: i64) -> anyhow::Result<Vec<IdeaRef>> {
-        let rows = sqlx::query("SELECT id, title, status, vote_count FROM ideas WHERE merged_into = ? ORDER BY id")
+        let rows = sqlx::query("SELECT id, title, status, vote_count FROM ideas WHERE merged_into = ? AND hidden_at IS NULL ORDER BY id")
             .bind(idea_id)
             .fetch_all(&self.pool)
             .await?;
@@ -407,7 +419,10 @@ impl Db {
     }
 
     pub async fn idea_ref(&self, id: i64) -> anyhow::Result<Option<IdeaRef>> {
-        let row = sqlx::query("SELECT id, title, status, vote_count FROM ideas WHERE id = ?")
+        // A hidden idea is still linked to (it exists), without its title.
+        let row = sqlx::query(
+            "SELECT id, CASE WHEN hidden_at IS NULL THEN title ELSE '' END AS title, status, vote_count FROM ideas WHERE id = ?",
+        )
             .bind(id)
             .fetch_optional(&self.pool)
             .await?;
@@ -415,10 +430,19 @@ impl Db {
     }
 
     /// Ideas whose titles look like `title` (for "did you mean…" and related ideas), best first.
-    pub async fn similar_ideas(&self, title: &str, except: Option<i64>, limit: usize) -> anyhow::Result<Vec<IdeaRef>> {
-        let rows =
-            sqlx::query("SELECT id, title, status, vote_count FROM ideas WHERE status <> 'duplicate' AND id <> ?")
-                .bind(except.unwrap_or(0))
+    pub async fn similar_ideas(
+        &self,
+        title: &str,
+        except: Option<i64>,
+        limit: usize,
+        reader: Reader,
+    ) -> anyhow::Result<Vec<IdeaRef>> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
+            "SELECT id, title, status, vote_count FROM ideas
+             WHERE status <> 'duplicate' AND hidden_at IS NULL AND id <> ? AND {}",
+            reader.visible("ideas.group_id")
+        )))
+        .bind(except.unwrap_or(0))
                 .fetch_all(&self.pool)
                 .await?;
         let mut scored: Vec<(u32, IdeaRef)> = rows
@@ -456,14 +480,16 @@ impl Db {
         &self,
         status: IdeaStatus,
         limit: i64,
-        viewer: Option<i64>,
+        reader: Reader,
     ) -> anyhow::Result<Vec<IdeaRow>> {
         let sql = format!(
             "{IDEA_SELECT}, {AUTHOR_COLUMNS} FROM ideas i JOIN idea_categories c ON c.id = i.category_id
-             JOIN members a ON a.id = i.author_id WHERE i.status = ?2 ORDER BY i.status_changed_at DESC, i.id DESC LIMIT ?3"
+             JOIN members a ON a.id = i.author_id WHERE i.status = ?2 AND i.hidden_at IS NULL AND {}
+             ORDER BY i.status_changed_at DESC, i.id DESC LIMIT ?3",
+            reader.visible("i.group_id")
         );
         let rows = sqlx::query(AssertSqlSafe(sql))
-            .bind(viewer.unwrap_or(0))
+            .bind(reader.member_id.unwrap_or(0))
             .bind(status.as_str())
             .bind(limit)
             .fetch_all(&self.pool)
@@ -471,11 +497,14 @@ impl Db {
         Ok(rows.iter().map(idea_row).collect())
     }
 
-    pub async fn idea_counters(&self) -> anyhow::Result<IdeaCounters> {
-        let row = sqlx::query(
-            "SELECT (SELECT COUNT(*) FROM ideas) AS ideas, (SELECT COUNT(*) FROM idea_votes) AS votes,
-                    (SELECT COUNT(*) FROM ideas WHERE status = 'implemented') AS implemented",
-        )
+    /// What the reader may see of the board, counted.
+    pub async fn idea_counters(&self, reader: Reader) -> anyhow::Result<IdeaCounters> {
+        let visible = reader.visible("i.group_id");
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT (SELECT COUNT(*) FROM ideas i WHERE {visible}) AS ideas,
+                    (SELECT COUNT(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id WHERE {visible}) AS votes,
+                    (SELECT COUNT(*) FROM ideas i WHERE i.status = 'implemented' AND {visible}) AS implemented"
+        )))
         .fetch_one(&self.pool)
         .await?;
         Ok(IdeaCounters { ideas: row.get("ideas"), votes: row.get("votes"), implemented: row.get("implemented") })

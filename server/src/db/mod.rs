@@ -4,10 +4,14 @@
 mod charter;
 mod community;
 pub mod events;
+pub mod groups;
 pub mod ideas;
 mod idempotency;
+pub mod kpis;
 mod media;
 mod members;
+mod moderation;
+pub mod notifications;
 pub mod profiles;
 mod sessions;
 pub mod surveys;

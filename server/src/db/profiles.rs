@@ -12,6 +12,7 @@ use veche_api::members::{
 use super::members::MEMBER_COLUMNS;
 use super::threads::excerpt;
 use super::{Db, MemberRow};
+use crate::access::Reader;
 use crate::clock;
 
 /// Counts every fact reputation is made of, for each member, since `since` (RFC 3339; the
@@ -153,15 +154,19 @@ impl Db {
         Ok(badges)
     }
 
-    pub async fn profile_counts(&self, member_id: i64) -> anyhow::Result<ProfileCounts> {
-        let row = sqlx::query(
+    /// A profile's counters, of what the reader may see.
+    pub async fn profile_counts(&self, member_id: i64, reader: Reader) -> anyhow::Result<ProfileCounts> {
+        let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT (SELECT COUNT(*) FROM threads t JOIN spaces s ON s.id = t.space_id
-                     WHERE t.author_id = ?1 AND t.deleted_at IS NULL AND s.hidden = 0) AS threads,
-                    (SELECT COUNT(*) FROM replies WHERE author_id = ?1 AND deleted_at IS NULL) AS replies,
-                    (SELECT COUNT(*) FROM ideas WHERE author_id = ?1) AS ideas,
+                     WHERE t.author_id = ?1 AND t.deleted_at IS NULL AND s.hidden = 0 AND {threads}) AS threads,
+                    (SELECT COUNT(*) FROM replies r JOIN threads t ON t.id = r.thread_id
+                     WHERE r.author_id = ?1 AND r.deleted_at IS NULL AND {threads}) AS replies,
+                    (SELECT COUNT(*) FROM ideas i WHERE i.author_id = ?1 AND {ideas}) AS ideas,
                     (SELECT COUNT(*) FROM follows WHERE followed_id = ?1) AS followers,
                     (SELECT COUNT(*) FROM follows WHERE follower_id = ?1) AS following",
-        )
+            threads = reader.visible("t.group_id"),
+            ideas = reader.visible("i.group_id"),
+        )))
         .bind(member_id)
         .fetch_one(&self.pool)
         .await?;
@@ -263,26 +268,31 @@ impl Db {
         kind: ActivityKind,
         offset: i64,
         limit: i64,
+        reader: Reader,
     ) -> anyhow::Result<(Vec<ActivityItem>, bool)> {
+        let threads = reader.visible("t.group_id");
         let sql = match kind {
-            ActivityKind::Threads => {
+            ActivityKind::Threads => format!(
                 "SELECT t.id, t.title, t.body, t.created_at, t.id AS thread_id FROM threads t JOIN spaces s ON s.id = t.space_id
-                 WHERE t.author_id = ? AND t.deleted_at IS NULL AND s.hidden = 0
+                 WHERE t.author_id = ? AND t.deleted_at IS NULL AND t.hidden_at IS NULL AND s.hidden = 0 AND {threads}
                  ORDER BY t.created_at DESC, t.id DESC LIMIT ? OFFSET ?"
-            }
-            ActivityKind::Replies => {
+            ),
+            ActivityKind::Replies => format!(
                 "SELECT r.id, COALESCE(i.title, t.title) AS title, r.body, r.created_at, t.id AS thread_id, i.id AS idea_id
                  FROM replies r JOIN threads t ON t.id = r.thread_id LEFT JOIN ideas i ON i.discussion_id = t.id
-                 WHERE r.author_id = ? AND r.deleted_at IS NULL ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?"
-            }
-            ActivityKind::Ideas => {
+                 WHERE r.author_id = ? AND r.deleted_at IS NULL AND r.hidden_at IS NULL AND {threads}
+                   AND t.hidden_at IS NULL AND (i.id IS NULL OR i.hidden_at IS NULL) ORDER BY r.created_at DESC, r.id DESC LIMIT ? OFFSET ?"
+            ),
+            ActivityKind::Ideas => format!(
                 "SELECT i.id, i.title, i.body, i.created_at, i.discussion_id AS thread_id, i.id AS idea_id FROM ideas i
-                 WHERE i.author_id = ? ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?"
-            }
+                 WHERE i.author_id = ? AND i.hidden_at IS NULL AND {}
+                 ORDER BY i.created_at DESC, i.id DESC LIMIT ? OFFSET ?",
+                reader.visible("i.group_id")
+            ),
             // Filled in by the ideas and events features.
             _ => return Ok((Vec::new(), false)),
         };
-        let rows = sqlx::query(sql).bind(member_id).bind(limit + 1).bind(offset).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(AssertSqlSafe(sql)).bind(member_id).bind(limit + 1).bind(offset).fetch_all(&self.pool).await?;
         let more = rows.len() as i64 > limit;
         let items = rows
             .iter()

@@ -6,6 +6,7 @@ use veche_api::member::{Access, CommunityRole, MemberSummary};
 use veche_api::threads::{KudosState, Quote, Space, SpaceRef, ThreadSort};
 
 use super::Db;
+use crate::access::Reader;
 use crate::clock;
 
 /// The author columns every query selects, prefixed `a_`, joined as `a`.
@@ -33,6 +34,8 @@ pub struct ThreadRow {
     pub id: i64,
     pub space: SpaceRef,
     pub space_group: Option<i64>,
+    /// The group the thread belongs to (its space's, or its idea's for a discussion).
+    pub group_id: Option<i64>,
     pub author: MemberSummary,
     pub author_id: i64,
     pub title: String,
@@ -47,6 +50,8 @@ pub struct ThreadRow {
     pub pinned: bool,
     pub locked: bool,
     pub deleted: bool,
+    /// Hidden by a moderator.
+    pub hidden: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -63,18 +68,26 @@ pub struct ReplyRow {
     pub kudos_count: i64,
     pub kudos_given: bool,
     pub quote: Option<Quote>,
+    /// Hidden by a moderator.
+    pub hidden: bool,
+    /// The group of the reply's thread.
+    pub group_id: Option<i64>,
 }
 
 /// What a thread list shows.
 pub struct ThreadFilter {
     pub space_id: Option<i64>,
+    /// Only the threads of this group.
+    pub group_id: Option<i64>,
+    /// Whose eyes: threads of groups the reader may not read are left out.
+    pub reader: Reader,
     pub sort: ThreadSort,
     pub offset: i64,
     pub limit: i64,
 }
 
 const THREAD_SELECT: &str = "SELECT t.id, t.title, t.body, t.created_at, t.edited_at, t.last_activity_at, \
-     t.reply_count, t.kudos_count, t.solution_reply_id, t.pinned, t.locked, t.deleted_at, t.author_id, \
+     t.reply_count, t.kudos_count, t.solution_reply_id, t.pinned, t.locked, t.deleted_at, t.author_id, t.hidden_at, t.group_id, \
      s.id AS s_id, s.slug AS s_slug, s.name AS s_name, s.group_id AS s_group, \
      EXISTS (SELECT 1 FROM kudos k WHERE k.target = 'thread' AND k.target_id = t.id AND k.member_id = ?) AS given";
 
@@ -84,6 +97,7 @@ fn thread_row(row: &SqliteRow) -> ThreadRow {
         id: row.get("id"),
         space: SpaceRef { id: row.get::<i64, _>("s_id").to_string(), slug: row.get("s_slug"), name: row.get("s_name") },
         space_group: row.get("s_group"),
+        group_id: row.get("group_id"),
         author: author(row),
         author_id: row.get("author_id"),
         title: row.get("title"),
@@ -98,18 +112,22 @@ fn thread_row(row: &SqliteRow) -> ThreadRow {
         pinned: row.get("pinned"),
         locked: row.get("locked"),
         deleted,
+        hidden: row.get::<Option<String>, _>("hidden_at").is_some(),
     }
 }
 
 const REPLY_SELECT: &str = "SELECT r.id, r.thread_id, r.position, r.body, r.created_at, r.edited_at, r.deleted_at, \
-     r.kudos_count, r.author_id, \
-     q.id AS q_id, q.body AS q_body, q.deleted_at AS q_deleted, qa.display_name AS q_author, \
+     r.kudos_count, r.author_id, r.hidden_at, \
+     (SELECT gt.group_id FROM threads gt WHERE gt.id = r.thread_id) AS group_id, \
+     q.id AS q_id, q.body AS q_body, q.deleted_at AS q_deleted, q.hidden_at AS q_hidden, qa.display_name AS q_author, \
      EXISTS (SELECT 1 FROM kudos k WHERE k.target = 'reply' AND k.target_id = r.id AND k.member_id = ?) AS given";
 
 fn reply_row(row: &SqliteRow) -> ReplyRow {
     let deleted = row.get::<Option<String>, _>("deleted_at").is_some();
     let quote = row.get::<Option<i64>, _>("q_id").map(|id| {
-        let quoted_deleted = row.get::<Option<String>, _>("q_deleted").is_some();
+        // A hidden reply is not quoted to anyone: quotes are shown to every reader.
+        let quoted_deleted = row.get::<Option<String>, _>("q_deleted").is_some()
+            || row.get::<Option<String>, _>("q_hidden").is_some();
         Quote {
             reply_id: id.to_string(),
             author_name: row.get("q_author"),
@@ -129,16 +147,20 @@ fn reply_row(row: &SqliteRow) -> ReplyRow {
         kudos_count: row.get("kudos_count"),
         kudos_given: row.get("given"),
         quote,
+        hidden: row.get::<Option<String>, _>("hidden_at").is_some(),
+        group_id: row.get("group_id"),
     }
 }
 
 /// The text of a markdown document, whitespace collapsed, cut at a word boundary.
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
-    use pulldown_cmark::{Event, Parser};
+    use pulldown_cmark::{Event, Parser, TagEnd};
     let mut text = String::new();
     for event in Parser::new(markdown) {
         match event {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
+            // Inline markup ends inside a word or before punctuation: no space there.
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
             _ => {}
         }
@@ -165,13 +187,15 @@ pub fn position_cursor(position: i64) -> String {
 }
 
 impl Db {
-    pub async fn spaces(&self) -> anyhow::Result<Vec<Space>> {
-        let rows = sqlx::query(
+    /// The spaces whose threads the reader may read (a group's space is its members').
+    pub async fn spaces(&self, reader: Reader) -> anyhow::Result<Vec<Space>> {
+        let rows = sqlx::query(AssertSqlSafe(format!(
             "SELECT s.id, s.slug, s.name, s.description, s.group_id,
                     (SELECT COUNT(*) FROM threads t WHERE t.space_id = s.id AND t.deleted_at IS NULL) AS thread_count,
                     (SELECT COALESCE(SUM(t.reply_count), 0) FROM threads t WHERE t.space_id = s.id) AS reply_count
-             FROM spaces s WHERE s.hidden = 0 ORDER BY s.position, s.id",
-        )
+             FROM spaces s WHERE s.hidden = 0 AND {} ORDER BY s.position, s.id",
+            reader.visible("s.group_id")
+        )))
         .fetch_all(&self.pool)
         .await?;
         Ok(rows
@@ -188,10 +212,12 @@ impl Db {
             .collect())
     }
 
-    /// A space by id or slug.
-    /// A visible space by id or slug.
-    pub async fn space_id(&self, id_or_slug: &str) -> anyhow::Result<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT id FROM spaces WHERE (CAST(id AS TEXT) = ? OR slug = ?) AND hidden = 0")
+    /// A visible space by id or slug, if the reader may read its threads.
+    pub async fn space_id(&self, id_or_slug: &str, reader: Reader) -> anyhow::Result<Option<i64>> {
+        let visible = reader.visible("group_id");
+        Ok(sqlx::query_scalar(AssertSqlSafe(format!(
+            "SELECT id FROM spaces WHERE (CAST(id AS TEXT) = ? OR slug = ?) AND hidden = 0 AND {visible}"
+        )))
             .bind(id_or_slug)
             .bind(id_or_slug)
             .fetch_optional(&self.pool)
@@ -242,17 +268,21 @@ impl Db {
             ThreadSort::Activity | ThreadSort::Unknown => ("1", "t.pinned DESC, t.last_activity_at DESC, t.id DESC"),
         };
         let space_condition = if filter.space_id.is_some() { "t.space_id = ?" } else { "? IS NULL" };
+        let group_condition = if filter.group_id.is_some() { "t.group_id = ?" } else { "? IS NULL" };
+        let visible = filter.reader.visible("t.group_id");
         let sql = format!(
             "{THREAD_SELECT}, {AUTHOR_COLUMNS},
                 (SELECT COUNT(*) FROM replies r WHERE r.thread_id = t.id AND r.created_at >= ?) AS recent
              FROM threads t JOIN spaces s ON s.id = t.space_id JOIN members a ON a.id = t.author_id
-             WHERE t.deleted_at IS NULL AND s.hidden = 0 AND {condition} AND {space_condition}
+             WHERE t.deleted_at IS NULL AND t.hidden_at IS NULL AND s.hidden = 0 AND {condition} AND {space_condition}
+               AND {group_condition} AND {visible}
              ORDER BY {order} LIMIT ? OFFSET ?"
         );
         let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(viewer.unwrap_or(0))
             .bind(month_ago)
             .bind(filter.space_id)
+            .bind(filter.group_id)
             .bind(filter.limit + 1)
             .bind(filter.offset)
             .fetch_all(&self.pool)
@@ -279,8 +309,8 @@ impl Db {
         created_at: &str,
     ) -> anyhow::Result<i64> {
         let done = sqlx::query(
-            "INSERT INTO threads (space_id, author_id, title, body, created_at, last_activity_at)
-             VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO threads (space_id, author_id, title, body, created_at, last_activity_at, group_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, (SELECT group_id FROM spaces WHERE id = ?1))",
         )
         .bind(space_id)
         .bind(author_id)

@@ -18,7 +18,9 @@ use veche_api::member::MemberSummary;
 use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, FieldErrors, Issue};
 
+use super::moderation::sees_hidden;
 use super::{page_limit, page_offset, query_text};
+use crate::access::{self, Need, Reader};
 use crate::clock;
 use crate::db::MemberRow;
 use crate::db::ideas::{IdeaFilter, IdeaRow, VoteRefusal, id_set};
@@ -76,6 +78,8 @@ struct ListQuery {
     category: Option<String>,
     voted: Option<bool>,
     q: Option<String>,
+    /// A group's slug or id: only its ideas.
+    group: Option<String>,
     sort: Option<String>,
     limit: Option<u32>,
     cursor: Option<String>,
@@ -106,7 +110,9 @@ async fn list(
     };
     let search = query_text(query.q, "q", veche_api::page::SEARCH_MAX)?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
-    let filter = IdeaFilter { status, category, voted_by, search, sort, offset, limit };
+    let reader = Reader::of(&viewer);
+    let group_id = access::group_filter(&state.db, reader, query.group.as_deref()).await?;
+    let filter = IdeaFilter { status, category, voted_by, search, group_id, reader, sort, offset, limit };
     let (rows, more) = state.db.ideas(&filter, viewer.member_id()).await?;
     Ok(Json(Page {
         items: rows.into_iter().map(summary).collect(),
@@ -117,26 +123,31 @@ async fn list(
 
 async fn idea_view(state: &AppState, id: i64, viewer: Option<&MemberRow>) -> ApiResult<Idea> {
     let idea = state.db.idea(id, viewer.map(|m| m.id)).await?.ok_or(ApiError::NotFound)?;
+    let reader = viewer.map_or(Reader::GUEST, Reader::member);
+    let group = access::gate(&state.db, reader, idea.group_id, Need::Read).await?;
+    let takes_part = access::may_take_part(group.as_ref());
     let merged_into = match idea.merged_into {
         Some(target) => state.db.idea_ref(target).await?,
         None => None,
     };
     let staff = is_staff(viewer);
     let own = viewer.is_some_and(|m| m.id == idea.author_id);
+    let concealed = idea.hidden && !sees_hidden(viewer, idea.author_id);
     let permissions = IdeaPermissions {
-        vote: viewer.is_some() && idea.status.is_open(),
+        vote: viewer.is_some() && idea.status.is_open() && takes_part,
         edit: own || staff,
         manage: staff,
-        comment: viewer.is_some(),
+        comment: viewer.is_some() && takes_part,
     };
     Ok(Idea {
         id: idea.id.to_string(),
         history: state.db.idea_history(idea.id).await?,
         duplicates: state.db.idea_duplicates(idea.id).await?,
-        related: state.db.similar_ideas(&idea.title, Some(idea.id), 3).await?,
+        // Ideas like a hidden one would hint at its title.
+        related: if concealed { Vec::new() } else { state.db.similar_ideas(&idea.title, Some(idea.id), 3, reader).await? },
         discussion_id: idea.discussion_id.to_string(),
-        title: idea.title,
-        body: idea.body,
+        title: if concealed { String::new() } else { idea.title },
+        body: if concealed { String::new() } else { idea.body },
         status: idea.status,
         category: idea.category,
         author: idea.author,
@@ -147,6 +158,8 @@ async fn idea_view(state: &AppState, id: i64, viewer: Option<&MemberRow>) -> Api
         merged_into,
         comment_count: idea.comment_count,
         permissions,
+        hidden: idea.hidden,
+        group: access::group_ref(group.as_ref()),
     })
 }
 
@@ -165,9 +178,21 @@ async fn create(
     if category.is_none() && errors.get("category_id").is_none() {
         errors.add("category_id", Issue::NotFound);
     }
+    let reader = Reader::member(me);
+    let group = match access::group_filter(&state.db, reader, request.group_id.as_deref()).await {
+        Ok(group) => group,
+        Err(_) => {
+            errors.add("group_id", Issue::NotFound);
+            None
+        }
+    };
     errors.into_result().map_err(ApiError::Validation)?;
+    access::gate(&state.db, reader, group, Need::TakePart).await?;
     let category = category.ok_or(ApiError::NotFound)?;
     let idea = state.db.create_idea(me.id, category, &request.title, &request.body, &clock::now()).await?;
+    if group.is_some() {
+        state.db.set_idea_group(idea, group).await?;
+    }
     Ok((StatusCode::CREATED, Json(idea_view(&state, idea, Some(me)).await?)))
 }
 
@@ -180,6 +205,7 @@ async fn update(
     let me = viewer.require()?;
     let id = id(&idea)?;
     let current = state.db.idea(id, Some(me.id)).await?.ok_or(ApiError::NotFound)?;
+    access::gate(&state.db, Reader::member(me), current.group_id, Need::Read).await?;
     if current.author_id != me.id && !is_staff(Some(me)) {
         return Err(ApiError::Forbidden("Only the author or staff can edit an idea."));
     }
@@ -207,7 +233,10 @@ async fn update(
 
 async fn change_vote(state: &AppState, viewer: &Viewer, idea: &str, give: bool) -> ApiResult<Json<VoteState>> {
     let me = viewer.require()?;
-    match state.db.vote(id(idea)?, me.id, give).await? {
+    let idea = state.db.idea(id(idea)?, Some(me.id)).await?.ok_or(ApiError::NotFound)?;
+    let need = if give { Need::TakePart } else { Need::Read };
+    access::gate(&state.db, Reader::member(me), idea.group_id, need).await?;
+    match state.db.vote(idea.id, me.id, give).await? {
         Ok((vote_count, budget)) => Ok(Json(VoteState { vote_count, voted: give, budget })),
         Err(VoteRefusal::NoSuchIdea) => Err(ApiError::NotFound),
         Err(VoteRefusal::Closed) => Err(ApiError::ConflictCode(
@@ -306,11 +335,13 @@ struct VotersQuery {
 
 async fn voters(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(idea): Path<String>,
     QueryParams(query): QueryParams<VotersQuery>,
 ) -> ApiResult<Json<Page<MemberSummary>>> {
     let id = id(&idea)?;
-    state.db.idea(id, None).await?.ok_or(ApiError::NotFound)?;
+    let idea = state.db.idea(id, None).await?.ok_or(ApiError::NotFound)?;
+    access::gate(&state.db, Reader::of(&viewer), idea.group_id, Need::Read).await?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.idea_voters(id, offset, limit).await?;
     Ok(Json(Page {
@@ -327,20 +358,21 @@ struct SimilarQuery {
 
 async fn similar(
     State(state): State<AppState>,
+    viewer: Viewer,
     QueryParams(query): QueryParams<SimilarQuery>,
 ) -> ApiResult<Json<Vec<veche_api::ideas::IdeaRef>>> {
     let title = query_text(Some(query.title), "title", contract::TITLE_MAX)?;
-    Ok(Json(state.db.similar_ideas(&title, None, 5).await?))
+    Ok(Json(state.db.similar_ideas(&title, None, 5, Reader::of(&viewer)).await?))
 }
 
 async fn roadmap(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<Roadmap>> {
-    let me = viewer.member_id();
+    let reader = Reader::of(&viewer);
     let column = |status| {
         let state = state.clone();
         async move {
             state
                 .db
-                .ideas_with_status(status, 50, me)
+                .ideas_with_status(status, 50, reader)
                 .await
                 .map(|rows| rows.into_iter().map(summary).collect::<Vec<_>>())
         }
@@ -352,8 +384,8 @@ async fn roadmap(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Jso
     }))
 }
 
-async fn counters(State(state): State<AppState>) -> ApiResult<Json<IdeaCounters>> {
-    Ok(Json(state.db.idea_counters().await?))
+async fn counters(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<IdeaCounters>> {
+    Ok(Json(state.db.idea_counters(Reader::of(&viewer)).await?))
 }
 
 async fn categories(State(state): State<AppState>) -> ApiResult<Json<Vec<IdeaCategory>>> {

@@ -14,10 +14,13 @@ use veche_api::members::{
     LeaderboardPeriod, MemberCard, MemberSort, PHOTO_CAPTION_MAX, PHOTOS_MAX, Photo, PhotoOrder, PhotoUpdate, Profile,
     ProfilePermissions, ProfileSettings, ReputationRules, RoleChange, Visibility,
 };
+use veche_api::moderation::TargetKind;
 use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, Issue};
 
+use super::moderation::sees_hidden;
 use super::{page_limit, page_offset, query_text};
+use crate::access::Reader;
 use crate::db::MemberRow;
 use crate::db::profiles::month_start;
 use crate::http::Guard;
@@ -100,27 +103,31 @@ fn visible_contacts(contacts: Vec<ContactSetting>, owner: &MemberRow, viewer: Op
 }
 
 async fn build_profile(state: &AppState, owner: &MemberRow, viewer: Option<&MemberRow>) -> ApiResult<Profile> {
-    let contacts = state.db.contacts(owner.id).await?;
+    let hidden = state.db.is_hidden(TargetKind::Member, owner.id).await?;
+    // A hidden profile keeps the name on the card; what the member wrote about themselves goes.
+    let concealed = hidden && !sees_hidden(viewer, owner.id);
+    let contacts = if concealed { Vec::new() } else { state.db.contacts(owner.id).await? };
     let following = match viewer {
         Some(v) if v.id != owner.id => state.db.is_following(v.id, owner.id).await?,
         _ => false,
     };
     Ok(Profile {
         member: owner.summary(),
-        city: owner.city.clone(),
-        bio: owner.bio.clone(),
+        city: if concealed { None } else { owner.city.clone() },
+        bio: if concealed { String::new() } else { owner.bio.clone() },
         joined_at: owner.created_at.clone(),
         rank: contract::rank(owner.reputation),
         badges: state.db.badges(owner.id).await?,
         contacts: visible_contacts(contacts, owner, viewer),
-        photos: state.db.photos(owner.id).await?,
-        counts: state.db.profile_counts(owner.id).await?,
+        photos: if concealed { Vec::new() } else { state.db.photos(owner.id).await? },
+        counts: state.db.profile_counts(owner.id, viewer.map_or(Reader::GUEST, Reader::member)).await?,
         following,
         permissions: ProfilePermissions {
             edit: viewer.is_some_and(|v| v.id == owner.id),
             set_role: viewer.is_some_and(|v| v.access().is_staff()),
             follow: viewer.is_some_and(|v| v.id != owner.id),
         },
+        hidden,
     })
 }
 
@@ -284,6 +291,7 @@ struct ActivityQuery {
 
 async fn activity(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(handle): Path<String>,
     QueryParams(query): QueryParams<ActivityQuery>,
 ) -> ApiResult<Json<Page<ActivityItem>>> {
@@ -293,7 +301,7 @@ async fn activity(
         Some(kind) => ActivityKind::parse_known(kind).ok_or_else(|| ApiError::field("kind", Issue::Invalid))?,
     };
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
-    let (items, more) = state.db.activity(owner.id, kind, offset, limit).await?;
+    let (items, more) = state.db.activity(owner.id, kind, offset, limit, Reader::of(&viewer)).await?;
     Ok(Json(page(items, more, offset, limit)))
 }
 
@@ -345,7 +353,7 @@ async fn change_follow(state: &AppState, viewer: &Viewer, handle: &str, follow: 
         return Err(ApiError::Forbidden("Members cannot follow themselves."));
     }
     state.db.set_following(me.id, owner.id, follow).await?;
-    Ok(Json(FollowState { following: follow, followers: state.db.profile_counts(owner.id).await?.followers }))
+    Ok(Json(FollowState { following: follow, followers: state.db.profile_counts(owner.id, Reader::member(me)).await?.followers }))
 }
 
 async fn follow(

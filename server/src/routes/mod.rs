@@ -6,8 +6,12 @@ mod charter;
 pub use auth::hash_password;
 mod community;
 mod events;
+mod groups;
 mod ideas;
+mod kpis;
 mod members;
+mod notifications;
+pub(crate) mod moderation;
 mod surveys;
 mod threads;
 
@@ -30,7 +34,11 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(members::router(guard))
         .merge(ideas::router(guard))
         .merge(events::router(guard))
+        .merge(groups::router(guard))
         .merge(surveys::router(guard))
+        .merge(kpis::router(guard))
+        .merge(notifications::router(guard))
+        .merge(moderation::router(guard))
 }
 
 /// A list's page size: `default` when none is asked for; outside 1..=100 is a 422 on `limit`.

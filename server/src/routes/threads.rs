@@ -13,7 +13,9 @@ use veche_api::threads::{
 };
 use veche_api::validate::{FieldErrors, Issue};
 
+use super::moderation::sees_hidden;
 use super::{page_limit, page_offset};
+use crate::access::{self, Need, Reader};
 use crate::clock;
 use crate::db::MemberRow;
 use crate::db::threads::{ReplyRow, ThreadFilter, ThreadRow, excerpt, position_cursor};
@@ -21,6 +23,7 @@ use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::Viewer;
+use crate::notify;
 use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
@@ -72,13 +75,14 @@ fn reply_permissions(reply: &ReplyRow, member: Option<&MemberRow>) -> Permission
 
 fn reply_view(reply: ReplyRow, solution_id: Option<i64>, member: Option<&MemberRow>) -> Reply {
     let permissions = reply_permissions(&reply, member);
+    let concealed = reply.hidden && !sees_hidden(member, reply.author_id);
     Reply {
         id: reply.id.to_string(),
         thread_id: reply.thread_id.to_string(),
         position: reply.position,
         solution: solution_id == Some(reply.id),
         author: reply.author,
-        body: reply.body,
+        body: if concealed { String::new() } else { reply.body },
         created_at: reply.created_at,
         edited_at: reply.edited_at,
         deleted: reply.deleted,
@@ -86,6 +90,7 @@ fn reply_view(reply: ReplyRow, solution_id: Option<i64>, member: Option<&MemberR
         kudos_given: reply.kudos_given,
         quote: reply.quote,
         permissions,
+        hidden: reply.hidden,
     }
 }
 
@@ -106,13 +111,21 @@ fn summary(thread: ThreadRow) -> ThreadSummary {
     }
 }
 
-async fn spaces(State(state): State<AppState>) -> ApiResult<Json<Vec<Space>>> {
-    Ok(Json(state.db.spaces().await?))
+async fn spaces(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<Vec<Space>>> {
+    Ok(Json(state.db.spaces(Reader::of(&viewer)).await?))
+}
+
+/// The group check of `crate::access` for a thread (or the thread of a reply).
+async fn gate(state: &AppState, member: Option<&MemberRow>, group: Option<i64>, need: Need) -> ApiResult<()> {
+    access::gate(&state.db, member.map_or(Reader::GUEST, Reader::member), group, need).await?;
+    Ok(())
 }
 
 #[derive(Deserialize)]
 struct ListQuery {
     space: Option<String>,
+    /// A group's slug or id: only its threads.
+    group: Option<String>,
     sort: Option<String>,
     limit: Option<u32>,
     cursor: Option<String>,
@@ -123,17 +136,21 @@ async fn list(
     viewer: Viewer,
     QueryParams(query): QueryParams<ListQuery>,
 ) -> ApiResult<Json<Page<ThreadSummary>>> {
+    let reader = Reader::of(&viewer);
     let sort = match query.sort.as_deref() {
         None => ThreadSort::Activity,
         Some(text) => ThreadSort::parse_known(text).ok_or_else(|| ApiError::field("sort", Issue::Invalid))?,
     };
     let space_id = match query.space.as_deref().filter(|s| !s.is_empty()) {
         None => None,
-        Some(space) => Some(state.db.space_id(space).await?.ok_or_else(|| ApiError::field("space", Issue::NotFound))?),
+        Some(space) => {
+            Some(state.db.space_id(space, reader).await?.ok_or_else(|| ApiError::field("space", Issue::NotFound))?)
+        }
     };
+    let group_id = access::group_filter(&state.db, reader, query.group.as_deref()).await?;
     let limit = page_limit(query.limit, DEFAULT_PAGE_LIMIT)?;
     let offset = page_offset(query.cursor.as_deref())?;
-    let filter = ThreadFilter { space_id, sort, offset, limit };
+    let filter = ThreadFilter { space_id, group_id, reader, sort, offset, limit };
     let (rows, more) = state.db.threads(&filter, viewer.member_id()).await?;
     Ok(Json(Page {
         items: rows.into_iter().map(summary).collect(),
@@ -144,18 +161,25 @@ async fn list(
 
 async fn thread_view(state: &AppState, id: i64, member: Option<&MemberRow>) -> ApiResult<Thread> {
     let thread = state.db.thread(id, member.map(|m| m.id)).await?.ok_or(ApiError::NotFound)?;
+    let reader = member.map_or(Reader::GUEST, Reader::member);
+    let group = access::gate(&state.db, reader, thread.group_id, Need::Read).await?;
     let solution = match thread.solution_reply_id {
         Some(reply_id) => state.db.reply(reply_id, member.map(|m| m.id)).await?,
         None => None,
     };
-    let permissions = thread_permissions(&thread, member);
+    let mut permissions = thread_permissions(&thread, member);
+    if !access::may_take_part(group.as_ref()) {
+        permissions.reply = false;
+        permissions.kudos = false;
+    }
     let solution_id = thread.solution_reply_id;
+    let concealed = thread.hidden && !sees_hidden(member, thread.author_id);
     Ok(Thread {
         id: thread.id.to_string(),
-        title: thread.title,
+        title: if concealed { String::new() } else { thread.title },
         space: thread.space,
         author: thread.author,
-        body: thread.body,
+        body: if concealed { String::new() } else { thread.body },
         created_at: thread.created_at,
         edited_at: thread.edited_at,
         last_activity_at: thread.last_activity_at,
@@ -165,8 +189,10 @@ async fn thread_view(state: &AppState, id: i64, member: Option<&MemberRow>) -> A
         pinned: thread.pinned,
         locked: thread.locked,
         deleted: thread.deleted,
+        hidden: thread.hidden,
         solution: solution.map(|reply| reply_view(reply, solution_id, member)),
         permissions,
+        group: access::group_ref(group.as_ref()),
     })
 }
 
@@ -181,7 +207,7 @@ async fn create(
 ) -> ApiResult<(StatusCode, Json<Thread>)> {
     let member = viewer.require()?;
     let mut errors = contract::new_thread(&request);
-    let space_id = match state.db.space_id(request.space_id.trim()).await? {
+    let space_id = match state.db.space_id(request.space_id.trim(), Reader::member(member)).await? {
         Some(space) => Some(space),
         None => {
             errors.add("space_id", Issue::NotFound);
@@ -190,8 +216,11 @@ async fn create(
     };
     errors.into_result().map_err(ApiError::Validation)?;
     let space_id = space_id.ok_or(ApiError::NotFound)?;
+    gate(&state, Some(member), state.db.space_group(space_id).await?, Need::TakePart).await?;
     let thread = state.db.create_thread(space_id, member.id, &request.title, &request.body, &clock::now()).await?;
     state.db.refresh_reputation(&[member.id]).await?;
+    let created = state.db.thread(thread, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
+    notify::post_published(&state.db, &created, None, member.id, &request.body).await?;
     Ok((StatusCode::CREATED, Json(thread_view(&state, thread, Some(member)).await?)))
 }
 
@@ -204,6 +233,7 @@ async fn update(
     let member = viewer.require()?;
     let id = id(&thread)?;
     let current = state.db.thread(id, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
+    gate(&state, Some(member), current.group_id, Need::Read).await?;
     let allowed = thread_permissions(&current, Some(member));
     if (request.title.is_some() || request.body.is_some()) && !allowed.edit {
         return Err(ApiError::Forbidden("Only the author or a moderator can edit this thread."));
@@ -232,6 +262,7 @@ async fn remove(State(state): State<AppState>, viewer: Viewer, Path(thread): Pat
     let member = viewer.require()?;
     let id = id(&thread)?;
     let current = state.db.thread(id, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
+    gate(&state, Some(member), current.group_id, Need::Read).await?;
     if !current.deleted {
         if !thread_permissions(&current, Some(member)).delete {
             return Err(ApiError::Forbidden("Only the author or a moderator can delete this thread."));
@@ -259,6 +290,7 @@ async fn replies(
     let thread_id = id(&thread)?;
     let member = viewer.member.as_deref();
     let thread = state.db.thread(thread_id, member.map(|m| m.id)).await?.ok_or(ApiError::NotFound)?;
+    gate(&state, member, thread.group_id, Need::Read).await?;
     let limit = page_limit(query.limit, REPLIES_PER_PAGE)?;
     let start = match (query.around.as_deref(), query.cursor.as_deref()) {
         (Some(around), _) => {
@@ -307,6 +339,7 @@ async fn reply(
         }
     };
     let thread = state.db.thread(thread_id, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
+    gate(&state, Some(member), thread.group_id, Need::TakePart).await?;
     errors.into_result().map_err(ApiError::Validation)?;
     if thread.deleted {
         return Err(ApiError::NotFound);
@@ -317,12 +350,14 @@ async fn reply(
         .await?
         .ok_or_else(|| ApiError::Locked)?;
     state.db.refresh_reputation(&[member.id]).await?;
+    notify::post_published(&state.db, &thread, Some(created), member.id, &request.body).await?;
     let reply = state.db.reply(created, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
     Ok((StatusCode::CREATED, Json(reply_view(reply, thread.solution_reply_id, Some(member)))))
 }
 
 async fn editable_reply(state: &AppState, member: &MemberRow, reply: &str) -> ApiResult<ReplyRow> {
     let reply = state.db.reply(id(reply)?, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
+    gate(state, Some(member), reply.group_id, Need::Read).await?;
     Ok(reply)
 }
 
@@ -367,6 +402,7 @@ async fn remove_reply(
 async fn thread_kudos(state: &AppState, viewer: &Viewer, thread: &str, give: bool) -> ApiResult<Json<KudosState>> {
     let member = viewer.require()?;
     let current = state.db.thread(id(thread)?, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
+    gate(state, Some(member), current.group_id, if give { Need::TakePart } else { Need::Read }).await?;
     if give && !thread_permissions(&current, Some(member)).kudos {
         return Err(if current.author_id == member.id {
             ApiError::Forbidden("Kudos are for other members' posts.")
@@ -382,6 +418,7 @@ async fn thread_kudos(state: &AppState, viewer: &Viewer, thread: &str, give: boo
 async fn reply_kudos(state: &AppState, viewer: &Viewer, reply: &str, give: bool) -> ApiResult<Json<KudosState>> {
     let member = viewer.require()?;
     let current = state.db.reply(id(reply)?, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
+    gate(state, Some(member), current.group_id, if give { Need::TakePart } else { Need::Read }).await?;
     if give && !reply_permissions(&current, Some(member)).kudos {
         return Err(if current.author_id == member.id {
             ApiError::Forbidden("Kudos are for other members' posts.")
@@ -443,6 +480,7 @@ async fn accept(
     let member = viewer.require()?;
     let thread_id = id(&thread)?;
     let current = state.db.thread(thread_id, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
+    gate(&state, Some(member), current.group_id, Need::Read).await?;
     if !thread_permissions(&current, Some(member)).accept {
         return Err(ApiError::Forbidden("Only the thread's author or a moderator can accept an answer."));
     }
@@ -467,6 +505,7 @@ async fn unaccept(
     let member = viewer.require()?;
     let thread_id = id(&thread)?;
     let current = state.db.thread(thread_id, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
+    gate(&state, Some(member), current.group_id, Need::Read).await?;
     if !thread_permissions(&current, Some(member)).accept {
         return Err(ApiError::Forbidden("Only the thread's author or a moderator can change the accepted answer."));
     }

@@ -39,6 +39,19 @@ impl TestServer {
         Browser { router: self.router.clone(), cookie: None, csrf: None, language: "en".into() }
     }
 
+    /// A browser signed in as a newly registered member `handle` (named "Member <handle>").
+    pub async fn registered(&self, handle: &str) -> Browser {
+        let mut browser = self.browser();
+        let joined = browser
+            .post(
+                "/api/v1/auth/register",
+                serde_json::json!({ "handle": handle, "display_name": format!("Member {handle}"), "email": format!("{handle}@example.org"), "password": "long enough secret", "accept_charter": true }),
+            )
+            .await;
+        assert_eq!(joined.status, StatusCode::CREATED, "registering {handle}: {}", joined.text);
+        browser
+    }
+
     /// A browser signed in as a demo member.
     pub async fn signed_in(&self, handle: &str) -> Browser {
         let mut browser = self.browser();
@@ -100,6 +113,23 @@ impl Browser {
 
     pub async fn post_with(&mut self, path: &str, body: Value, extra: Extra) -> Answer {
         self.send(Method::POST, path, Some(body), extra).await
+    }
+
+    /// Starts a thread in the demo's "integrations" space; answers its id.
+    pub async fn new_thread(&mut self, title: &str, body: &str) -> String {
+        let created = self
+            .post("/api/v1/threads", serde_json::json!({ "space_id": "integrations", "title": title, "body": body }))
+            .await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+        created.body["id"].as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Replies in a thread; answers the reply's id.
+    pub async fn new_reply(&mut self, thread: &str, body: &str) -> String {
+        let created =
+            self.post(&format!("/api/v1/threads/{thread}/replies"), serde_json::json!({ "body": body })).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+        created.body["id"].as_str().unwrap_or_default().to_owned()
     }
 
     /// Fetches a CSRF token the way the app does before its first write.

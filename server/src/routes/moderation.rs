@@ -1,0 +1,118 @@
+//! Reports, the moderators' queue, hiding and restoring, the moderation log.
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use veche_api::Page;
+use veche_api::moderation::{self as contract, LogEntry, NewModerationAction, NewReport, QueueItem, Report};
+use veche_api::page::DEFAULT_PAGE_LIMIT;
+use veche_api::validate::Issue;
+
+use super::{page_limit, page_offset};
+use crate::db::MemberRow;
+use crate::http::Guard;
+use crate::http::error::{ApiError, ApiResult};
+use crate::http::extract::{JsonBody, QueryParams};
+use crate::http::session::Viewer;
+use crate::state::AppState;
+
+pub fn router(guard: &Guard) -> Router<AppState> {
+    Router::new()
+        .route("/reports", guard.wrap(post(report)))
+        .route("/moderation/queue", guard.wrap(get(queue)))
+        .route("/moderation/actions", guard.wrap(post(act)))
+        .route("/moderation/log", guard.wrap(get(log)))
+}
+
+/// Whether `viewer` gets hidden content (marked hidden) rather than the placeholder: its author
+/// and moderators do.
+pub(crate) fn sees_hidden(viewer: Option<&MemberRow>, author_id: i64) -> bool {
+    viewer.is_some_and(|v| v.id == author_id || v.access().can_moderate())
+}
+
+fn require_moderator(viewer: &Viewer) -> ApiResult<&MemberRow> {
+    let member = viewer.require()?;
+    if !member.access().can_moderate() {
+        return Err(ApiError::Forbidden("Only moderators and staff can do this."));
+    }
+    Ok(member)
+}
+
+/// The target's id, checked against what exists: a 422 on `target_id` otherwise.
+async fn existing_target(state: &AppState, kind: contract::TargetKind, target_id: &str) -> ApiResult<i64> {
+    let not_found = || ApiError::field("target_id", Issue::NotFound);
+    let id: i64 = target_id.trim().parse().map_err(|_| not_found())?;
+    state.db.moderation_target(kind, id).await?.ok_or_else(not_found)?;
+    Ok(id)
+}
+
+async fn report(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    JsonBody(request): JsonBody<NewReport>,
+) -> ApiResult<(StatusCode, Json<Report>)> {
+    let member = viewer.require()?;
+    contract::check_report(&request).into_result().map_err(ApiError::Validation)?;
+    let target_id = existing_target(&state, request.target_kind, &request.target_id).await?;
+    let (report, filed) =
+        state.db.create_report(member.id, request.target_kind, target_id, request.reason, &request.note).await?;
+    Ok((if filed { StatusCode::CREATED } else { StatusCode::OK }, Json(report)))
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    limit: Option<u32>,
+    cursor: Option<String>,
+}
+
+fn page<T>(items: Vec<T>, more: bool, offset: i64, limit: i64) -> Page<T> {
+    Page { items, next_cursor: more.then(|| format!("o{}", offset + limit)), prev_cursor: None }
+}
+
+async fn queue(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    QueryParams(query): QueryParams<PageQuery>,
+) -> ApiResult<Json<Page<QueueItem>>> {
+    require_moderator(&viewer)?;
+    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
+    let (items, more) = state.db.moderation_queue(offset, limit).await?;
+    Ok(Json(page(items, more, offset, limit)))
+}
+
+async fn act(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    JsonBody(request): JsonBody<NewModerationAction>,
+) -> ApiResult<(StatusCode, Json<LogEntry>)> {
+    let moderator = require_moderator(&viewer)?;
+    contract::check_action(&request).into_result().map_err(ApiError::Validation)?;
+    let target_id = existing_target(&state, request.target_kind, &request.target_id).await?;
+    let logged = state
+        .db
+        .moderate(moderator.id, request.action, request.target_kind, target_id, &request.note)
+        .await?
+        .ok_or_else(|| {
+            ApiError::Conflict(match request.action {
+                contract::ModerationAction::Hide => "This is already hidden.".into(),
+                contract::ModerationAction::Restore => "This is not hidden.".into(),
+                _ => "There are no open reports on this.".into(),
+            })
+        })?;
+    let (mut entries, _) = state.db.moderation_log(Some(logged), 0, 1).await?;
+    let entry = entries.pop().ok_or(ApiError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(entry)))
+}
+
+async fn log(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    QueryParams(query): QueryParams<PageQuery>,
+) -> ApiResult<Json<Page<LogEntry>>> {
+    require_moderator(&viewer)?;
+    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
+    let (entries, more) = state.db.moderation_log(None, offset, limit).await?;
+    Ok(Json(page(entries, more, offset, limit)))
+}
