@@ -33,6 +33,15 @@ impl Viewer {
         self.member.as_deref().ok_or(ApiError::Unauthorized)
     }
 
+    /// A signed-in staff member, or 401 for a guest and 403 (saying `why`) for anyone else.
+    pub fn require_staff(&self, why: &'static str) -> Result<&MemberRow, ApiError> {
+        let me = self.require()?;
+        if !me.access().is_staff() {
+            return Err(ApiError::Forbidden(why));
+        }
+        Ok(me)
+    }
+
     pub fn member_id(&self) -> Option<i64> {
         self.member.as_ref().map(|m| m.id)
     }
