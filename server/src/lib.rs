@@ -3,6 +3,7 @@
 //! queries, so another SQL database can follow), `http` holds the cross-cutting parts every
 //! path shares: errors, sessions, CSRF, idempotent replay, rate limits, static files.
 
+pub mod access;
 pub mod clock;
 pub mod config;
 pub mod csv;
@@ -10,6 +11,7 @@ pub mod db;
 pub mod http;
 pub mod ics;
 pub mod images;
+pub mod notify;
 pub mod recurrence;
 pub mod routes;
 pub mod seed;

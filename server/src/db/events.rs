@@ -5,10 +5,13 @@ use chrono_tz::Tz;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row};
 use veche_api::events::{EventInput, EventKind, EventPhoto, Recurrence, RsvpStatus};
+use veche_api::notifications::NotificationKind;
 
 use super::Db;
+use super::notifications::{self, NewNotification};
 use super::profiles::media_path;
 use super::threads::{AUTHOR_COLUMNS, author};
+use crate::access::Reader;
 use crate::recurrence::{Series, occurrences, to_utc};
 use crate::{clock, tokens};
 
@@ -36,6 +39,8 @@ pub struct EventRow {
     pub cancel_reason: Option<String>,
     pub report: Option<String>,
     pub updated_at: String,
+    /// The group the event belongs to.
+    pub group_id: Option<i64>,
 }
 
 impl EventRow {
@@ -60,7 +65,7 @@ impl EventRow {
 
 const EVENT_SELECT: &str = "SELECT e.id, e.title, e.kind, e.description, e.organizer_id, e.time_zone, e.starts_local,
        e.ends_local, e.all_day, e.city, e.region, e.address, e.online_url, e.capacity, e.recurrence,
-       e.cancelled_at, e.cancel_reason, e.report, e.updated_at";
+       e.cancelled_at, e.cancel_reason, e.report, e.updated_at, e.group_id";
 
 fn event_row(row: &SqliteRow) -> EventRow {
     let local = |column: &str| NaiveDateTime::parse_from_str(row.get(column), LOCAL_FORMAT).unwrap_or_default();
@@ -85,6 +90,7 @@ fn event_row(row: &SqliteRow) -> EventRow {
         cancel_reason: row.get("cancel_reason"),
         report: row.get("report"),
         updated_at: row.get("updated_at"),
+        group_id: row.get("group_id"),
     }
 }
 
@@ -104,14 +110,28 @@ pub struct EventRecord<'a> {
     pub ends_local: NaiveDateTime,
 }
 
+/// Members who answered going, interested or waitlisted for any date of an event: those whom
+/// a change or a cancellation concerns.
+async fn answered_members(connection: &mut sqlx::SqliteConnection, event: i64) -> anyhow::Result<Vec<i64>> {
+    Ok(sqlx::query_scalar(
+        "SELECT DISTINCT member_id FROM rsvps WHERE event_id = ? AND status IN ('going', 'interested', 'waitlisted')",
+    )
+    .bind(event)
+    .fetch_all(connection)
+    .await?)
+}
+
 fn optional(text: &str) -> Option<String> {
     Some(text.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
 impl Db {
-    pub async fn events(&self) -> anyhow::Result<Vec<EventRow>> {
+    /// Every event of a group the reader may read (or of none).
+    pub async fn events(&self, reader: Reader) -> anyhow::Result<Vec<EventRow>> {
         let sql = format!(
-            "{EVENT_SELECT}, {AUTHOR_COLUMNS} FROM events e JOIN members a ON a.id = e.organizer_id ORDER BY e.starts_at, e.id"
+            "{EVENT_SELECT}, {AUTHOR_COLUMNS} FROM events e JOIN members a ON a.id = e.organizer_id
+             WHERE {} ORDER BY e.starts_at, e.id",
+            reader.visible("e.group_id")
         );
         let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(&self.pool).await?;
         Ok(rows.iter().map(event_row).collect())
@@ -178,16 +198,35 @@ impl Db {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        sqlx::query(
-            "INSERT INTO notifications (member_id, kind, title, body, link, created_at)
-             SELECT DISTINCT r.member_id, 'event_cancelled', e.title, ?, '/events/' || e.id, ?
-             FROM rsvps r JOIN events e ON e.id = r.event_id WHERE r.event_id = ? AND r.status IN ('going', 'waitlisted')",
-        )
-        .bind(reason.trim())
-        .bind(&now)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+        let title: String =
+            sqlx::query_scalar("SELECT title FROM events WHERE id = ?").bind(id).fetch_one(&mut *tx).await?;
+        let concerned = answered_members(&mut tx, id).await?;
+        let notification = NewNotification {
+            kind: NotificationKind::EventCancelled,
+            title: &title,
+            text: reason,
+            link: &format!("/events/{id}"),
+            actor_id: None,
+        };
+        notifications::insert(&mut tx, &concerned, &notification).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Tells those who answered the event (not `actor`, who made the change) that its time or
+    /// place changed; `what_changed` is the new time or place, in words.
+    pub async fn tell_event_change(&self, event: &EventRow, what_changed: &str, actor: i64) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        let mut concerned = answered_members(&mut tx, event.id).await?;
+        concerned.retain(|member| *member != actor);
+        let notification = NewNotification {
+            kind: NotificationKind::EventChanged,
+            title: &event.title,
+            text: what_changed,
+            link: &format!("/events/{}", event.id),
+            actor_id: Some(actor),
+        };
+        notifications::insert(&mut tx, &concerned, &notification).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -295,7 +334,6 @@ impl Db {
         member: i64,
         wanted: RsvpStatus,
     ) -> anyhow::Result<RsvpStatus> {
-        let now = clock::now();
         let mut tx = self.pool.begin().await?;
         sqlx::query("UPDATE events SET updated_at = updated_at WHERE id = ?").bind(event.id).execute(&mut *tx).await?;
         // The line's order, read once the write lock is held: to the microsecond, so answers
@@ -360,16 +398,14 @@ impl Db {
                     .bind(next)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query(
-                    "INSERT INTO notifications (member_id, kind, title, body, link, created_at)
-                     VALUES (?, 'waitlist_promoted', ?, '', ?, ?)",
-                )
-                .bind(next)
-                .bind(&event.title)
-                .bind(format!("/events/{}", event.id))
-                .bind(&now)
-                .execute(&mut *tx)
-                .await?;
+                let notification = NewNotification {
+                    kind: NotificationKind::WaitlistPromoted,
+                    title: &event.title,
+                    text: "",
+                    link: &format!("/events/{}", event.id),
+                    actor_id: None,
+                };
+                notifications::insert(&mut tx, &[next], &notification).await?;
             }
         }
         tx.commit().await?;

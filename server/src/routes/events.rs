@@ -19,6 +19,7 @@ use veche_api::member::MemberSummary;
 use veche_api::validate::{self, Issue};
 
 use super::{page_limit, page_offset, query_text};
+use crate::access::{self, Need, Reader};
 use crate::db::MemberRow;
 use crate::db::events::{EventRecord, EventRow, LOCAL_FORMAT};
 use crate::http::Guard;
@@ -28,7 +29,7 @@ use crate::http::session::Viewer;
 use crate::ics::{IcsEvent, calendar};
 use crate::recurrence::rrule;
 use crate::state::AppState;
-use crate::{clock, images};
+use crate::{clock, images, notify};
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()
@@ -39,7 +40,7 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/events/{id}/cancel", guard.wrap(post(cancel)))
         .route("/events/{id}/report", guard.wrap(put(report)))
         .route("/events/{id}/photos", guard.wrap(post(add_photo)))
-        .route("/events/{id}/ics", get(event_ics))
+        .route("/events/{id}/ics", guard.wrap(get(event_ics)))
         .route("/calendar/feed", guard.wrap(get(feed_link)))
         .route("/calendar/feed/rotate", guard.wrap(post(rotate_feed)))
         .route("/calendar/feed/{file}", get(feed))
@@ -69,6 +70,8 @@ struct RangeQuery {
     kind: Option<String>,
     city: Option<String>,
     mine: Option<bool>,
+    /// A group's slug or id: only its events.
+    group: Option<String>,
 }
 
 /// Longest range one request may ask for, in days.
@@ -108,7 +111,12 @@ async fn list(
     let counts = state.db.going_counts().await?;
     let city = query_text(query.city, "city", veche_api::events::PLACE_MAX)?.trim().to_lowercase();
     let mut dates = Vec::new();
-    for event in state.db.events().await? {
+    let reader = Reader::of(&viewer);
+    let group = access::group_filter(&state.db, reader, query.group.as_deref()).await?;
+    for event in state.db.events(reader).await? {
+        if group.is_some() && event.group_id != group {
+            continue;
+        }
         if kind.is_some_and(|k| k != event.kind) {
             continue;
         }
@@ -183,6 +191,8 @@ async fn detail(
     date: (DateTime<Utc>, DateTime<Utc>),
     viewer: Option<&MemberRow>,
 ) -> ApiResult<EventDetail> {
+    let reader = viewer.map_or(Reader::GUEST, Reader::member);
+    let group = access::gate(&state.db, reader, event.group_id, Need::Read).await?;
     let key = occurrence_key(event, date.0);
     let attendance = state.db.attendance(event.id, &key).await?;
     let mine = match viewer {
@@ -220,9 +230,13 @@ async fn detail(
         report: event.report.clone(),
         photos: state.db.event_photos(event.id).await?,
         permissions: EventPermissions {
-            rsvp: viewer.is_some() && event.cancelled_at.is_none() && date.1 > Utc::now(),
+            rsvp: viewer.is_some()
+                && event.cancelled_at.is_none()
+                && date.1 > Utc::now()
+                && access::may_take_part(group.as_ref()),
             manage: staff,
         },
+        group: access::group_ref(group.as_ref()),
     })
 }
 
@@ -292,6 +306,9 @@ async fn update(
     let record = record(&input)?;
     state.db.save_event(Some(current.id), &record, current.organizer_id).await?;
     let event = state.db.event(current.id).await?.ok_or(ApiError::NotFound)?;
+    if let Some(what_changed) = notify::event_change(&current, &event) {
+        state.db.tell_event_change(&event, &what_changed, me.id).await?;
+    }
     let date = pick_date(&event, None)?;
     Ok(Json(detail(&state, &event, date, Some(me)).await?))
 }
@@ -304,6 +321,7 @@ async fn rsvp(
 ) -> ApiResult<Json<RsvpState>> {
     let me = viewer.require()?;
     let event = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
+    access::gate(&state.db, Reader::member(me), event.group_id, Need::TakePart).await?;
     if !matches!(request.status, RsvpStatus::Going | RsvpStatus::Interested | RsvpStatus::NotGoing) {
         return Err(ApiError::field("status", Issue::Invalid));
     }
@@ -349,10 +367,12 @@ struct AttendeesQuery {
 
 async fn attendees(
     State(state): State<AppState>,
+    viewer: Viewer,
     Path(event): Path<String>,
     QueryParams(query): QueryParams<AttendeesQuery>,
 ) -> ApiResult<Json<Page<MemberSummary>>> {
     let event = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
+    access::gate(&state.db, Reader::of(&viewer), event.group_id, Need::Read).await?;
     let (start, _) = pick_date(&event, query.occurrence.as_deref())?;
     let (limit, offset) = (page_limit(query.limit, 50)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.attendees(event.id, &occurrence_key(&event, start), offset, limit).await?;
@@ -468,8 +488,9 @@ fn ics_response(body: String, file: &str) -> Response {
         .into_response()
 }
 
-async fn event_ics(State(state): State<AppState>, Path(event): Path<String>) -> ApiResult<Response> {
+async fn event_ics(State(state): State<AppState>, viewer: Viewer, Path(event): Path<String>) -> ApiResult<Response> {
     let event = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
+    access::gate(&state.db, Reader::of(&viewer), event.group_id, Need::Read).await?;
     let body = calendar(&event.title, &[ics_event(&state, &event)], Utc::now());
     Ok(ics_response(body, &format!("event-{}.ics", event.id)))
 }
@@ -493,9 +514,13 @@ async fn rotate_feed(State(state): State<AppState>, viewer: Viewer) -> ApiResult
 async fn feed(State(state): State<AppState>, Path(file): Path<String>) -> ApiResult<Response> {
     let token = file.strip_suffix(".ics").unwrap_or(&file);
     let member = state.db.feed_owner(token).await?.ok_or(ApiError::NotFound)?;
+    let owner = state.db.member_by_id(member).await?.ok_or(ApiError::NotFound)?;
+    // Only what the owner may still read: leaving a group takes its events out of the feed.
+    let readable: Vec<i64> = state.db.events(Reader::member(&owner)).await?.iter().map(|e| e.id).collect();
     let mut events = Vec::new();
     for (event_id, _, status) in state.db.member_rsvps(member).await? {
         if status == RsvpStatus::Going
+            && readable.contains(&event_id)
             && !events.iter().any(|e: &IcsEvent| e.uid.starts_with(&format!("event-{event_id}@")))
             && let Some(event) = state.db.event(event_id).await?
         {
