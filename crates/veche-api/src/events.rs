@@ -145,6 +145,9 @@ pub struct EventDetail {
     pub report: Option<String>,
     pub photos: Vec<EventPhoto>,
     pub permissions: EventPermissions,
+    /// The group the content belongs to; absent for community-wide content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<crate::groups::GroupRef>,
 }
 
 /// `PUT /events/{id}/rsvp`.

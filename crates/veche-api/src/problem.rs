@@ -24,6 +24,8 @@ crate::open_enum! {
         PayloadTooLarge = "payload_too_large",
         UnsupportedMediaType = "unsupported_media_type",
         RateLimited = "rate_limited",
+        /// The content belongs to a closed group the viewer is not a member of (see `group`).
+        MembersOnly = "members_only",
         Internal = "internal",
     }
 }
@@ -41,6 +43,9 @@ pub struct Problem {
     pub code: ProblemCode,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub errors: BTreeMap<String, String>,
+    /// With `members_only`: the group whose members may read the content.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<crate::groups::GroupGate>,
 }
 
 fn about_blank() -> String {
@@ -56,6 +61,7 @@ impl Problem {
             detail: None,
             code,
             errors: BTreeMap::new(),
+            group: None,
         }
     }
 

@@ -17,14 +17,14 @@ impl Db {
             default_locale: Locale::from_tag(&default_locale).unwrap_or_default(),
             locales: Locale::ALL.to_vec(),
             time_zone,
-            // The areas this server implements; groups are not here yet.
+            // The areas this server implements.
             features: Features {
                 threads: true,
                 ideas: true,
                 events: true,
                 members: true,
                 surveys: true,
-                ..Features::default()
+                groups: true,
             },
         }))
     }

@@ -358,6 +358,21 @@ impl Db {
         Ok(voters)
     }
 
+    /// Dates an idea's latest status change at `at` (the demo's ideas moved over months, not all
+    /// on the day the demo was made).
+    pub async fn date_latest_status_change(&self, idea_id: i64, at: &str) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE idea_history SET created_at = ?1
+             WHERE id = (SELECT MAX(id) FROM idea_history WHERE idea_id = ?2)",
+        )
+        .bind(at)
+        .bind(idea_id)
+        .execute(&self.pool)
+        .await?;
+        sqlx::query("UPDATE ideas SET status_changed_at = ? WHERE id = ?").bind(at).bind(idea_id).execute(&self.pool).await?;
+        Ok(())
+    }
+
     /// Merges `duplicate` into `target`: its voters vote for the target (each once), it closes
     /// as a duplicate pointing at the target (and keeps its own count, as history).
     pub async fn merge_ideas(&self, duplicate: i64, target: i64, answer: &str, staff_id: i64) -> anyhow::Result<()> {
@@ -443,8 +458,8 @@ impl Db {
             reader.visible("ideas.group_id")
         )))
         .bind(except.unwrap_or(0))
-                .fetch_all(&self.pool)
-                .await?;
+        .fetch_all(&self.pool)
+        .await?;
         let mut scored: Vec<(u32, IdeaRef)> = rows
             .iter()
             .map(idea_ref)

@@ -292,7 +292,8 @@ impl Db {
             // Filled in by the ideas and events features.
             _ => return Ok((Vec::new(), false)),
         };
-        let rows = sqlx::query(AssertSqlSafe(sql)).bind(member_id).bind(limit + 1).bind(offset).fetch_all(&self.pool).await?;
+        let rows =
+            sqlx::query(AssertSqlSafe(sql)).bind(member_id).bind(limit + 1).bind(offset).fetch_all(&self.pool).await?;
         let more = rows.len() as i64 > limit;
         let items = rows
             .iter()

@@ -218,10 +218,10 @@ impl Db {
         Ok(sqlx::query_scalar(AssertSqlSafe(format!(
             "SELECT id FROM spaces WHERE (CAST(id AS TEXT) = ? OR slug = ?) AND hidden = 0 AND {visible}"
         )))
-            .bind(id_or_slug)
-            .bind(id_or_slug)
-            .fetch_optional(&self.pool)
-            .await?)
+        .bind(id_or_slug)
+        .bind(id_or_slug)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     pub async fn create_space(&self, slug: &str, name: &str, description: &str, position: i64) -> anyhow::Result<i64> {

@@ -15,6 +15,8 @@ pub enum ApiError {
     Unauthorized,
     InvalidCredentials,
     Forbidden(&'static str),
+    /// 403 `members_only`: the content is in a closed group; tells which, never the content.
+    MembersOnly(veche_api::groups::GroupGate),
     Csrf,
     NotFound,
     Conflict(String),
@@ -55,6 +57,12 @@ impl ApiError {
                 Problem::new(401, ProblemCode::InvalidCredentials, "Wrong e-mail, handle or password")
             }
             Forbidden(detail) => Problem::new(403, ProblemCode::Forbidden, "Not allowed").with_detail(*detail),
+            MembersOnly(gate) => {
+                let mut problem = Problem::new(403, ProblemCode::MembersOnly, "Members only")
+                    .with_detail(format!("This content is available to members of {}.", gate.group.name));
+                problem.group = Some(gate.clone());
+                problem
+            }
             Csrf => Problem::new(403, ProblemCode::CsrfFailed, "Missing or stale X-CSRF-Token")
                 .with_detail("Fetch /auth/me and send its csrf_token in the X-CSRF-Token header."),
             NotFound => Problem::new(404, ProblemCode::NotFound, "Not found"),

@@ -144,7 +144,11 @@ async fn idea_view(state: &AppState, id: i64, viewer: Option<&MemberRow>) -> Api
         history: state.db.idea_history(idea.id).await?,
         duplicates: state.db.idea_duplicates(idea.id).await?,
         // Ideas like a hidden one would hint at its title.
-        related: if concealed { Vec::new() } else { state.db.similar_ideas(&idea.title, Some(idea.id), 3, reader).await? },
+        related: if concealed {
+            Vec::new()
+        } else {
+            state.db.similar_ideas(&idea.title, Some(idea.id), 3, reader).await?
+        },
         discussion_id: idea.discussion_id.to_string(),
         title: if concealed { String::new() } else { idea.title },
         body: if concealed { String::new() } else { idea.body },

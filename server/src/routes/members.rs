@@ -353,7 +353,10 @@ async fn change_follow(state: &AppState, viewer: &Viewer, handle: &str, follow: 
         return Err(ApiError::Forbidden("Members cannot follow themselves."));
     }
     state.db.set_following(me.id, owner.id, follow).await?;
-    Ok(Json(FollowState { following: follow, followers: state.db.profile_counts(owner.id, Reader::member(me)).await?.followers }))
+    Ok(Json(FollowState {
+        following: follow,
+        followers: state.db.profile_counts(owner.id, Reader::member(me)).await?.followers,
+    }))
 }
 
 async fn follow(

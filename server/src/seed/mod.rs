@@ -10,6 +10,7 @@ use crate::{clock, routes};
 
 mod charter;
 mod events;
+pub mod groups;
 mod ideas;
 mod profiles;
 pub use profiles::gradient_png;
@@ -179,6 +180,7 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
     profiles::seed(db, &ids).await?;
     ideas::seed(db, &ids).await?;
     events::seed(db, &ids).await?;
+    groups::seed(db, &ids).await?;
     surveys::seed(db, ids["elena"]).await?;
     db.refresh_all_reputation().await?;
     tracing::info!(members = DEMO_MEMBERS.len(), "seeded the demo community");
