@@ -133,8 +133,15 @@ def imported_names(module: bytes) -> set[str]:
 #   `future_to_promise`, which only their async methods use (nothing else in the frame does);
 # - `panic_fmt`, where every panic starts: with `panic = "abort"` a panic ends in a trap anyway,
 #   and what comes before (the panic hook, formatting the message for a stderr this target does
-#   not have) shows nobody anything.
-NEVER_RUN = [r"wasm_streams::", r"^js_sys::futures::future_to_promise", r"^core(\[[0-9a-f]+\])?::panicking::panic_fmt$"]
+#   not have) shows nobody anything;
+# - `Debug` formatting: the frame writes no `{:?}` and has no console to log to (a release build
+#   of Leptos logs nothing either); only panic messages name these functions.
+NEVER_RUN = [
+    r"wasm_streams::",
+    r"^js_sys::futures::future_to_promise",
+    r"^core(\[[0-9a-f]+\])?::panicking::panic_fmt$",
+    r" as core(\[[0-9a-f]+\])?::fmt::Debug>::fmt",
+]
 
 
 def is_stream_export(name: str) -> bool:

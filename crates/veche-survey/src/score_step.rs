@@ -6,6 +6,9 @@ use web_sys::KeyboardEvent;
 use crate::nps_survey::{Ids, element};
 use crate::texts::Text;
 
+/// The scores as written (a table: number formatting costs the frame's bundle more).
+const SCORES: [&str; SCORE_MAX as usize + 1] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+
 /// The score a key moves to from `current` (none chosen yet: from before 0), wrapping around
 /// at the ends as a radio group does; `None` for keys that do not move.
 fn moved(key: &str, current: Option<u8>) -> Option<u8> {
@@ -37,7 +40,7 @@ pub(crate) fn ScoreStep(
     let missing = RwSignal::new(false);
     let radio_id = {
         let ids = ids.clone();
-        move |score: u8| ids.of(&format!("score-{score}"))
+        move |score: u8| ids.of(&["score-", SCORES[usize::from(score)]].concat())
     };
     let choose = move |score: u8| {
         chosen.set_value(Some(score));
@@ -91,11 +94,11 @@ pub(crate) fn ScoreStep(
                         class="veche-survey__radio"
                         id=radio_id(score)
                         name=name.clone()
-                        value=score.to_string()
+                        value=SCORES[usize::from(score)]
                         aria-describedby=described_by
                         on:change=move |_| choose(score)
                     />
-                    <span class="veche-survey__digit">{score}</span>
+                    <span class="veche-survey__digit">{SCORES[usize::from(score)]}</span>
                 </label>
             }
         })
@@ -127,6 +130,13 @@ pub(crate) fn ScoreStep(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_scores_are_written_in_digits() {
+        for score in 0..=SCORE_MAX {
+            assert_eq!(SCORES[usize::from(score)], score.to_string());
+        }
+    }
 
     #[test]
     fn arrows_move_one_step_and_wrap_around() {
