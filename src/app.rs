@@ -7,7 +7,6 @@ use leptos_router::path;
 
 use crate::api;
 use crate::components::layout::Shell;
-use crate::i18n::messages::common::Common;
 use crate::i18n::provide_i18n;
 use crate::pages::account::AccountPage;
 use crate::pages::auth::{RegisterPage, SignInPage};
@@ -19,7 +18,6 @@ use crate::pages::members::{
     EditProfilePage, FollowsPage, LeaderboardPage, MembersPage, ProfilePage, ReputationRulesPage,
 };
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::placeholder::ComingSoonPage;
 use crate::pages::surveys::SurveyAdmin;
 use crate::pages::threads::{NewThreadPage, ThreadPage, ThreadsPage};
 use crate::state::community::{provide_community, use_community};
@@ -100,7 +98,7 @@ fn Routed() -> impl IntoView {
                     <Route path=path!("members/:handle") view=|| view! { <LazyPage load=|| Box::pin(profile_page()) /> } />
                     <Route path=path!("members/:handle/followers") view=|| view! { <LazyPage load=|| Box::pin(follows_page()) /> } />
                     <Route path=path!("members/:handle/following") view=|| view! { <LazyPage load=|| Box::pin(follows_page()) /> } />
-                    <Route path=path!("charter") view=|| view! { <ComingSoonPage title=Common::CharterTitle /> } />
+                    <Route path=path!("charter") view=|| view! { <LazyPage load=|| Box::pin(charter_page()) /> } />
                     <Route path=path!("signin") view=|| view! { <LazyPage load=|| Box::pin(sign_in_page()) /> } />
                     <Route path=path!("register") view=|| view! { <LazyPage load=|| Box::pin(register_page()) /> } />
                     <ProtectedRoute
@@ -130,6 +128,7 @@ fn Routed() -> impl IntoView {
 }
 
 crate::lazy_page!(sign_in_page, preload_sign_in_page, SignInPage);
+crate::lazy_page!(charter_page, preload_charter_page, crate::pages::charter::CharterPage);
 crate::lazy_page!(register_page, preload_register_page, RegisterPage);
 crate::lazy_page!(account_page, preload_account_page, AccountPage);
 crate::lazy_page!(threads_page, preload_threads_page, ThreadsPage);

@@ -2,6 +2,7 @@
 //! function, each other module covers one resource of the contract.
 
 pub mod auth;
+pub mod charter;
 pub mod client;
 pub mod community;
 pub mod events;

@@ -2,13 +2,13 @@
 
 pub mod account;
 pub mod auth;
+pub mod charter;
 pub mod events;
 pub mod home;
 pub mod ideas;
 pub mod lazy;
 pub mod members;
 pub mod not_found;
-pub mod placeholder;
 pub mod surveys;
 pub mod threads;
 

@@ -62,8 +62,6 @@ crate::messages! {
         CommunitySince => ("Community since", "Сообщество с"),
         HomeJoinPitch => ("Members ask and answer questions, vote on ideas the company builds, and meet at events in their cities.", "Участники задают вопросы и отвечают на них, голосуют за идеи, которые компания воплощает, и встречаются на событиях в своих городах."),
 
-        ComingSoonTitle => ("Coming soon", "Скоро здесь"),
-        ComingSoonText => ("This part of the community is being built. Check back soon.", "Этот раздел сообщества ещё строится. Загляните чуть позже."),
         CharterTitle => ("Community rules", "Правила сообщества"),
         NotFoundTitle => ("Page not found", "Страница не найдена"),
         NotFoundText => ("The page you are looking for does not exist or has moved.", "Такой страницы нет, или она переехала."),
