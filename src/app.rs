@@ -11,18 +11,23 @@ use crate::i18n::provide_i18n;
 use crate::pages::account::AccountPage;
 use crate::pages::auth::{RegisterPage, SignInPage};
 use crate::pages::events::{EditEventPage, EventPage, EventsPage, NewEventPage};
+use crate::pages::groups::GroupsArea;
 use crate::pages::home::HomePage;
 use crate::pages::ideas::{BallotPage, BallotsPage, IdeaPage, IdeasPage, NewIdeaPage, RoadmapPage};
+use crate::pages::kpis::KpisPage;
 use crate::pages::lazy::LazyPage;
 use crate::pages::members::{
     EditProfilePage, FollowsPage, LeaderboardPage, MembersPage, ProfilePage, ReputationRulesPage,
 };
+use crate::pages::moderation::ModerationArea;
 use crate::pages::not_found::NotFoundPage;
+use crate::pages::notifications::NotificationsPage;
 use crate::pages::surveys::SurveyAdmin;
 use crate::pages::threads::{NewThreadPage, ThreadPage, ThreadsPage};
 use crate::state::community::{provide_community, use_community};
 use crate::state::outbox::provide_outbox;
 use crate::state::session::{provide_session, use_session};
+use crate::state::unread::provide_unread;
 use crate::state::votes::provide_votes;
 
 #[component]
@@ -33,6 +38,7 @@ pub fn App() -> impl IntoView {
     provide_community();
     provide_outbox();
     provide_votes();
+    provide_unread();
     let community = use_community();
     let site_name = move || community.get().map(|c| c.name).unwrap_or_else(|| "Veche".to_owned());
 
@@ -92,12 +98,20 @@ fn Routed() -> impl IntoView {
                         condition=move || signed_in.get()
                         redirect_path=sign_in_redirect
                     />
+                    // The list and each group's page: one route for the area (see the surveys').
+                    <Route path=path!("groups/*rest") view=|| view! { <LazyPage load=|| Box::pin(groups_area()) /> } />
                     <Route path=path!("members") view=|| view! { <LazyPage load=|| Box::pin(members_page()) /> } />
                     <Route path=path!("members/leaderboard") view=|| view! { <LazyPage load=|| Box::pin(leaderboard_page()) /> } />
                     <Route path=path!("members/rules") view=|| view! { <LazyPage load=|| Box::pin(rules_page()) /> } />
                     <Route path=path!("members/:handle") view=|| view! { <LazyPage load=|| Box::pin(profile_page()) /> } />
                     <Route path=path!("members/:handle/followers") view=|| view! { <LazyPage load=|| Box::pin(follows_page()) /> } />
                     <Route path=path!("members/:handle/following") view=|| view! { <LazyPage load=|| Box::pin(follows_page()) /> } />
+                    <ProtectedRoute
+                        path=path!("notifications")
+                        view=|| view! { <LazyPage load=|| Box::pin(notifications_page()) /> }
+                        condition=move || signed_in.get()
+                        redirect_path=sign_in_redirect
+                    />
                     <Route path=path!("charter") view=|| view! { <LazyPage load=|| Box::pin(charter_page()) /> } />
                     <Route path=path!("signin") view=|| view! { <LazyPage load=|| Box::pin(sign_in_page()) /> } />
                     <Route path=path!("register") view=|| view! { <LazyPage load=|| Box::pin(register_page()) /> } />
@@ -118,6 +132,19 @@ fn Routed() -> impl IntoView {
                     <ProtectedRoute
                         path=path!("admin/surveys/*rest")
                         view=|| view! { <LazyPage load=|| Box::pin(survey_admin()) /> }
+                        condition=move || signed_in.get()
+                        redirect_path=sign_in_redirect
+                    />
+                    <ProtectedRoute
+                        path=path!("admin/kpis")
+                        view=|| view! { <LazyPage load=|| Box::pin(kpis_page()) /> }
+                        condition=move || signed_in.get()
+                        redirect_path=sign_in_redirect
+                    />
+                    // The queue and the log: one route for the moderators' area (see the surveys').
+                    <ProtectedRoute
+                        path=path!("moderation/*rest")
+                        view=|| view! { <LazyPage load=|| Box::pin(moderation_area()) /> }
                         condition=move || signed_in.get()
                         redirect_path=sign_in_redirect
                     />
@@ -151,6 +178,10 @@ crate::lazy_page!(event_page, preload_event_page, EventPage);
 crate::lazy_page!(new_event_page, preload_new_event_page, NewEventPage);
 crate::lazy_page!(edit_event_page, preload_edit_event_page, EditEventPage);
 crate::lazy_page!(survey_admin, preload_survey_admin, SurveyAdmin);
+crate::lazy_page!(kpis_page, preload_kpis_page, KpisPage);
+crate::lazy_page!(moderation_area, preload_moderation_area, ModerationArea);
+crate::lazy_page!(groups_area, preload_groups_area, GroupsArea);
+crate::lazy_page!(notifications_page, preload_notifications_page, NotificationsPage);
 
 /// Sign-in page that brings the member back to where they were heading.
 fn sign_in_redirect() -> String {

@@ -41,7 +41,7 @@ export class EventsApi {
     this.csrf = (await response.json()).csrf_token;
   }
 
-  private async send(method: 'POST' | 'PUT', path: string, data: unknown): Promise<any> {
+  protected async send(method: 'POST' | 'PUT', path: string, data: unknown): Promise<any> {
     if (!this.csrf) await this.refreshToken();
     const response = await this.request.fetch(`/api/v1${path}`, {
       method,

@@ -4,11 +4,15 @@ pub mod account;
 pub mod auth;
 pub mod charter;
 pub mod events;
+pub mod groups;
 pub mod home;
 pub mod ideas;
+pub mod kpis;
 pub mod lazy;
 pub mod members;
+pub mod moderation;
 pub mod not_found;
+pub mod notifications;
 pub mod surveys;
 pub mod threads;
 

@@ -5,4 +5,5 @@ pub mod drafts;
 pub mod outbox;
 pub mod session;
 pub mod storage;
+pub mod unread;
 pub mod votes;

@@ -1,10 +1,12 @@
 mod language_switch;
+mod notification_bell;
 mod server_banner;
 mod shell;
 mod site_footer;
 mod site_header;
 
 pub use language_switch::LanguageSwitch;
+pub use notification_bell::NotificationBell;
 pub use server_banner::ServerBanner;
 pub use shell::Shell;
 pub use site_footer::SiteFooter;

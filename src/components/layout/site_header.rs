@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use veche_api::community::Features;
 
-use super::LanguageSwitch;
+use super::{LanguageSwitch, NotificationBell};
 use crate::components::member::Avatar;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::threads;
@@ -13,16 +13,21 @@ use crate::state::community::use_community;
 use crate::state::outbox::use_outbox;
 use crate::state::session::use_session;
 
-/// The header's sections, in order; the last is the staff's.
-const NAV: [(&str, Common); 6] = [
+/// The header's sections, in order; the last two are the staff's and the moderators'.
+const NAV: [(&str, Common); 9] = [
     ("/", Common::NavHome),
     ("/threads", Common::NavThreads),
     ("/ideas", Common::NavIdeas),
     ("/events", Common::NavEvents),
     ("/members", Common::NavMembers),
+    ("/groups", Common::NavGroups),
     (STAFF_SURVEYS, Common::NavSurveys),
+    (STAFF_KPIS, Common::NavKpis),
+    (MODERATION, Common::NavModeration),
 ];
 const STAFF_SURVEYS: &str = "/admin/surveys";
+const STAFF_KPIS: &str = "/admin/kpis";
+const MODERATION: &str = "/moderation";
 
 /// Whether the backend offers a section (all are shown until the community has loaded).
 fn offered(features: Option<&Features>, href: &str) -> bool {
@@ -32,6 +37,7 @@ fn offered(features: Option<&Features>, href: &str) -> bool {
         "/ideas" => features.ideas,
         "/events" => features.events,
         "/members" => features.members,
+        "/groups" => features.groups,
         STAFF_SURVEYS => features.surveys,
         _ => true,
     }
@@ -60,6 +66,7 @@ pub fn SiteHeader() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__bar">
                 <A href="/" attr:class="site-header__brand">{name}</A>
+                {move || (session.signed_in() == Some(true)).then(|| view! { <NotificationBell /> })}
                 <button
                     type="button"
                     class="site-header__menu-button button button--ghost"
@@ -79,8 +86,10 @@ pub fn SiteHeader() -> impl IntoView {
                 <ul class="site-header__links">
                     {move || {
                         let features = community.get().map(|c| c.features);
-                        let staff = session.account().is_some_and(|a| a.member.access.is_staff());
-                        NAV.iter().filter(|(href, _)| offered(features.as_ref(), href) && (staff || *href != STAFF_SURVEYS)).map(|&(href, text)| view! {
+                        let access = session.account().map(|a| a.member.access);
+                        let staff = access.is_some_and(|a| a.is_staff());
+                        let moderator = access.is_some_and(|a| a.can_moderate());
+                        NAV.iter().filter(|(href, _)| offered(features.as_ref(), href) && (staff || (*href != STAFF_SURVEYS && *href != STAFF_KPIS)) && (moderator || *href != MODERATION)).map(|&(href, text)| view! {
                             <li><A href=href attr:class="site-header__link">{i18n.t(text)}</A></li>
                         }).collect_view()
                     }}

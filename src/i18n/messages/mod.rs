@@ -4,8 +4,12 @@
 pub mod charter;
 pub mod common;
 pub mod events;
+pub mod groups;
 pub mod ideas;
+pub mod kpis;
 pub mod members;
+pub mod moderation;
+pub mod notifications;
 pub mod surveys;
 pub mod threads;
 
