@@ -278,7 +278,7 @@ export class IdeasApi {
     return this.csrf;
   }
 
-  private async write(method: 'POST' | 'PUT' | 'DELETE', path: string, data?: unknown) {
+  protected async write(method: 'POST' | 'PUT' | 'DELETE', path: string, data?: unknown) {
     const response = await this.request.fetch(`/api/v1${path}`, {
       method,
       data,

@@ -26,6 +26,9 @@ pub enum ApiError {
         code: ProblemCode,
         detail: Option<String>,
     },
+    /// 403 `members_only`: content of a closed group. Holds the answer's body, which names the
+    /// group (`veche_api::groups::MembersOnlyProblem`): read only where the gate is shown.
+    MembersOnly(String),
     NotFound,
     /// 409: the state changed under the request (e.g. a vote budget used up).
     Conflict {
@@ -68,6 +71,9 @@ impl ApiError {
         let problem: Option<Problem> = serde_json::from_str(body).ok();
         let detail = problem.as_ref().and_then(|p| p.detail.clone());
         let code = problem.as_ref().map(|p| p.code).unwrap_or(ProblemCode::Unknown);
+        if status == 403 && code == ProblemCode::MembersOnly {
+            return ApiError::MembersOnly(body.to_owned());
+        }
         match status {
             401 => ApiError::Unauthorized,
             403 => ApiError::Forbidden { code, detail },
@@ -391,6 +397,21 @@ mod tests {
         assert_eq!(resolve_media_url("/api/v1", "/api/v1/media/7"), "/api/v1/media/7");
         assert_eq!(resolve_media_url(base, "https://cdn.example.net/a.png"), "https://cdn.example.net/a.png");
         assert_eq!(resolve_media_url(base, "//cdn.example.net/a.png"), "//cdn.example.net/a.png");
+    }
+
+    #[test]
+    fn a_members_only_answer_names_its_group() {
+        let body = r#"{"title":"Members only","status":403,"code":"members_only",
+                       "group":{"group":{"id":"2","slug":"beta","name":"Beta","kind":"closed"},"can_request":true}}"#;
+        match ApiError::from_response(403, None, body) {
+            ApiError::MembersOnly(body) => {
+                let gate = serde_json::from_str::<veche_api::groups::MembersOnlyProblem>(&body).unwrap().group;
+                assert_eq!((gate.group.slug.as_str(), gate.can_request), ("beta", true));
+            }
+            other => panic!("{other:?}"),
+        }
+        let plain = r#"{"title":"Not allowed","status":403,"code":"forbidden"}"#;
+        assert!(matches!(ApiError::from_response(403, None, plain), ApiError::Forbidden { .. }));
     }
 
     #[test]

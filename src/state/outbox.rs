@@ -191,6 +191,7 @@ fn refusal(error: &ApiError) -> (u16, String) {
     let (status, code, fields, detail) = match error {
         ApiError::Unauthorized => (401, "unauthorized", Default::default(), None),
         ApiError::Forbidden { code, detail } => (403, code.as_str(), Default::default(), detail.clone()),
+        ApiError::MembersOnly(_) => (403, "members_only", Default::default(), None),
         ApiError::NotFound => (404, "not_found", Default::default(), None),
         ApiError::Conflict { code, detail } => (409, code.as_str(), Default::default(), detail.clone()),
         ApiError::Validation { code, fields, .. } => (422, code.as_str(), fields.clone(), None),

@@ -88,6 +88,12 @@ pub struct GroupGate {
     pub requested: bool,
 }
 
+/// The part of a `members_only` problem answer that names the group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MembersOnlyProblem {
+    pub group: GroupGate,
+}
+
 /// `POST /groups` (staff).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewGroup {

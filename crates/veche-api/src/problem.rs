@@ -43,8 +43,10 @@ pub struct Problem {
     pub code: ProblemCode,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub errors: BTreeMap<String, String>,
-    /// With `members_only`: the group whose members may read the content.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// With `members_only`: the group whose members may read the content. Written by servers;
+    /// clients read it with [`crate::groups::MembersOnlyProblem`] where they show the gate, so
+    /// every other error answer is read without it (the app's first load stays small).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub group: Option<crate::groups::GroupGate>,
 }
 

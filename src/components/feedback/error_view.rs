@@ -12,7 +12,7 @@ pub fn error_text(error: &ApiError) -> Common {
         ApiError::InvalidResponse => Common::ErrorInvalid,
         ApiError::RateLimited { .. } => Common::ErrorRateLimited,
         ApiError::NotFound => Common::ErrorNotFound,
-        ApiError::Forbidden { .. } => Common::ErrorForbidden,
+        ApiError::Forbidden { .. } | ApiError::MembersOnly(_) => Common::ErrorForbidden,
         ApiError::Unauthorized => Common::ErrorUnauthorized,
         ApiError::Conflict { .. } => Common::ErrorConflict,
         ApiError::Validation { .. } => Common::ErrorFixFields,

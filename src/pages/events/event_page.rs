@@ -7,8 +7,9 @@ use veche_api::members::Photo;
 
 use crate::api::events;
 use crate::components::events::{AddToCalendar, EventWhen, RsvpPanel};
-use crate::components::feedback::{Loading, error_text, errors_fallback};
+use crate::components::feedback::{Loading, error_text};
 use crate::components::form::{FormAlert, FormState, TextField};
+use crate::components::groups::gated_fallback;
 use crate::components::markdown::Markdown;
 use crate::components::member::{AuthorCard, Avatar};
 use crate::components::members::PhotoGallery;
@@ -51,7 +52,7 @@ pub fn EventPage() -> impl IntoView {
     view! {
         <Title text=move || event.get().and_then(Result::ok).map(|e| e.title).unwrap_or_default() />
         <Transition fallback=Loading>
-            <ErrorBoundary fallback=errors_fallback(retry)>
+            <ErrorBoundary fallback=gated_fallback(retry)>
                 {move || event.get().map(|result| result.map(|data: EventDetail| {
                     let locale = i18n.locale();
                     let over = parse_millis(&data.ends_at).is_some_and(|end| end <= js_sys::Date::now());

@@ -1,20 +1,26 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use veche_api::ideas::{Idea, IdeaStatus, MergeRequest, StatusUpdate};
+use veche_api::moderation::TargetKind;
 
 use crate::api::ideas;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loading;
 use crate::components::form::{FormAlert, FormState, TextField};
+use crate::components::groups::gated_fallback;
 use crate::components::ideas::{StatusChip, VoteButton, VotesLeft};
 use crate::components::markdown::Markdown;
+use crate::components::moderation::{HiddenMark, ReportButton, shown_title};
 use crate::components::member::{AuthorCard, Avatar};
 use crate::components::threads::{Discussion, MarkdownEditor};
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::ideas::{self as texts, Ideas, status_text};
+use crate::i18n::messages::moderation::Moderation;
 use crate::i18n::use_i18n;
 use crate::state::outbox::use_outbox;
+use crate::state::session::use_session;
 use crate::state::votes::use_votes;
 use veche_api::validate::{FieldErrors, Issue};
 
@@ -24,6 +30,7 @@ use veche_api::validate::{FieldErrors, Issue};
 #[component]
 pub fn IdeaPage() -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
     let params = use_params_map();
     let id = Memo::new(move |_| params.with(|p| p.get("id").unwrap_or_default()));
     let idea = LocalResource::new(move || {
@@ -48,11 +55,12 @@ pub fn IdeaPage() -> impl IntoView {
     let retry = Callback::new(move |_| idea.refetch());
 
     view! {
-        <Title text=move || idea.get().and_then(Result::ok).map(|i| i.title).unwrap_or_default() />
+        <Title text=move || idea.get().and_then(Result::ok).map(|i| shown_title(&i.title, i.hidden)).unwrap_or_default() />
         <Transition fallback=Loading>
-            <ErrorBoundary fallback=errors_fallback(retry)>
+            <ErrorBoundary fallback=gated_fallback(retry)>
                 {move || idea.get().map(|result| result.map(|data: Idea| {
                     let locale = i18n.locale();
+                    let own = session.account().is_some_and(|a| a.member.id == data.author.id);
                     let base = format!("/ideas/{}", data.id);
                     let manage = data.permissions.manage.then(|| view! {
                         <StaffTools idea=data.clone() on_changed=Callback::new(move |updated: Idea| idea.set(Some(Ok(updated)))) />
@@ -60,13 +68,13 @@ pub fn IdeaPage() -> impl IntoView {
                     view! {
                         <article class="idea-page">
                             <header class="idea-page__head">
-                                <VoteButton idea_id=data.id.clone() count=data.vote_count voted=data.voted open=data.status.is_open() />
+                                <VoteButton idea_id=data.id.clone() count=data.vote_count voted=data.voted open=data.status.is_open() && (data.permissions.vote || data.group.is_none()) />
                                 <div>
                                     <p class="idea-page__meta">
                                         <StatusChip status=data.status />" · "{data.category.name.clone()}
                                         " · "<span>{i18n.t(Ideas::IdeaNumber)}" "{data.id.clone()}</span>
                                     </p>
-                                    <h1>{data.title.clone()}</h1>
+                                    <h1>{shown_title(&data.title, data.hidden)}</h1>
                                     {data.status.is_open().then(|| view! { <VotesLeft /> })}
                                 </div>
                             </header>
@@ -78,7 +86,15 @@ pub fn IdeaPage() -> impl IntoView {
                                 <AuthorCard member=data.author.clone() />
                                 <time datetime=data.created_at.clone()>{date(&data.created_at, locale, DateStyle::Long, None)}</time>
                             </div>
-                            <Markdown source=Signal::derive({ let body = data.body.clone(); move || body.clone() }) />
+                            {if data.hidden && data.body.is_empty() {
+                                Either::Left(view! { <p class="post__deleted">{i18n.t(Moderation::HiddenPlaceholder)}</p> })
+                            } else {
+                                Either::Right(view! {
+                                    {data.hidden.then(|| view! { <HiddenMark kind=TargetKind::Idea id=data.id.clone() /> })}
+                                    <Markdown source=Signal::derive({ let body = data.body.clone(); move || body.clone() }) />
+                                    {(!own).then(|| view! { <ReportButton kind=TargetKind::Idea id=data.id.clone() /> })}
+                                })
+                            }}
                             {(!data.history.is_empty()).then(|| view! {
                                 <section class="history" aria-labelledby="history-title">
                                     <h2 id="history-title">{i18n.t(Ideas::History)}</h2>

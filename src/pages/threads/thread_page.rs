@@ -5,7 +5,9 @@ use leptos_router::hooks::use_params_map;
 use veche_api::threads::{Thread, ThreadUpdate};
 
 use crate::api::threads;
-use crate::components::feedback::{Loading, error_text, errors_fallback};
+use crate::components::feedback::{Loading, error_text};
+use crate::components::groups::gated_fallback;
+use crate::components::moderation::shown_title;
 use crate::components::threads::{Discussion, PostModel, PostView, ShareMenu};
 use crate::i18n::messages::threads::Threads;
 use crate::i18n::use_i18n;
@@ -56,9 +58,9 @@ pub fn ThreadPage() -> impl IntoView {
     let retry = Callback::new(move |_| thread.refetch());
 
     view! {
-        <Title text=move || thread.get().and_then(Result::ok).map(|t| t.title).unwrap_or_default() />
+        <Title text=move || thread.get().and_then(Result::ok).map(|t| shown_title(&t.title, t.hidden)).unwrap_or_default() />
         <Transition fallback=Loading>
-            <ErrorBoundary fallback=errors_fallback(retry)>
+            <ErrorBoundary fallback=gated_fallback(retry)>
                 {move || thread.get().map(|result| result.map(|t| {
                     let base = format!("/threads/{}", t.id);
                     let share_url = format!("{}{}", window().location().origin().unwrap_or_default(), base);
@@ -73,7 +75,7 @@ pub fn ThreadPage() -> impl IntoView {
                                 <p class="thread-page__space">
                                     <A href=format!("/threads?space={}", t.space.slug)>{t.space.name.clone()}</A>
                                 </p>
-                                <h1 class="thread-page__title">{t.title.clone()}</h1>
+                                <h1 class="thread-page__title">{shown_title(&t.title, t.hidden)}</h1>
                                 <p class="thread-row__badges">
                                     {t.pinned.then(|| view! { <span class="badge badge--pinned">{i18n.t(Threads::Pinned)}</span> })}
                                     {t.solution.is_some().then(|| view! { <span class="badge badge--solved">"✓ "{i18n.t(Threads::Solved)}</span> })}
@@ -133,3 +135,4 @@ pub fn ThreadPage() -> impl IntoView {
         </Transition>
     }
 }
+

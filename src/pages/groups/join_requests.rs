@@ -1,0 +1,90 @@
+use leptos::either::Either;
+use leptos::prelude::*;
+use veche_api::groups::Decision;
+
+use crate::api;
+use crate::components::feedback::{Loading, error_text, errors_fallback};
+use crate::components::member::Avatar;
+use crate::i18n::messages::groups::Groups;
+use crate::i18n::use_i18n;
+
+/// The requests waiting for a group admin: approve or decline each.
+#[component]
+pub fn JoinRequests(
+    /// The group's slug.
+    slug: String,
+    /// Runs after a decision (the member list changes).
+    on_decided: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let queue = LocalResource::new({
+        let slug = slug.clone();
+        move || {
+            let slug = slug.clone();
+            async move { api::groups::requests(&slug).await }
+        }
+    });
+    let retry = Callback::new(move |_| queue.refetch());
+    let decide = Action::new_local(move |(handle, decision): &(String, Decision)| {
+        let (slug, handle, decision) = (slug.clone(), handle.clone(), *decision);
+        async move { api::groups::decide(&slug, &handle, decision).await }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = decide.value().get() {
+            queue.refetch();
+            on_decided.run(());
+        }
+    });
+    let failed = move || decide.value().get().and_then(Result::err);
+    view! {
+        <section class="join-requests" aria-labelledby="join-requests-title">
+            <h2 id="join-requests-title">{i18n.t(Groups::Requests)}</h2>
+            {move || failed().map(|error| view! { <p class="form-alert__text" role="alert">{i18n.t(error_text(&error))}</p> })}
+            <Transition fallback=Loading>
+                <ErrorBoundary fallback=errors_fallback(retry)>
+                    {move || queue.get().map(|result| result.map(|page| {
+                        if page.items.is_empty() {
+                            Either::Left(view! { <p class="empty">{i18n.t(Groups::NoRequests)}</p> })
+                        } else {
+                            Either::Right(view! {
+                                <ul class="join-requests__list">
+                                    {page.items.into_iter().map(|request| {
+                                        let member = request.member;
+                                        let (approve, decline) = (member.handle.clone(), member.handle.clone());
+                                        let name = member.display_name.clone();
+                                        view! {
+                                            <li class="join-requests__item">
+                                                <Avatar name=name.clone() handle=member.handle.clone() url=member.avatar_url.clone() size=32 />
+                                                <a href=format!("/members/{}", member.handle)>{name.clone()}</a>
+                                                <span class="join-requests__actions">
+                                                    <button
+                                                        type="button"
+                                                        class="button button--small"
+                                                        aria-label=format!("{} {name}", i18n.t(Groups::Approve))
+                                                        disabled=move || decide.pending().get()
+                                                        on:click=move |_| { decide.dispatch((approve.clone(), Decision::Approve)); }
+                                                    >
+                                                        {i18n.t(Groups::Approve)}
+                                                    </button>
+                                                    <button
+                                                        type="button"
+                                                        class="button button--secondary button--small"
+                                                        aria-label=format!("{} {name}", i18n.t(Groups::Decline))
+                                                        disabled=move || decide.pending().get()
+                                                        on:click=move |_| { decide.dispatch((decline.clone(), Decision::Decline)); }
+                                                    >
+                                                        {i18n.t(Groups::Decline)}
+                                                    </button>
+                                                </span>
+                                            </li>
+                                        }
+                                    }).collect_view()}
+                                </ul>
+                            })
+                        }
+                    }))}
+                </ErrorBoundary>
+            </Transition>
+        </section>
+    }
+}
