@@ -131,15 +131,20 @@ def imported_names(module: bytes) -> set[str]:
 # them), so what only they call goes too:
 # - the `wasm-streams` classes' code, still in the function table after their exports went, and
 #   `future_to_promise`, which only their async methods use (nothing else in the frame does);
-# - `panic_fmt`, where every panic starts: with `panic = "abort"` a panic ends in a trap anyway,
-#   and what comes before (the panic hook, formatting the message for a stderr this target does
-#   not have) shows nobody anything;
+# - `panic_fmt`, where every panic starts, and the functions that only build a panic's message
+#   and call it (`unwrap_failed`, `panic_bounds_check`, `slice_error_fail`, …: all `-> !`): with
+#   `panic = "abort"` a panic ends in a trap anyway, and what comes before (the panic hook,
+#   formatting the message for a stderr this target does not have) shows nobody anything;
 # - `Debug` formatting: the frame writes no `{:?}` and has no console to log to (a release build
 #   of Leptos logs nothing either); only panic messages name these functions.
 NEVER_RUN = [
     r"wasm_streams::",
     r"^js_sys::futures::future_to_promise",
-    r"^core(\[[0-9a-f]+\])?::panicking::panic_fmt$",
+    r"^core(\[[0-9a-f]+\])?::panicking::",
+    r"^core(\[[0-9a-f]+\])?::(str::slice_error_fail|slice::index::slice_index_fail|cell::panic_already_)",
+    r"^core(\[[0-9a-f]+\])?::(result::unwrap_failed|option::(expect|unwrap)_failed)$",
+    r"::raw_vec::handle_error$",
+    r"::thread::local::panic_access_error$",
     r" as core(\[[0-9a-f]+\])?::fmt::Debug>::fmt",
 ]
 
