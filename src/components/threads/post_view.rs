@@ -1,6 +1,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 use veche_api::member::{Access, MemberSummary};
+use veche_api::moderation::TargetKind;
 use veche_api::threads::{self as contract, Permissions, Quote, Reply, Thread, ThreadUpdate};
 use veche_api::validate::FieldErrors;
 
@@ -9,9 +10,12 @@ use crate::api::threads::{self, KudosTarget};
 use crate::components::feedback::error_text;
 use crate::components::markdown::Markdown;
 use crate::components::member::AuthorCard;
+use crate::components::moderation::{HiddenMark, ReportButton};
 use crate::i18n::format::{DateStyle, date, relative_time};
+use crate::i18n::messages::moderation::Moderation;
 use crate::i18n::messages::threads::Threads;
 use crate::i18n::use_i18n;
+use crate::state::session::use_session;
 
 /// Whether a post opens a thread or replies in it.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,6 +38,8 @@ pub struct PostModel {
     pub quote: Option<Quote>,
     pub solution: bool,
     pub permissions: Permissions,
+    /// Hidden by a moderator (the text is empty unless the viewer wrote it or moderates).
+    pub hidden: bool,
 }
 
 impl PostModel {
@@ -50,6 +56,7 @@ impl PostModel {
             quote: None,
             solution: false,
             permissions: thread.permissions,
+            hidden: thread.hidden,
         }
     }
 
@@ -66,6 +73,7 @@ impl PostModel {
             quote: reply.quote.clone(),
             solution: reply.solution,
             permissions: reply.permissions,
+            hidden: reply.hidden,
         }
     }
 
@@ -171,7 +179,18 @@ pub fn PostView(
         PostKind::Reply { id, .. } => Some(id.clone()),
         PostKind::Opening { .. } => None,
     };
-    let quote_action = on_quote.filter(|_| reply_id.is_some() && !post.deleted).map(|on_quote| {
+    // Others get a hidden post without its text: they see the placeholder instead.
+    let concealed = post.hidden && !post.deleted && post.body.is_empty();
+    let (report_kind, report_id) = match &kind {
+        PostKind::Opening { thread_id } => (TargetKind::Thread, thread_id.clone()),
+        PostKind::Reply { id, .. } => (TargetKind::Reply, id.clone()),
+    };
+    let own = use_session().account().is_some_and(|a| a.member.id == post.author.id);
+    let hidden_mark = (post.hidden && !concealed && !post.deleted)
+        .then(|| view! { <HiddenMark kind=report_kind id=report_id.clone() /> });
+    let report_action =
+        (!own && !post.deleted && !concealed).then(|| view! { <ReportButton kind=report_kind id=report_id /> });
+    let quote_action = on_quote.filter(|_| reply_id.is_some() && !post.deleted && !concealed).map(|on_quote| {
         let quoted = Quote {
             reply_id: reply_id.clone().unwrap_or_default(),
             author_name: post.author.display_name.clone(),
@@ -217,8 +236,10 @@ pub fn PostView(
                     <p>{quote.excerpt}</p>
                 </blockquote>
             })}
-            {move || if post.deleted {
-                Either::Left(view! { <p class="post__deleted">{i18n.t(Threads::Deleted)}</p> })
+            {hidden_mark}
+            {move || if post.deleted || concealed {
+                let placeholder = if concealed { i18n.t(Moderation::HiddenPlaceholder) } else { i18n.t(Threads::Deleted) };
+                Either::Left(view! { <p class="post__deleted">{placeholder}</p> })
             } else if editing.get() {
                 Either::Right(Either::Left(view! {
                     <form class="form post__edit" on:submit=save.clone() novalidate>
@@ -245,6 +266,7 @@ pub fn PostView(
                 />
                 {quote_action}
                 {accept_action}
+                {report_action}
                 {(post.permissions.edit && !post.deleted).then(|| view! {
                     <button type="button" class="button button--ghost button--small" on:click=move |_| editing.set(true)>
                         {i18n.t(Threads::Edit)}

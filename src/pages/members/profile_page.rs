@@ -3,6 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use veche_api::members::ActivityKind;
+use veche_api::moderation::TargetKind;
 
 use crate::api::members;
 use crate::api::url::encode;
@@ -12,10 +13,13 @@ use crate::components::member::{Avatar, RoleBadge};
 use crate::components::members::{
     ActivityFeed, BadgeList, ContactList, FollowPanel, PhotoGallery, RolePicker, rank_text, work_line,
 };
+use crate::components::moderation::{HiddenMark, ReportButton};
 use crate::i18n::format::{DateStyle, date, number};
 use crate::i18n::messages::members::Members;
+use crate::i18n::messages::moderation::Moderation;
 use crate::i18n::use_i18n;
 use crate::state::community::use_community;
+use crate::state::session::use_session;
 
 const TABS: [(ActivityKind, Members); 4] = [
     (ActivityKind::Threads, Members::TabThreads),
@@ -40,6 +44,7 @@ pub fn tab_href(handle: &str, kind: ActivityKind) -> String {
 /// created, a tab per kind (the tab in the address). Staff assign the community role here.
 #[component]
 pub fn ProfilePage() -> impl IntoView {
+    let session = use_session();
     let i18n = use_i18n();
     let locale = i18n.locale();
     let community = use_community();
@@ -63,6 +68,9 @@ pub fn ProfilePage() -> impl IntoView {
                     let counts = p.counts;
                     let guest = !p.permissions.follow && !p.permissions.edit;
                     let bio = p.bio.clone();
+                    // The member and moderators still get a hidden profile's texts, with a mark.
+                    let moderator = session.account().is_some_and(|a| a.member.access.can_moderate());
+                    let concealed = p.hidden && !p.permissions.edit && !moderator;
                     let tab_handle = handle.clone();
                     let feed_handle = handle.clone();
                     view! {
@@ -102,8 +110,11 @@ pub fn ProfilePage() -> impl IntoView {
                                     {p.permissions.edit.then(|| view! {
                                         <A href="/account/profile" attr:class="button button--secondary button--small">{i18n.t(Members::EditProfile)}</A>
                                     })}
+                                    {p.permissions.follow.then(|| view! { <ReportButton kind=TargetKind::Member id=p.member.id.clone() /> })}
                                 </div>
                             </header>
+                            {concealed.then(|| view! { <p class="post__deleted">{i18n.t(Moderation::HiddenProfile)}</p> })}
+                            {(p.hidden && !concealed).then(|| view! { <HiddenMark kind=TargetKind::Member id=p.member.id.clone() /> })}
                             {p.permissions.set_role.then(|| view! {
                                 <section class="profile-section profile-section--staff" aria-labelledby="staff-heading">
                                     <h2 id="staff-heading">{i18n.t(Members::StaffTools)}</h2>

@@ -135,4 +135,3 @@ pub fn ThreadPage() -> impl IntoView {
         </Transition>
     }
 }
-
