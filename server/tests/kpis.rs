@@ -7,54 +7,22 @@ use std::collections::HashMap;
 
 use axum::http::StatusCode;
 use chrono::{DateTime, Duration, Utc};
-use common::{Browser, Extra, TestServer};
+use common::{Browser, Extra, PASSWORD, TestServer};
 use serde_json::{Value, json};
-use veche_api::Locale;
 use veche_api::events::{EventInput, EventKind, Frequency, Recurrence, RsvpStatus};
 use veche_api::ideas::IdeaStatus;
-use veche_api::member::{Access, CommunityRole};
 use veche_server::clock;
-use veche_server::config::SeedMode;
-use veche_server::db::NewMember;
 use veche_server::db::events::{EventRecord, LOCAL_FORMAT};
 use veche_server::db::surveys::SeededAnswer;
-
-const PASSWORD: &str = "long enough secret";
 
 /// `YYYY-MM` of an instant.
 fn month(at: DateTime<Utc>) -> String {
     at.format("%Y-%m").to_string()
 }
 
-/// A server without the demo community, one staff member signed in.
+/// A server without the demo, one staff member signed in.
 async fn empty_community() -> (TestServer, Browser) {
-    let server = TestServer::start_with(|config| config.seed = SeedMode::None).await;
-    let db = &server.state.db;
-    db.create_community("Test", "A community for counting.", "2020-01-01", "UTC").await.unwrap();
-    let hash = veche_server::routes::hash_password(PASSWORD.to_owned()).await.unwrap();
-    db.insert_member(&NewMember {
-        handle: "boss",
-        display_name: "Boss",
-        email: "boss@example.org",
-        password_hash: &hash,
-        role: CommunityRole::President,
-        access: Access::Staff,
-        locale: Locale::En,
-        position: None,
-        company: None,
-        created_at: &clock::now(),
-    })
-    .await
-    .unwrap();
-    let mut staff = server.browser();
-    let signed_in = staff.login("boss", PASSWORD).await;
-    assert_eq!(signed_in.status, StatusCode::OK, "{}", signed_in.text);
-    (server, staff)
-}
-
-/// A member's id from their handle.
-async fn id_of(server: &TestServer, handle: &str) -> i64 {
-    server.state.db.member_by_login(handle).await.unwrap().unwrap().id
+    TestServer::without_demo("2020-01-01").await
 }
 
 /// A one-off or weekly event starting at `start` (UTC), two hours long.
@@ -115,11 +83,11 @@ async fn kpis_count_the_known_data_exactly() {
     let (server, mut staff) = empty_community().await;
     let db = &server.state.db;
     let now = Utc::now();
-    let boss = id_of(&server, "boss").await;
+    let boss = server.member_id("boss").await;
     let mut ids = HashMap::new();
     for handle in ["ann", "bob", "cat", "dan", "eve", "idle"] {
         server.registered(handle).await;
-        ids.insert(handle, id_of(&server, handle).await);
+        ids.insert(handle, server.member_id(handle).await);
     }
     let space = db.create_space("general", "General", "", 0).await.unwrap();
     let category = db.create_idea_category("reports", "Reports", 0).await.unwrap();
@@ -213,12 +181,15 @@ async fn kpis_count_the_known_data_exactly() {
     add(older, 4, 1);
     for (key, row) in &months {
         let want = expected.get(key).copied().unwrap_or_default();
-        let got = ["ideas_proposed", "ideas_implemented", "events_held", "attendance", "nps_responses"]
+        let got = ["ideas_proposed", "ideas_implemented", "events_held", "attendance"]
             .map(|column| row[column].as_u64().unwrap());
-        assert_eq!(got, want, "month {key}: {row}");
+        let tally = &row["nps_tally"];
+        let answers = ["promoters", "passives", "detractors"].map(|group| tally[group].as_u64().unwrap()).iter().sum();
+        assert_eq!([got[0], got[1], got[2], got[3], answers], want, "month {key}: {row}");
     }
     // Now: 10, 9 (promoters), 2 (detractor, eve's): (2 − 1) / 3 in percent. 65 days ago: one 10.
     let current = &months[&month(now)];
+    assert_eq!(current["nps_tally"], json!({ "promoters": 2, "passives": 0, "detractors": 1 }));
     assert!((current["nps"].as_f64().unwrap() - 100.0 / 3.0).abs() < 1e-9, "{current}");
     assert_eq!(months[&month(older)]["nps"].as_f64(), Some(100.0));
     let empty_month = months.iter().find(|(key, _)| !expected.contains_key(*key)).map(|(_, row)| row);
@@ -251,7 +222,7 @@ async fn only_staff_see_the_kpis_and_only_for_six_or_twelve_months() {
     assert_eq!(kpis.body["participation"]["rate"], 0.0);
     for row in kpis.body["series"].as_array().unwrap() {
         assert_eq!(row["ideas_proposed"], 0);
-        assert_eq!(row["nps_responses"], 0);
+        assert_eq!(row["nps_tally"], json!({ "promoters": 0, "passives": 0, "detractors": 0 }));
         assert!(row["nps"].is_null());
     }
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::surveys::Tally;
+
 /// The periods the page offers, in months back from the current one (which is included).
 pub const PERIODS: [u32; 2] = [6, 12];
 /// The period shown when none is asked for.
@@ -56,8 +58,8 @@ pub struct KpiMonth {
     pub events_held: u64,
     /// "Going" answers for those dates.
     pub attendance: u64,
-    /// Answers to the NPS surveys (not eNPS) given in the month.
-    pub nps_responses: u64,
+    /// Answers to the NPS surveys (not eNPS) given in the month, by group.
+    pub nps_tally: Tally,
     /// Their NPS, unrounded; absent without answers.
     #[serde(default)]
     pub nps: Option<f64>,

@@ -344,14 +344,15 @@ impl Db {
             .bind(idea_id)
             .fetch_all(&mut *tx)
             .await?;
-        let title: String =
-            sqlx::query_scalar("SELECT title FROM ideas WHERE id = ?").bind(idea_id).fetch_one(&mut *tx).await?;
+        let (title, group_id): (String, Option<i64>) =
+            sqlx::query_as("SELECT title, group_id FROM ideas WHERE id = ?").bind(idea_id).fetch_one(&mut *tx).await?;
         let notification = NewNotification {
             kind: NotificationKind::IdeaStatus,
             title: &title,
             text: answer,
             link: &format!("/ideas/{idea_id}"),
             actor_id: Some(staff_id),
+            group_id,
         };
         notifications::insert(&mut tx, &voters, &notification).await?;
         tx.commit().await?;

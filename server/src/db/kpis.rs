@@ -103,8 +103,8 @@ impl Db {
             }
         }
         for (month, tally) in months.iter_mut().zip(tallies) {
-            month.nps_responses = tally.total();
             month.nps = tally.nps();
+            month.nps_tally = tally;
         }
 
         // Dates of series come from their rule, so events are counted here rather than in SQL.

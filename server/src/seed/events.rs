@@ -1,6 +1,7 @@
 //! Demo events this month and next in several cities: a meetup that is full with a waitlist, a
 //! weekly webinar series, a regional meeting with two time zones in play, an exhibition, a
-//! cancelled event, and a past meetup with its report and photos.
+//! cancelled event, a past meetup with its report and photos, and in past months a monthly call
+//! and two meetups (so the staff's KPIs have events to count).
 
 use std::collections::HashMap;
 
@@ -145,6 +146,61 @@ pub async fn seed(db: &Db, ids: &HashMap<&str, i64>) -> anyhow::Result<()> {
             recurrence: None,
             going: &["anna", "james", "ivan"],
             interested: &[],
+        },
+        // Past months, so the staff's KPIs have events to count: a monthly customer call (all
+        // six dates past) and two regional meetups.
+        DemoEvent {
+            title: "Monthly customer call",
+            kind: EventKind::Webinar,
+            description: "An hour with the product managers once a month: the roadmap, your questions, a short demo.",
+            zone: "Europe/Moscow",
+            day: -165,
+            hour: 15,
+            hours: 1,
+            city: "",
+            address: "",
+            online_url: "https://meet.example.com/sever-monthly",
+            capacity: None,
+            recurrence: Some(Recurrence {
+                frequency: Frequency::MonthlyByDate,
+                interval: 1,
+                until: None,
+                count: Some(6),
+            }),
+            going: &["anna", "ivan", "olga", "james", "pavel"],
+            interested: &["sergey"],
+        },
+        DemoEvent {
+            title: "Yekaterinburg meetup: data import at scale",
+            kind: EventKind::Meetup,
+            description: "Pavel showed how his team loads a million rows a night, then questions and tea.",
+            zone: "Asia/Yekaterinburg",
+            day: -120,
+            hour: 18,
+            hours: 2,
+            city: "Yekaterinburg",
+            address: "ul. Malysheva 51",
+            online_url: "",
+            capacity: Some(30),
+            recurrence: None,
+            going: &["pavel", "dmitry", "sergey", "olga", "ivan", "elena"],
+            interested: &[],
+        },
+        DemoEvent {
+            title: "Moscow meetup: permissions and roles",
+            kind: EventKind::Meetup,
+            description: "How to set up roles for a company of five hundred, with examples from three customers.",
+            zone: "Europe/Moscow",
+            day: -75,
+            hour: 19,
+            hours: 2,
+            city: "Moscow",
+            address: "ul. Lva Tolstogo 16",
+            online_url: "",
+            capacity: Some(40),
+            recurrence: None,
+            going: &["maria", "anna", "james", "dmitry"],
+            interested: &["oleg"],
         },
     ];
     let organizer = ids["maria"];

@@ -225,6 +225,32 @@ const IDEAS: &[DemoIdea] = &[
         comments: &[],
     },
     DemoIdea {
+        category: "integrations",
+        author: "pavel",
+        title: "Import from CSV files larger than 100 MB",
+        body: "Our nightly exports are 300 MB. Today we split them by hand before importing.",
+        days_ago: 170,
+        voters: &[],
+        steps: &[
+            (IdeaStatus::Planned, "Planned: streaming import without a size limit."),
+            (IdeaStatus::Implemented, "Shipped in 4.8: files of any size are imported as a stream."),
+        ],
+        comments: &[],
+    },
+    DemoIdea {
+        category: "administration",
+        author: "olga",
+        title: "Copy a role with all its permissions",
+        body: "Setting up similar roles means ticking the same fifty boxes again.",
+        days_ago: 140,
+        voters: &[],
+        steps: &[
+            (IdeaStatus::UnderReview, "Good point — looking at it."),
+            (IdeaStatus::Implemented, "Done: *Roles → Copy* makes a new role with the same permissions."),
+        ],
+        comments: &[],
+    },
+    DemoIdea {
         category: "reports",
         author: "dmitry",
         title: "Print-friendly dashboards",
@@ -267,8 +293,12 @@ pub async fn seed(db: &Db, ids: &HashMap<&str, i64>) -> anyhow::Result<()> {
                 .await?
                 .map_err(|refusal| anyhow::anyhow!("demo vote refused: {refusal:?}"))?;
         }
-        for (status, answer) in idea.steps {
+        // The steps are spread evenly between the proposal and today.
+        let steps = idea.steps.len() as i32;
+        for (step, (status, answer)) in (1..).zip(idea.steps) {
             db.set_idea_status(id, *status, answer, staff).await?;
+            let changed = at + (now - at) * step / (steps + 1);
+            db.date_latest_status_change(id, &clock::format(changed)).await?;
         }
         let discussion = db.idea(id, None).await?.map(|i| i.discussion_id).unwrap_or_default();
         for (author, body) in idea.comments {

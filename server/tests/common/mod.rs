@@ -13,6 +13,9 @@ use serde_json::Value;
 use tower::ServiceExt;
 use veche_server::Config;
 
+/// The password of the members these helpers make.
+pub const PASSWORD: &str = "long enough secret";
+
 pub struct TestServer {
     pub router: Router,
     pub state: veche_server::AppState,
@@ -34,6 +37,38 @@ impl TestServer {
         TestServer { router, state, _dir: dir }
     }
 
+    /// A server without the demo: a community founded on `founded_on` (UTC, `YYYY-MM-DD`) and one
+    /// staff member, "boss" (password [`PASSWORD`]), signed in; for counting known data exactly.
+    pub async fn without_demo(founded_on: &str) -> (TestServer, Browser) {
+        let server = Self::start_with(|config| config.seed = veche_server::config::SeedMode::None).await;
+        let db = &server.state.db;
+        db.create_community("Test", "A community for counting.", founded_on, "UTC").await.expect("community");
+        let hash = veche_server::routes::hash_password(PASSWORD.to_owned()).await.expect("hash");
+        db.insert_member(&veche_server::db::NewMember {
+            handle: "boss",
+            display_name: "Boss",
+            email: "boss@example.org",
+            password_hash: &hash,
+            role: veche_api::member::CommunityRole::President,
+            access: veche_api::member::Access::Staff,
+            locale: veche_api::Locale::En,
+            position: None,
+            company: None,
+            created_at: &veche_server::clock::now(),
+        })
+        .await
+        .expect("staff member");
+        let mut staff = server.browser();
+        let signed_in = staff.login("boss", PASSWORD).await;
+        assert_eq!(signed_in.status, StatusCode::OK, "{}", signed_in.text);
+        (server, staff)
+    }
+
+    /// A member's id from their handle.
+    pub async fn member_id(&self, handle: &str) -> i64 {
+        self.state.db.member_by_login(handle).await.expect("query").expect("member").id
+    }
+
     /// A browser with no cookies yet.
     pub fn browser(&self) -> Browser {
         Browser { router: self.router.clone(), cookie: None, csrf: None, language: "en".into() }
@@ -45,7 +80,7 @@ impl TestServer {
         let joined = browser
             .post(
                 "/api/v1/auth/register",
-                serde_json::json!({ "handle": handle, "display_name": format!("Member {handle}"), "email": format!("{handle}@example.org"), "password": "long enough secret", "accept_charter": true }),
+                serde_json::json!({ "handle": handle, "display_name": format!("Member {handle}"), "email": format!("{handle}@example.org"), "password": PASSWORD, "accept_charter": true }),
             )
             .await;
         assert_eq!(joined.status, StatusCode::CREATED, "registering {handle}: {}", joined.text);
