@@ -29,3 +29,19 @@ pub struct Features {
     pub surveys: bool,
     pub groups: bool,
 }
+
+/// `GET /community/stats`: the home page's counters, each counting only what the viewer may
+/// read (a closed group's ideas and votes are for its members).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CommunityStats {
+    /// Members whose profile is not hidden by a moderator.
+    pub members: i64,
+    /// Whole days from `founded_on` to today in the community's time zone.
+    pub days: i64,
+    /// Ideas, not counting duplicates merged into another or ideas hidden by a moderator.
+    pub ideas: i64,
+    /// Votes on those ideas (and on duplicates, whose votes count where they were given).
+    pub votes: i64,
+    /// Ideas with the status `implemented`.
+    pub implemented: i64,
+}

@@ -24,6 +24,9 @@ pub struct Space {
     /// The closed group the space belongs to, if any; its content is for that group's members.
     #[serde(default)]
     pub group_id: Option<String>,
+    /// A news space: only staff start threads (announcements); members reply.
+    #[serde(default)]
+    pub news: bool,
 }
 
 /// The space a thread sits in, as shown on the thread.
@@ -44,6 +47,26 @@ crate::open_enum! {
         Discussed = "discussed",
         /// No replies yet, newest first.
         Unanswered = "unanswered",
+    }
+}
+
+crate::open_enum! {
+    /// The window `ThreadSort::Discussed` counts replies in.
+    pub enum DiscussedPeriod {
+        /// The last 7 days.
+        Week = "week",
+        /// The last 30 days (the default).
+        Month = "month",
+    }
+}
+
+impl DiscussedPeriod {
+    /// The window's length in days.
+    pub fn days(self) -> i64 {
+        match self {
+            DiscussedPeriod::Week => 7,
+            DiscussedPeriod::Month | DiscussedPeriod::Unknown => 30,
+        }
     }
 }
 

@@ -1,7 +1,9 @@
+use sqlx::{AssertSqlSafe, Row};
 use veche_api::Locale;
-use veche_api::community::{Community, Features};
+use veche_api::community::{Community, CommunityStats, Features};
 
 use super::Db;
+use crate::access::Reader;
 
 impl Db {
     pub async fn community(&self) -> anyhow::Result<Option<Community>> {
@@ -18,14 +20,7 @@ impl Db {
             locales: Locale::ALL.to_vec(),
             time_zone,
             // The areas this server implements.
-            features: Features {
-                threads: true,
-                ideas: true,
-                events: true,
-                members: true,
-                surveys: true,
-                groups: true,
-            },
+            features: Features { threads: true, ideas: true, events: true, members: true, surveys: true, groups: true },
         }))
     }
 
@@ -47,5 +42,32 @@ impl Db {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// The home page's counters as `reader` may see them; `days` counts from `founded_on` to
+    /// `today` (the community's date).
+    pub async fn community_stats(&self, reader: Reader, today: chrono::NaiveDate) -> anyhow::Result<CommunityStats> {
+        let visible = reader.visible("i.group_id");
+        let row = sqlx::query(AssertSqlSafe(format!(
+            "SELECT (SELECT COUNT(*) FROM members WHERE hidden_at IS NULL) AS members,
+                    (SELECT founded_on FROM community WHERE id = 1) AS founded_on,
+                    (SELECT COUNT(*) FROM ideas i
+                     WHERE i.status <> 'duplicate' AND i.hidden_at IS NULL AND {visible}) AS ideas,
+                    (SELECT COUNT(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
+                     WHERE i.hidden_at IS NULL AND {visible}) AS votes,
+                    (SELECT COUNT(*) FROM ideas i
+                     WHERE i.status = 'implemented' AND i.hidden_at IS NULL AND {visible}) AS implemented"
+        )))
+        .fetch_one(&self.pool)
+        .await?;
+        let founded_on: Option<String> = row.get("founded_on");
+        let founded = founded_on.and_then(|day| chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok());
+        Ok(CommunityStats {
+            members: row.get("members"),
+            days: founded.map_or(0, |day| (today - day).num_days().max(0)),
+            ideas: row.get("ideas"),
+            votes: row.get("votes"),
+            implemented: row.get("implemented"),
+        })
     }
 }

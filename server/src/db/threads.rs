@@ -3,7 +3,7 @@
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row};
 use veche_api::member::{Access, CommunityRole, MemberSummary};
-use veche_api::threads::{KudosState, Quote, Space, SpaceRef, ThreadSort};
+use veche_api::threads::{DiscussedPeriod, KudosState, Quote, Space, SpaceRef, ThreadSort};
 
 use super::Db;
 use crate::access::Reader;
@@ -82,6 +82,8 @@ pub struct ThreadFilter {
     /// Whose eyes: threads of groups the reader may not read are left out.
     pub reader: Reader,
     pub sort: ThreadSort,
+    /// The window `ThreadSort::Discussed` counts replies in.
+    pub period: DiscussedPeriod,
     pub offset: i64,
     pub limit: i64,
 }
@@ -126,8 +128,8 @@ fn reply_row(row: &SqliteRow) -> ReplyRow {
     let deleted = row.get::<Option<String>, _>("deleted_at").is_some();
     let quote = row.get::<Option<i64>, _>("q_id").map(|id| {
         // A hidden reply is not quoted to anyone: quotes are shown to every reader.
-        let quoted_deleted = row.get::<Option<String>, _>("q_deleted").is_some()
-            || row.get::<Option<String>, _>("q_hidden").is_some();
+        let quoted_deleted =
+            row.get::<Option<String>, _>("q_deleted").is_some() || row.get::<Option<String>, _>("q_hidden").is_some();
         Quote {
             reply_id: id.to_string(),
             author_name: row.get("q_author"),
@@ -154,18 +156,8 @@ fn reply_row(row: &SqliteRow) -> ReplyRow {
 
 /// The text of a markdown document, whitespace collapsed, cut at a word boundary.
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
-    use pulldown_cmark::{Event, Parser, TagEnd};
-    let mut text = String::new();
-    for event in Parser::new(markdown) {
-        match event {
-            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
-            // Inline markup ends inside a word or before punctuation: no space there.
-            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => {}
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
-            _ => {}
-        }
-    }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let text = plain_text(markdown);
+    let words: Vec<&str> = text.split(' ').collect();
     let mut out = String::new();
     for word in words {
         let extra = if out.is_empty() { 0 } else { 1 } + word.chars().count();
@@ -181,6 +173,22 @@ pub fn excerpt(markdown: &str, max_chars: usize) -> String {
     out
 }
 
+/// The text of a markdown document, its words separated by single spaces.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => text.push_str(&t),
+            // Inline markup ends inside a word or before punctuation: no space there.
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => {}
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push(' '),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Where a new thread's replies list starts: `p<position>`; thread lists use `o<offset>`.
 pub fn position_cursor(position: i64) -> String {
     format!("p{position}")
@@ -190,7 +198,7 @@ impl Db {
     /// The spaces whose threads the reader may read (a group's space is its members').
     pub async fn spaces(&self, reader: Reader) -> anyhow::Result<Vec<Space>> {
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT s.id, s.slug, s.name, s.description, s.group_id,
+            "SELECT s.id, s.slug, s.name, s.description, s.group_id, s.news,
                     (SELECT COUNT(*) FROM threads t WHERE t.space_id = s.id AND t.deleted_at IS NULL) AS thread_count,
                     (SELECT COALESCE(SUM(t.reply_count), 0) FROM threads t WHERE t.space_id = s.id) AS reply_count
              FROM spaces s WHERE s.hidden = 0 AND {} ORDER BY s.position, s.id",
@@ -208,6 +216,7 @@ impl Db {
                 thread_count: row.get("thread_count"),
                 reply_count: row.get("reply_count"),
                 group_id: row.get::<Option<i64>, _>("group_id").map(|g| g.to_string()),
+                news: row.get("news"),
             })
             .collect())
     }
@@ -226,6 +235,21 @@ impl Db {
 
     pub async fn create_space(&self, slug: &str, name: &str, description: &str, position: i64) -> anyhow::Result<i64> {
         self.insert_space(slug, name, description, position, false).await
+    }
+
+    /// Makes a space a news space (or an ordinary one again).
+    pub async fn set_space_news(&self, space: i64, news: bool) -> anyhow::Result<()> {
+        sqlx::query("UPDATE spaces SET news = ? WHERE id = ?").bind(news).bind(space).execute(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Only staff start threads in a news space.
+    pub async fn space_is_news(&self, space: i64) -> anyhow::Result<bool> {
+        Ok(sqlx::query_scalar("SELECT news FROM spaces WHERE id = ?")
+            .bind(space)
+            .fetch_optional(&self.pool)
+            .await?
+            .unwrap_or(false))
     }
 
     /// The hidden space that holds discussions of other things (idea comments), made on first use.
@@ -260,7 +284,7 @@ impl Db {
 
     /// One page of a thread list, and whether more follow.
     pub async fn threads(&self, filter: &ThreadFilter, viewer: Option<i64>) -> anyhow::Result<(Vec<ThreadRow>, bool)> {
-        let month_ago = clock::format(chrono::Utc::now() - chrono::Duration::days(30));
+        let window_start = clock::format(chrono::Utc::now() - chrono::Duration::days(filter.period.days()));
         let (condition, order) = match filter.sort {
             ThreadSort::Newest => ("1", "t.pinned DESC, t.created_at DESC, t.id DESC"),
             ThreadSort::Discussed => ("1", "recent DESC, t.reply_count DESC, t.id DESC"),
@@ -280,7 +304,7 @@ impl Db {
         );
         let rows = sqlx::query(AssertSqlSafe(sql))
             .bind(viewer.unwrap_or(0))
-            .bind(month_ago)
+            .bind(window_start)
             .bind(filter.space_id)
             .bind(filter.group_id)
             .bind(filter.limit + 1)

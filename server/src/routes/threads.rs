@@ -8,8 +8,8 @@ use serde::Deserialize;
 use veche_api::Page;
 use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::threads::{
-    self as contract, KudosState, NewReply, NewThread, Permissions, REPLIES_PER_PAGE, Reply, ReplyUpdate,
-    SolutionChoice, Space, Thread, ThreadSort, ThreadSummary, ThreadUpdate,
+    self as contract, DiscussedPeriod, KudosState, NewReply, NewThread, Permissions, REPLIES_PER_PAGE, Reply,
+    ReplyUpdate, SolutionChoice, Space, Thread, ThreadSort, ThreadSummary, ThreadUpdate,
 };
 use veche_api::validate::{FieldErrors, Issue};
 
@@ -127,6 +127,8 @@ struct ListQuery {
     /// A group's slug or id: only its threads.
     group: Option<String>,
     sort: Option<String>,
+    /// The window of `sort=discussed`: `week` or `month` (the default).
+    period: Option<String>,
     limit: Option<u32>,
     cursor: Option<String>,
 }
@@ -141,6 +143,10 @@ async fn list(
         None => ThreadSort::Activity,
         Some(text) => ThreadSort::parse_known(text).ok_or_else(|| ApiError::field("sort", Issue::Invalid))?,
     };
+    let period = match query.period.as_deref() {
+        None => DiscussedPeriod::Month,
+        Some(text) => DiscussedPeriod::parse_known(text).ok_or_else(|| ApiError::field("period", Issue::Invalid))?,
+    };
     let space_id = match query.space.as_deref().filter(|s| !s.is_empty()) {
         None => None,
         Some(space) => {
@@ -150,7 +156,7 @@ async fn list(
     let group_id = access::group_filter(&state.db, reader, query.group.as_deref()).await?;
     let limit = page_limit(query.limit, DEFAULT_PAGE_LIMIT)?;
     let offset = page_offset(query.cursor.as_deref())?;
-    let filter = ThreadFilter { space_id, group_id, reader, sort, offset, limit };
+    let filter = ThreadFilter { space_id, group_id, reader, sort, period, offset, limit };
     let (rows, more) = state.db.threads(&filter, viewer.member_id()).await?;
     Ok(Json(Page {
         items: rows.into_iter().map(summary).collect(),
@@ -217,6 +223,9 @@ async fn create(
     errors.into_result().map_err(ApiError::Validation)?;
     let space_id = space_id.ok_or(ApiError::NotFound)?;
     gate(&state, Some(member), state.db.space_group(space_id).await?, Need::TakePart).await?;
+    if state.db.space_is_news(space_id).await? && !member.access().is_staff() {
+        return Err(ApiError::Forbidden("Only staff start threads in the news; reply to an announcement instead."));
+    }
     let thread = state.db.create_thread(space_id, member.id, &request.title, &request.body, &clock::now()).await?;
     state.db.refresh_reputation(&[member.id]).await?;
     let created = state.db.thread(thread, Some(member.id)).await?.ok_or(ApiError::NotFound)?;

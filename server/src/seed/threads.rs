@@ -243,6 +243,66 @@ const THREADS: &[DemoThread] = &[
     },
 ];
 
+/// The news space: staff announcements, which members answer with replies.
+const NEWS_SPACE: DemoSpace = DemoSpace {
+    slug: "news",
+    name: "News · Новости",
+    description: "Announcements from the community team. Everyone reads them; members discuss them in replies.",
+};
+
+/// Announcements, oldest first (authors are staff).
+const NEWS: &[DemoThread] = &[
+    DemoThread {
+        space: "news",
+        author: "elena",
+        title: "Welcome to the new community site",
+        body: "Threads, ideas and events now live in one place. Tell us in the replies what you miss.",
+        days_ago: 17,
+        pinned: false,
+        locked: false,
+        replies: &[
+            DemoReply { author: "dmitry", body: "Much easier to find things now, thank you!", hours_after: 2 },
+            DemoReply { author: "olga", body: "Would love a dark theme for the site too.", hours_after: 20 },
+        ],
+        solution: None,
+        kudos: &["dmitry"],
+    },
+    DemoThread {
+        space: "news",
+        author: "maria",
+        title: "Приглашаем на весеннюю встречу клуба в Казани",
+        body: "Регистрация на встречу открыта в разделе «События». Места ограничены — записывайтесь заранее.",
+        days_ago: 9,
+        pinned: false,
+        locked: false,
+        replies: &[DemoReply {
+            author: "pavel", body: "Записался, спасибо за напоминание!", hours_after: 5
+        }],
+        solution: None,
+        kudos: &[],
+    },
+    DemoThread {
+        space: "news",
+        author: "elena",
+        title: "Release 5.1 is planned for next month",
+        body: "The beta testers are trying it now. The top-voted ideas on the roadmap made it in — thank you for voting.",
+        days_ago: 2,
+        pinned: false,
+        locked: false,
+        replies: &[
+            DemoReply {
+                author: "anna",
+                body: "Great news! The report designer is the part I wait for most.",
+                hours_after: 1,
+            },
+            DemoReply { author: "ivan", body: "Will the upgrade keep our custom dashboards?", hours_after: 4 },
+            DemoReply { author: "maria", body: "Yes, dashboards are migrated as they are.", hours_after: 6 },
+        ],
+        solution: None,
+        kudos: &["anna", "ivan"],
+    },
+];
+
 /// What members say in the long release thread, in turn.
 const MEGATHREAD_LINES: &[&str] = &[
     "The new dashboard editor is much faster for us.",
@@ -271,8 +331,11 @@ pub async fn seed(db: &Db, member_ids: &std::collections::HashMap<&str, i64>) ->
         space_ids
             .insert(space.slug, db.create_space(space.slug, space.name, space.description, position as i64).await?);
     }
+    let news = db.create_space(NEWS_SPACE.slug, NEWS_SPACE.name, NEWS_SPACE.description, SPACES.len() as i64).await?;
+    db.set_space_news(news, true).await?;
+    space_ids.insert(NEWS_SPACE.slug, news);
     let now = Utc::now();
-    for thread in THREADS {
+    for thread in THREADS.iter().chain(NEWS) {
         let created = now - Duration::days(thread.days_ago);
         let thread_id = db
             .create_thread(
