@@ -5,7 +5,7 @@ use veche_api::validate::{self, Issue};
 
 use crate::community_link::community_link;
 use crate::links::Community;
-use crate::nps_survey::{Ids, element};
+use crate::nps_survey::{Ids, element, runs};
 use crate::texts::Text;
 
 /// What the visitor typed in the follow-up: kept while they move between the steps, so "Ask us
@@ -99,10 +99,13 @@ pub(crate) fn FollowUpStep(
         email_issue.set(problems.contact_email);
         (problems == Problems::default()).then_some(input)
     };
-    let typed = move |field: RwSignal<String>, event: leptos::ev::Event| {
-        field.set(event_target_value(&event));
-        if tried.get_value() {
-            recheck();
+    // One handler type for both fields.
+    let typed_into = move |field: RwSignal<String>| {
+        move |event: leptos::ev::Event| {
+            field.set(event_target_value(&event));
+            if tried.get_value() {
+                recheck();
+            }
         }
     };
     let send = {
@@ -157,7 +160,7 @@ pub(crate) fn FollowUpStep(
                     value=draft.email.get_untracked()
                     aria-invalid=invalid(email_issue)
                     aria-describedby=email_error_id.clone()
-                    on:input=move |event| typed(draft.email, event)
+                    on:input=typed_into(draft.email)
                 />
                 <p class="veche-survey__error" id=email_error_id>
                     {error_text(email_issue)}
@@ -184,7 +187,7 @@ pub(crate) fn FollowUpStep(
                     maxlength=COMMENT_MAX.to_string()
                     aria-invalid=invalid(comment_issue)
                     aria-describedby=comment_error_id.clone()
-                    on:input=move |event| typed(draft.comment, event)
+                    on:input=typed_into(draft.comment)
                 >
                     {draft.comment.get_untracked()}
                 </textarea>
@@ -200,7 +203,7 @@ pub(crate) fn FollowUpStep(
                 <button
                     type="button"
                     class="veche-survey__button veche-survey__button--secondary"
-                    on:click=move |_| on_skip.run(())
+                    on:click=runs(on_skip)
                 >
                     {Text::Skip.get(locale)}
                 </button>

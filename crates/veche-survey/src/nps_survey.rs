@@ -38,6 +38,12 @@ pub(crate) fn element<E: JsCast>(id: &str) -> Option<E> {
     document().get_element_by_id(id)?.dyn_into().ok()
 }
 
+/// A button's click handler that runs `callback`: every button of the survey shares this one
+/// handler type (each distinct one costs the embed's bundle its own copy of Leptos's event code).
+pub(crate) fn runs(callback: Callback<()>) -> impl FnMut(ev::MouseEvent) + Clone + 'static {
+    move |_| callback.run(())
+}
+
 /// Moves the keyboard (and a screen reader) to the start of a step once it is on the page: the
 /// steps replace each other, and focus must not fall back to the top of the document.
 fn focus_when_shown(id: String) {
@@ -80,14 +86,14 @@ pub fn NpsSurvey(
     let step = RwSignal::new(Step::Score);
     let draft = FollowUpDraft::new();
     let email_required = !respondent_known && !community.in_app;
-    let close = move || match step.get_untracked() {
+    let close = Callback::new(move |()| match step.get_untracked() {
         Step::Score => on_dismiss.run(()),
         Step::FollowUp(_) | Step::Thanks(_) => on_done.run(()),
-    };
+    });
     if close_on_escape {
         let listener = window_event_listener(ev::keydown, move |event| {
             if event.key() == "Escape" {
-                close();
+                close.run(());
             }
         });
         on_cleanup(move || listener.remove());
@@ -168,7 +174,7 @@ pub fn NpsSurvey(
     };
     view! {
         <section class="veche-survey" aria-label=Text::SurveyLabel.get(locale)>
-            <button type="button" class="veche-survey__close" aria-label=Text::Close.get(locale) on:click=move |_| close()>
+            <button type="button" class="veche-survey__close" aria-label=Text::Close.get(locale) on:click=runs(close)>
                 "×"
             </button>
             {current_step}

@@ -5,7 +5,7 @@ use veche_api::surveys::Category;
 use crate::community_link::community_link;
 use crate::follow_up_step::FollowUpDraft;
 use crate::links::Community;
-use crate::nps_survey::Ids;
+use crate::nps_survey::{Ids, runs};
 use crate::texts::Text;
 
 /// The thank-you, by the score's group: promoters are invited into the community (or to tell a
@@ -52,7 +52,7 @@ pub(crate) fn ThanksStep(
             <button
                 type="button"
                 class="veche-survey__button veche-survey__button--secondary"
-                on:click=move |_| on_ask_contact.run(())
+                on:click=runs(on_ask_contact)
             >
                 {Text::AskContact.get(locale)}
             </button>
@@ -67,7 +67,7 @@ pub(crate) fn ThanksStep(
             <p>{message}</p>
             <div class="veche-survey__actions">
                 {join} {share} {contact} {idea}
-                <button type="button" class="veche-survey__button" on:click=move |_| on_done.run(())>
+                <button type="button" class="veche-survey__button" on:click=runs(on_done)>
                     {Text::Done.get(locale)}
                 </button>
             </div>
