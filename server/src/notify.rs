@@ -74,6 +74,7 @@ pub async fn post_published(
         text,
         link: &link,
         actor_id: Some(author),
+        group_id: thread.group_id,
     };
     db.notify(&mentioned, &mention).await?;
     let thread_author = thread.author_id;

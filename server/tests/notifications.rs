@@ -146,6 +146,33 @@ async fn nobody_hears_of_a_post_they_may_not_read() {
         about_the_post(notifications(&mut ivan).await).is_empty(),
         "the title of closed content must not reach outsiders"
     );
+
+    // Someone who leaves the group no longer sees what they were told about its content.
+    let mut fresh = server.registered("tester").await;
+    let joined = fresh.post("/api/v1/groups/beta-testers/join", json!({})).await;
+    assert_eq!(joined.status, StatusCode::OK, "{}", joined.text);
+    let approved = dmitry
+        .send(
+            Method::PUT,
+            "/api/v1/groups/beta-testers/requests/tester",
+            Some(json!({ "decision": "approve" })),
+            Extra::default(),
+        )
+        .await;
+    assert!(approved.status.is_success(), "{}", approved.text);
+    let mut maria = server.signed_in("maria").await;
+    let told = reply(&mut maria, created.body["id"].as_str().unwrap(), "@tester please try it too.").await;
+    let before = notifications(&mut fresh).await;
+    let mention = before.iter().find(|n| n["kind"] == "mention").expect("the mention").clone();
+    assert!(mention["link"].as_str().unwrap().ends_with(&format!("#reply-{told}")));
+    let unread_before = unread(&mut fresh).await;
+    let left = fresh.send(Method::DELETE, "/api/v1/groups/beta-testers/membership", None, Extra::default()).await;
+    assert!(left.status.is_success(), "{}", left.text);
+    assert!(about_the_post(notifications(&mut fresh).await).is_empty());
+    assert_eq!(unread(&mut fresh).await, unread_before - 1);
+    let hidden =
+        fresh.post(&format!("/api/v1/notifications/{}/read", mention["id"].as_str().unwrap()), json!({})).await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

@@ -198,8 +198,8 @@ impl Db {
             .bind(id)
             .execute(&mut *tx)
             .await?;
-        let title: String =
-            sqlx::query_scalar("SELECT title FROM events WHERE id = ?").bind(id).fetch_one(&mut *tx).await?;
+        let (title, group_id): (String, Option<i64>) =
+            sqlx::query_as("SELECT title, group_id FROM events WHERE id = ?").bind(id).fetch_one(&mut *tx).await?;
         let concerned = answered_members(&mut tx, id).await?;
         let notification = NewNotification {
             kind: NotificationKind::EventCancelled,
@@ -207,6 +207,7 @@ impl Db {
             text: reason,
             link: &format!("/events/{id}"),
             actor_id: None,
+            group_id,
         };
         notifications::insert(&mut tx, &concerned, &notification).await?;
         tx.commit().await?;
@@ -225,6 +226,7 @@ impl Db {
             text: what_changed,
             link: &format!("/events/{}", event.id),
             actor_id: Some(actor),
+            group_id: event.group_id,
         };
         notifications::insert(&mut tx, &concerned, &notification).await?;
         tx.commit().await?;
@@ -404,6 +406,7 @@ impl Db {
                     text: "",
                     link: &format!("/events/{}", event.id),
                     actor_id: None,
+                    group_id: event.group_id,
                 };
                 notifications::insert(&mut tx, &[next], &notification).await?;
             }

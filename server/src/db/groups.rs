@@ -280,6 +280,8 @@ impl Db {
             text,
             link: &format!("/groups/{}", group.slug),
             actor_id: Some(admin),
+            // About the group itself, which the requester may see: not scoped to its content.
+            group_id: None,
         };
         notifications::insert(&mut tx, &[member], &notification).await?;
         tx.commit().await?;

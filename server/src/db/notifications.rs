@@ -1,10 +1,11 @@
 //! The bell: one row per member and thing that happened to them; read once opened.
 
-use sqlx::{Row, SqliteConnection};
+use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 use veche_api::notifications::{EXCERPT_MAX, Notification, NotificationKind};
 
 use super::Db;
 use super::threads::excerpt;
+use crate::access::Reader;
 use crate::clock;
 
 /// What to tell each recipient.
@@ -18,6 +19,9 @@ pub struct NewNotification<'a> {
     pub link: &'a str,
     /// The member who caused it, if one did.
     pub actor_id: Option<i64>,
+    /// The group whose content it is about: only those who may read that group's content see
+    /// it (someone who left the group no longer does).
+    pub group_id: Option<i64>,
 }
 
 /// Tells each of `recipients` once, inside the caller's transaction (or on a pooled connection),
@@ -36,8 +40,8 @@ pub async fn insert(
         }
         told.push(member);
         sqlx::query(
-            "INSERT INTO notifications (member_id, kind, title, body, link, actor_id, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO notifications (member_id, kind, title, body, link, actor_id, group_id, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(member)
         .bind(notification.kind.as_str())
@@ -45,6 +49,7 @@ pub async fn insert(
         .bind(&text)
         .bind(notification.link)
         .bind(notification.actor_id)
+        .bind(notification.group_id)
         .bind(&now)
         .execute(&mut *connection)
         .await?;
@@ -72,19 +77,20 @@ impl Db {
         Ok(())
     }
 
-    /// One page of a member's notifications, newest first, and whether more follow.
+    /// One page of the reader's notifications, newest first, and whether more follow.
     pub async fn notifications(
         &self,
-        member: i64,
+        reader: Reader,
         filter: &NotificationFilter,
     ) -> anyhow::Result<(Vec<Notification>, bool)> {
-        let rows = sqlx::query(
+        let rows = sqlx::query(AssertSqlSafe(format!(
             "SELECT n.id, n.kind, n.title, n.body, n.link, n.created_at, n.read_at, a.display_name AS actor_name
              FROM notifications n LEFT JOIN members a ON a.id = n.actor_id
-             WHERE n.member_id = ? AND (? = 0 OR n.read_at IS NULL) AND (? IS NULL OR n.id < ?)
+             WHERE n.member_id = ? AND {} AND (? = 0 OR n.read_at IS NULL) AND (? IS NULL OR n.id < ?)
              ORDER BY n.id DESC LIMIT ?",
-        )
-        .bind(member)
+            reader.visible("n.group_id")
+        )))
+        .bind(reader.member_id)
         .bind(filter.unread_only)
         .bind(filter.before_id)
         .bind(filter.before_id)
@@ -109,29 +115,34 @@ impl Db {
         Ok((items, more))
     }
 
-    pub async fn unread_notifications(&self, member: i64) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM notifications WHERE member_id = ? AND read_at IS NULL")
-            .bind(member)
-            .fetch_one(&self.pool)
-            .await?)
+    pub async fn unread_notifications(&self, reader: Reader) -> anyhow::Result<i64> {
+        Ok(sqlx::query_scalar(AssertSqlSafe(format!(
+            "SELECT COUNT(*) FROM notifications n WHERE n.member_id = ? AND n.read_at IS NULL AND {}",
+            reader.visible("n.group_id")
+        )))
+        .bind(reader.member_id)
+        .fetch_one(&self.pool)
+        .await?)
     }
 
-    /// Marks one of the member's notifications read (reading it again keeps the first time).
-    /// Answers it, or `None` when the member has no such notification.
-    pub async fn mark_notification_read(&self, member: i64, id: i64) -> anyhow::Result<Option<Notification>> {
-        let done =
-            sqlx::query("UPDATE notifications SET read_at = COALESCE(read_at, ?) WHERE id = ? AND member_id = ?")
-                .bind(clock::now())
+    /// Marks one of the reader's notifications read (reading it again keeps the first time).
+    /// Answers it, or `None` when the reader has no such notification (or may no longer see it).
+    pub async fn mark_notification_read(&self, reader: Reader, id: i64) -> anyhow::Result<Option<Notification>> {
+        let filter = NotificationFilter { unread_only: false, before_id: Some(id + 1), limit: 1 };
+        let (found, _) = self.notifications(reader, &filter).await?;
+        let Some(mut notification) = found.into_iter().next().filter(|n| n.id == id.to_string()) else {
+            return Ok(None);
+        };
+        if notification.read_at.is_none() {
+            let now = clock::now();
+            sqlx::query("UPDATE notifications SET read_at = ? WHERE id = ?")
+                .bind(&now)
                 .bind(id)
-                .bind(member)
                 .execute(&self.pool)
                 .await?;
-        if done.rows_affected() == 0 {
-            return Ok(None);
+            notification.read_at = Some(now);
         }
-        let filter = NotificationFilter { unread_only: false, before_id: Some(id + 1), limit: 1 };
-        let (mut items, _) = self.notifications(member, &filter).await?;
-        Ok(items.pop())
+        Ok(Some(notification))
     }
 
     pub async fn mark_all_notifications_read(&self, member: i64) -> anyhow::Result<()> {

@@ -10,6 +10,7 @@ use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::Issue;
 
 use super::page_limit;
+use crate::access::Reader;
 use crate::db::notifications::NotificationFilter;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
@@ -59,14 +60,14 @@ async fn list(
     };
     let limit = page_limit(query.limit, DEFAULT_PAGE_LIMIT)?;
     let filter = NotificationFilter { unread_only, before_id, limit };
-    let (items, more) = state.db.notifications(member.id, &filter).await?;
+    let (items, more) = state.db.notifications(Reader::member(member), &filter).await?;
     let next_cursor = if more { items.last().map(|n| cursor_after(&n.id)) } else { None };
     Ok(Json(Page { items, next_cursor, prev_cursor: None }))
 }
 
 async fn unread_count(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<UnreadCount>> {
     let member = viewer.require()?;
-    Ok(Json(UnreadCount { unread: state.db.unread_notifications(member.id).await? }))
+    Ok(Json(UnreadCount { unread: state.db.unread_notifications(Reader::member(member)).await? }))
 }
 
 async fn read(
@@ -77,12 +78,12 @@ async fn read(
     let member = viewer.require()?;
     let id: i64 = notification.parse().map_err(|_| ApiError::NotFound)?;
     // Someone else's notification is as unknown as one that never was.
-    let read = state.db.mark_notification_read(member.id, id).await?.ok_or(ApiError::NotFound)?;
+    let read = state.db.mark_notification_read(Reader::member(member), id).await?.ok_or(ApiError::NotFound)?;
     Ok(Json(read))
 }
 
 async fn read_all(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<UnreadCount>> {
     let member = viewer.require()?;
     state.db.mark_all_notifications_read(member.id).await?;
-    Ok(Json(UnreadCount { unread: state.db.unread_notifications(member.id).await? }))
+    Ok(Json(UnreadCount { unread: state.db.unread_notifications(Reader::member(member)).await? }))
 }
