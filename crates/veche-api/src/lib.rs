@@ -18,6 +18,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod page;
 pub mod problem;
+pub mod search;
 pub mod surveys;
 pub mod threads;
 pub mod validate;

@@ -13,6 +13,7 @@ mod members;
 mod moderation;
 pub mod notifications;
 pub mod profiles;
+mod search;
 mod sessions;
 pub mod surveys;
 pub mod threads;

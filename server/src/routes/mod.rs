@@ -12,6 +12,7 @@ mod kpis;
 mod members;
 mod notifications;
 pub(crate) mod moderation;
+mod search;
 mod surveys;
 mod threads;
 
@@ -39,6 +40,7 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(kpis::router(guard))
         .merge(notifications::router(guard))
         .merge(moderation::router(guard))
+        .merge(search::router(guard))
 }
 
 /// A list's page size: `default` when none is asked for; outside 1..=100 is a 422 on `limit`.
@@ -70,4 +72,9 @@ pub(crate) fn page_offset(cursor: Option<&str>) -> ApiResult<i64> {
             .filter(|n| *n >= 0)
             .ok_or_else(|| ApiError::field("cursor", Issue::Invalid)),
     }
+}
+
+/// One page of a list entered by offset, its `next_cursor` set when `more` follow.
+pub(crate) fn offset_page<T>(items: Vec<T>, more: bool, offset: i64, limit: i64) -> veche_api::Page<T> {
+    veche_api::Page { items, next_cursor: more.then(|| format!("o{}", offset + limit)), prev_cursor: None }
 }
