@@ -113,6 +113,7 @@ fn Routed() -> impl IntoView {
                         redirect_path=sign_in_redirect
                     />
                     <Route path=path!("charter") view=|| view! { <LazyPage load=|| Box::pin(charter_page()) /> } />
+                    <Route path=path!("search") view=|| view! { <LazyPage load=|| Box::pin(search_page()) /> } />
                     <Route path=path!("signin") view=|| view! { <LazyPage load=|| Box::pin(sign_in_page()) /> } />
                     <Route path=path!("register") view=|| view! { <LazyPage load=|| Box::pin(register_page()) /> } />
                     <ProtectedRoute
@@ -156,6 +157,7 @@ fn Routed() -> impl IntoView {
 
 crate::lazy_page!(sign_in_page, preload_sign_in_page, SignInPage);
 crate::lazy_page!(charter_page, preload_charter_page, crate::pages::charter::CharterPage);
+crate::lazy_page!(search_page, preload_search_page, crate::pages::search::SearchPage);
 crate::lazy_page!(register_page, preload_register_page, RegisterPage);
 crate::lazy_page!(account_page, preload_account_page, AccountPage);
 crate::lazy_page!(threads_page, preload_threads_page, ThreadsPage);

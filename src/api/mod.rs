@@ -12,6 +12,7 @@ pub mod kpis;
 pub mod members;
 pub mod moderation;
 pub mod notifications;
+pub mod search;
 pub mod surveys;
 pub mod threads;
 pub mod url;

@@ -12,5 +12,6 @@ pub mod markdown;
 pub mod member;
 pub mod members;
 pub mod moderation;
+pub mod styles;
 pub mod surveys;
 pub mod threads;

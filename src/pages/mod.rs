@@ -13,6 +13,7 @@ pub mod members;
 pub mod moderation;
 pub mod not_found;
 pub mod notifications;
+pub mod search;
 pub mod surveys;
 pub mod threads;
 

@@ -11,6 +11,7 @@ crate::messages! {
         NavEvents => ("Events", "События"),
         NavMembers => ("Members", "Участники"),
         NavGroups => ("Groups", "Группы"),
+        NavSearch => ("Search", "Поиск"),
         NavSurveys => ("Surveys", "Опросы"),
         NavKpis => ("KPIs", "Показатели"),
         NavModeration => ("Moderation", "Модерация"),
@@ -63,7 +64,10 @@ crate::messages! {
 
         WelcomeTo => ("Welcome to", "Добро пожаловать в"),
         CommunitySince => ("Community since", "Сообщество с"),
-        HomeJoinPitch => ("Members ask and answer questions, vote on ideas the company builds, and meet at events in their cities.", "Участники задают вопросы и отвечают на них, голосуют за идеи, которые компания воплощает, и встречаются на событиях в своих городах."),
+        // The first-visit welcome: what members do here.
+        WelcomeAsk => ("Ask and answer: members, mentors and the team answer product questions.", "Спрашивайте и отвечайте: на вопросы о продуктах отвечают участники, наставники и команда."),
+        WelcomePropose => ("Propose and vote: the ideas with the most votes go on the roadmap.", "Предлагайте и голосуйте: идеи с наибольшим числом голосов попадают в план."),
+        WelcomeMeet => ("Meet at events: meetups, webinars and club evenings in your city.", "Встречайтесь на событиях: встречи, вебинары и вечера клубов в вашем городе."),
 
         CharterTitle => ("Community rules", "Правила сообщества"),
         NotFoundTitle => ("Page not found", "Страница не найдена"),

@@ -5,11 +5,13 @@ pub mod charter;
 pub mod common;
 pub mod events;
 pub mod groups;
+pub mod home;
 pub mod ideas;
 pub mod kpis;
 pub mod members;
 pub mod moderation;
 pub mod notifications;
+pub mod search;
 pub mod surveys;
 pub mod threads;
 
