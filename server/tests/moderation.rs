@@ -161,6 +161,9 @@ async fn hidden_replies_threads_ideas_and_profiles_lose_their_text_for_others() 
         assert_eq!(profile.body["hidden"], true);
         assert_eq!(profile.body["bio"], "");
         assert!(profile.body["city"].is_null());
+        let directory = viewer.get("/api/v1/members?q=troll").await;
+        assert_eq!(directory.body["items"][0]["member"]["handle"], "troll");
+        assert!(directory.body["items"][0]["city"].is_null(), "{}", directory.text);
 
         // Lists, search and the profile's activity do not send the text at all.
         for list in [
@@ -190,6 +193,7 @@ async fn hidden_replies_threads_ideas_and_profiles_lose_their_text_for_others() 
         assert_eq!(replies.body["items"][0]["body"], "An insulting reply.");
         assert_eq!(viewer.get(&format!("/api/v1/ideas/{idea}")).await.body["body"], "Questionable idea text.");
         assert_eq!(viewer.get("/api/v1/members/troll").await.body["bio"], "Questionable bio.");
+        assert_eq!(viewer.get("/api/v1/members?q=troll").await.body["items"][0]["city"], "Nowhere");
     }
 
     let restored = act(&mut oleg, "reply", &reply, "restore", "Context made it fine").await;

@@ -100,6 +100,21 @@ impl Db {
         Ok(hidden.unwrap_or(false))
     }
 
+    /// Which of `ids` a moderator has hidden.
+    pub async fn hidden_among(&self, kind: TargetKind, ids: &[i64]) -> anyhow::Result<Vec<i64>> {
+        let Some(table) = table(kind) else { return Ok(Vec::new()) };
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let hidden = sqlx::query_scalar(AssertSqlSafe(format!(
+            "SELECT id FROM {table} WHERE hidden_at IS NOT NULL AND id IN ({list})"
+        )))
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(hidden)
+    }
+
     /// Files a report; a member's second report on a target they have an open report on is not
     /// filed again: the open one comes back, with `false`.
     pub async fn create_report(

@@ -68,6 +68,7 @@ struct DirectoryQuery {
 
 async fn directory(
     State(state): State<AppState>,
+    viewer: Viewer,
     QueryParams(query): QueryParams<DirectoryQuery>,
 ) -> ApiResult<Json<Page<MemberCard>>> {
     let role = match query.role.as_deref() {
@@ -81,9 +82,18 @@ async fn directory(
     let search = query_text(query.q, "q", veche_api::page::SEARCH_MAX)?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.directory(&search, role, sort, offset, limit).await?;
+    let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
+    let hidden = state.db.hidden_among(TargetKind::Member, &ids).await?;
+    let viewing = viewer.member.as_deref();
+    // A hidden profile's city is its own words, like its bio.
+    let concealed = |m: &MemberRow| hidden.contains(&m.id) && !sees_hidden(viewing, m.id);
     let cards = rows
         .iter()
-        .map(|m| MemberCard { member: m.summary(), city: m.city.clone(), joined_at: m.created_at.clone() })
+        .map(|m| MemberCard {
+            member: m.summary(),
+            city: if concealed(m) { None } else { m.city.clone() },
+            joined_at: m.created_at.clone(),
+        })
         .collect();
     Ok(Json(page(cards, more, offset, limit)))
 }
