@@ -20,7 +20,7 @@ test('staff see the KPIs: the API\'s participation rate, six months, then twelve
   await kpisPage.expectCounts(six);
   const now = new Date().toISOString().slice(0, 7);
   await expect(kpisPage.rows('Ideas by month').last().getByRole('rowheader')).toHaveText(monthName(now));
-  await expect(kpisPage.period('Last 6 months')).toHaveAttribute('aria-current', 'page');
+  await expect(kpisPage.period('Last 6 months')).toHaveAttribute('aria-current', 'true');
   // The demo's survey answers make a real NPS line, described in words.
   await expect(page.getByTestId('trend-chart')).toHaveAccessibleName(/^NPS by month, .+: from [+−]?\d+ to [+−]?\d+; lowest [+−]?\d+, highest [+−]?\d+\.$/);
   await expectAccessible(page, 'KPIs, 6 months');
@@ -33,7 +33,7 @@ test('staff see the KPIs: the API\'s participation rate, six months, then twelve
   const twelve = await (await twelveAnswer).json();
   expect(twelve.series).toHaveLength(12);
   await kpisPage.expectCounts(twelve);
-  await expect(kpisPage.period('Last 12 months')).toHaveAttribute('aria-current', 'page');
+  await expect(kpisPage.period('Last 12 months')).toHaveAttribute('aria-current', 'true');
 
   // A reload keeps the period; the narrowest phone scrolls nothing sideways.
   await page.setViewportSize({ width: 320, height: 640 });

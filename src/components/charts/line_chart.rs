@@ -181,7 +181,9 @@ pub fn LineChart(
     let labels = labelled(count)
         .into_iter()
         .map(|index| {
-            view! { <text x=x_of(index, count) y=HEIGHT - 12.0 text-anchor="middle">{periods[index].clone()}</text> }
+            // The last label ends at its point, so a long one ("Dec 2026") is not cut at the edge.
+            let anchor = if index + 1 == count && count > 1 { "end" } else { "middle" };
+            view! { <text x=x_of(index, count) y=HEIGHT - 12.0 text-anchor=anchor>{periods[index].clone()}</text> }
         })
         .collect_view();
     view! {

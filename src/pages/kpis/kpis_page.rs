@@ -54,7 +54,7 @@ pub fn KpisPage() -> impl IntoView {
                 <nav class="tabs" aria-label=i18n.t(Kpis::PeriodLabel)>
                     {[(6, Kpis::Last6), (12, Kpis::Last12)].map(|(period, text)| view! {
                         <a class="tabs__tab" href=href(period)
-                            aria-current=move || (months.get() == period).then_some("page")>{i18n.t(text)}</a>
+                            aria-current=move || (months.get() == period).then_some("true")>{i18n.t(text)}</a>
                     }).collect_view()}
                 </nav>
                 <Transition fallback=Loading>
