@@ -1,6 +1,6 @@
 use veche_api::Page;
 use veche_api::threads::{
-    KudosState, NewThread, Reply, ReplyUpdate, SolutionChoice, Space, Thread, ThreadSort, ThreadSummary, ThreadUpdate,
+    DiscussedPeriod, KudosState, NewThread, Reply, ReplyUpdate, SolutionChoice, Space, Thread, ThreadSort, ThreadSummary, ThreadUpdate,
 };
 
 use super::client::{self, ApiResult, Method, Options};
@@ -31,6 +31,13 @@ pub async fn list(filter: &ThreadQuery) -> ApiResult<Page<ThreadSummary>> {
             ("limit", &limit),
         ])
     );
+    client::request::<_, ()>(Method::Get, &path, None, Options::default()).await
+}
+
+/// The threads with the most replies in the last `period`, most first.
+pub async fn discussed(period: DiscussedPeriod, limit: u32) -> ApiResult<Page<ThreadSummary>> {
+    let limit = limit.to_string();
+    let path = format!("/threads{}", query(&[("sort", "discussed"), ("period", period.as_str()), ("limit", &limit)]));
     client::request::<_, ()>(Method::Get, &path, None, Options::default()).await
 }
 

@@ -36,7 +36,12 @@ pub fn HomePage() -> impl IntoView {
                                 </time>
                             </p>
                             <Show when=move || session.signed_in() == Some(false)>
-                                <p class="hero__pitch">{i18n.t(Common::HomeJoinPitch)}</p>
+                                // The first-visit welcome: what the community is for.
+                                <ul class="hero__points">
+                                    <li>{i18n.t(Common::WelcomeAsk)}</li>
+                                    <li>{i18n.t(Common::WelcomePropose)}</li>
+                                    <li>{i18n.t(Common::WelcomeMeet)}</li>
+                                </ul>
                                 <div class="hero__actions">
                                     <A href="/register" attr:class="button">{i18n.t(Common::JoinTheCommunity)}</A>
                                     <A href="/signin" attr:class="button button--ghost">{i18n.t(Common::SignIn)}</A>
@@ -47,6 +52,10 @@ pub fn HomePage() -> impl IntoView {
                 }))}
             </ErrorBoundary>
         </Transition>
+        // Its height is reserved in CSS: the blocks below do not jump when it arrives.
+        <div class="home-overview">
+            <LazyPage load=|| Box::pin(overview_on_home()) />
+        </div>
         // Only the areas the backend offers.
         {move || offers(|f| f.ideas).then(|| view! { <LazyPage load=|| Box::pin(ideas_on_home()) /> })}
         {move || offers(|f| f.events).then(|| view! { <LazyPage load=|| Box::pin(events_on_home()) /> })}
@@ -58,6 +67,7 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+crate::lazy_page!(overview_on_home, preload_overview_on_home, super::OverviewOnHome);
 crate::lazy_page!(ideas_on_home, preload_ideas_on_home, crate::pages::ideas::IdeasOnHome);
 crate::lazy_page!(events_on_home, preload_events_on_home, crate::pages::events::EventsOnHome);
 crate::lazy_page!(survey_banner, preload_survey_banner, crate::pages::surveys::SurveyBanner);
