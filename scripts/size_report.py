@@ -30,11 +30,13 @@ def brotli_size(path: pathlib.Path) -> int:
 
 def first_load_files(dist: pathlib.Path, html_name: str) -> list[pathlib.Path] | None:
     """The stylesheets, scripts and WASM a page links, absolute paths from `dist`, others from the
-    page's folder. None when the page was not built."""
+    page's folder. None when the page was not built. What an inline script fetches for the page
+    being opened (its pack, the sections' styles) is not the first load: `lazy_parts` shows it."""
     page = dist / html_name
     if not page.is_file():
         return None
-    refs = re.findall(r'(?:href|src)=["\']?(/?[^"\' >]+\.(?:css|js|wasm))', page.read_text())
+    markup = re.sub(r"<script>.*?</script>", "", page.read_text(), flags=re.S)
+    refs = re.findall(r'(?:href|src)=["\']?(/?[^"\' >]+\.(?:css|js|wasm))', markup)
     files = []
     for ref in dict.fromkeys(refs):
         path = (dist / ref.lstrip("/") if ref.startswith("/") else page.parent / ref).resolve()
@@ -66,11 +68,29 @@ def report(title: str, files: list[pathlib.Path] | None, budget: int) -> bool:
     return ok
 
 
+def lazy_parts(dist: pathlib.Path) -> bool:
+    """What a page adds after the first load (not budgeted, shown so it stays in view): the
+    sections' stylesheet, which every lazy page and home block waits for, and the page packs."""
+    sheet = dist / "sections.css"
+    packs = sorted(dist.glob("pack_*.bin"), key=brotli_size)
+    print("\nApp, after the first load (with the page opened):")
+    if not sheet.is_file() or not packs:
+        print("  sections.css or the page packs are missing: FAILED")
+        return False
+    print(f"  {sheet.name:<48} {sheet.stat().st_size / KB:8.1f} KB raw  {brotli_size(sheet) / KB:7.1f} KB brotli")
+    for pack in (packs[0], packs[-1]):
+        size = brotli_size(pack)
+        print(f"  {pack.name:<48} {pack.stat().st_size / KB:8.1f} KB raw  {size / KB:7.1f} KB brotli")
+    print(f"  ({len(packs)} page packs; the smallest and the largest are shown)")
+    return True
+
+
 def main(dist_dir: str) -> int:
     dist = pathlib.Path(dist_dir)
     loader = dist / "embed" / "nps.js"
     results = [
         report("App, first load (index.html):", first_load_files(dist, "index.html"), APP_BUDGET),
+        lazy_parts(dist),
         report("NPS embed loader (embed/nps.js):", [loader] if loader.is_file() else None, LOADER_BUDGET),
     ]
     frame = first_load_files(dist, "embed/frame/index.html")

@@ -23,6 +23,15 @@ import subprocess
 import sys
 import tempfile
 
+# The module-level helpers of the survey frame's build serve the app's too.
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "widget"))
+from post_build import imported_names, is_stream_export, smaller_js, without_exports  # noqa: E402
+
+# Leptos links `wasm-streams` for server functions, which the app does not use: its exports go
+# before optimising, and its code, still reachable from the function table, becomes a trap (by
+# name, so wasm-bindgen keeps the names until Binaryen drops them).
+STREAMS = ["--unreachable", r"wasm_streams::"]
+
 def run(*args: str) -> None:
     subprocess.run(args, check=True)
 
@@ -118,7 +127,8 @@ LAZY_BLOCK = re.compile(r"lazy_page!\((\w+),")
 
 def route_preloads(packs: dict[str, str]) -> str:
     """An inline script for index.html that starts fetching the pack of the page being opened
-    while the main module is still downloading, instead of after it has started. Routes come
+    (and the sections' stylesheet it waits for) while the main module is still downloading,
+    instead of after it has started. Routes come
     from src/app.rs (`path!(…)` with a `LazyPage`); the home page's lazy blocks from
     src/pages/home/. `packs` maps a split point to its pack's file name."""
     src = pathlib.Path(__file__).resolve().parent.parent / "src"
@@ -147,7 +157,10 @@ def route_preloads(packs: dict[str, str]) -> str:
         "if(w){s=s.slice(0,-1);k=50}if((w?p.length>=s.length:s.length==p.length)&&"
         "s.every(function(x,i){if(x[0]==':'){k++;return true}return x==p[i]})&&k<n){b=e[1];n=k}});"
         "(b||[]).forEach(function(f){var l=document.createElement('link');l.rel='preload';l.as='fetch';"
-        "l.crossOrigin='anonymous';l.href='/'+f;document.head.appendChild(l)})})()</script>"
+        "l.crossOrigin='anonymous';l.href='/'+f;document.head.appendChild(l)});"
+        # A lazy page (or a home block) waits for the sections' styles too: fetch them alongside.
+        "if(b){var c=document.createElement('link');c.rel='preload';c.as='style';c.href='/sections.css';"
+        "document.head.appendChild(c)}})()</script>"
     )
 
 
@@ -169,18 +182,22 @@ def main() -> int:
         run("wasm-split-cli", str(artifact), str(split_dir), "--out-name", stem)
         run(
             # The chunks import the function table LLD exports: keep it.
-            "wasm-bindgen", "--target", "web", "--no-typescript", "--keep-lld-exports", "--out-dir", str(bound_dir),
-            "--out-name", stem, str(split_dir / f"{stem}.wasm"),
+            "wasm-bindgen", "--target", "web", "--no-typescript", "--keep-lld-exports", *(["--keep-debug"] if release else []),
+            "--out-dir", str(bound_dir), "--out-name", stem, str(split_dir / f"{stem}.wasm"),
         )
+        bound_main = bound_dir / f"{stem}_bg.wasm"
+        if release:
+            bound_main.write_bytes(without_exports(bound_main.read_bytes(), is_stream_export))
 
         # The main module, then pages (`split_*.wasm`) and the code several pages share
         # (`chunk_*.wasm`): optimised in one batch (release), or copied as they are.
         chunks = sorted(c for c in split_dir.glob("*.wasm") if c.name != f"{stem}.wasm")
-        jobs = [(bound_dir / f"{stem}_bg.wasm", staging / f"{stem}_bg.wasm")]
+        jobs = [(bound_main, staging / f"{stem}_bg.wasm")]
         jobs += [(chunk, pathlib.Path(work, chunk.name)) for chunk in chunks]
         if release:
             batch = pathlib.Path(__file__).with_name("wasm_opt_batch.mjs")
-            run("node", str(batch), *(str(path) for job in jobs for path in job))
+            run("node", str(batch), *STREAMS, *(str(path) for path in jobs[0]))
+            run("node", str(batch), *(str(path) for job in jobs[1:] for path in job))
         else:
             for source, target in jobs:
                 shutil.copyfile(source, target)
@@ -198,6 +215,10 @@ def main() -> int:
 
         # Only the ES import moves; the key naming the module's imports stays as compiled.
         main_js = (bound_dir / f"{stem}.js").read_text().replace('from "./__wasm_split.js"', f'from "./{loader_name}"')
+        if release:
+            # Without the stream classes, and only the imports the optimised module still asks for
+            # (the chunks import nothing from JS: only the table, memory and shared globals).
+            main_js = smaller_js(main_js, imported_names(main_wasm))
         (staging / f"{stem}.js").write_text(main_js)
 
     # Trunk's index.html pinned the old files by hash: pin the new ones.

@@ -4,7 +4,8 @@
 //! `lazy_page!` declares the split point; `LazyPage` shows it, with the shared loading state
 //! and, if the chunk cannot be fetched (offline on a first visit), the shared error with a retry
 //! instead of a dead app. A page comes in one "pack" (its module and the shared chunks it needs);
-//! index.html starts fetching the pack of the page being opened before the app starts.
+//! index.html starts fetching the pack of the page being opened before the app starts. The
+//! sections' stylesheet comes with the first lazy page (`components::styles`).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -14,6 +15,7 @@ use leptos::prelude::*;
 
 use crate::api::ApiError;
 use crate::components::feedback::{ErrorView, Loading};
+use crate::components::styles::section_styles;
 
 /// A chunk that could not be fetched.
 #[derive(Clone, Copy, Debug)]
@@ -57,7 +59,11 @@ pub fn LazyPage(
             {move || {
                 attempt.track();
                 Suspend::new(async move {
-                    match send_wrapper::SendWrapper::new(load()).await {
+                    // The sections' styles load alongside the code (a page never shows unstyled).
+                    let styles = send_wrapper::SendWrapper::new(section_styles());
+                    let page = send_wrapper::SendWrapper::new(load()).await;
+                    let _ = styles.await;
+                    match page {
                         Ok(page) => Either::Left(page),
                         Err(ChunkError) => Either::Right((!quiet).then(|| view! { <ErrorView error=ApiError::Network on_retry=retry /> })),
                     }

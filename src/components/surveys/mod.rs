@@ -2,7 +2,6 @@ mod comment_list;
 mod embed_snippets;
 mod nps_score;
 mod score_distribution;
-mod styles;
 mod survey_form;
 mod trend_chart;
 
@@ -10,6 +9,6 @@ pub use comment_list::{CommentList, source_text};
 pub use embed_snippets::EmbedSnippets;
 pub use nps_score::NpsScore;
 pub use score_distribution::ScoreDistribution;
-pub use styles::survey_styles;
+pub use crate::components::styles::survey_styles;
 pub use survey_form::{SurveyDraft, SurveyForm};
 pub use trend_chart::TrendChart;
