@@ -12,7 +12,7 @@ const RIGHT: f64 = 16.0;
 const TOP: f64 = 16.0;
 const BOTTOM: f64 = 40.0;
 /// Most period labels under the chart; more would overlap on a phone.
-const MAX_LABELS: usize = 6;
+const MAX_LABELS: usize = 4;
 
 /// One series: a line (or only a column of the table) with one value per period.
 #[derive(Clone, Debug)]
