@@ -259,7 +259,11 @@ async fn roadmap_and_counters_follow_the_statuses() {
     // Latest first: the demo's ideas were implemented over the last months.
     assert_eq!(
         titles("implemented", &roadmap),
-        ["Dark mode for dashboards", "Copy a role with all its permissions", "Import from CSV files larger than 100 MB"]
+        [
+            "Dark mode for dashboards",
+            "Copy a role with all its permissions",
+            "Import from CSV files larger than 100 MB"
+        ]
     );
 
     let mut maria = server.signed_in("maria").await;

@@ -1,6 +1,7 @@
 use veche_api::Page;
 use veche_api::threads::{
-    DiscussedPeriod, KudosState, NewThread, Reply, ReplyUpdate, SolutionChoice, Space, Thread, ThreadSort, ThreadSummary, ThreadUpdate,
+    DiscussedPeriod, KudosState, NewThread, Reply, ReplyUpdate, SolutionChoice, Space, Thread, ThreadSort,
+    ThreadSummary, ThreadUpdate,
 };
 
 use super::client::{self, ApiResult, Method, Options};

@@ -3,6 +3,8 @@
 //! outbox until the server has them, and tells the host page its height and the outcome through
 //! `postMessage` (only to the host's origin). With `flush=1` it only delivers what waits.
 
+// The allocator is the global one only in the browser build; host builds (tests, clippy) keep dlmalloc.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 mod allocator;
 mod frame;
 mod host;

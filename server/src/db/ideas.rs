@@ -370,7 +370,11 @@ impl Db {
         .bind(idea_id)
         .execute(&self.pool)
         .await?;
-        sqlx::query("UPDATE ideas SET status_changed_at = ? WHERE id = ?").bind(at).bind(idea_id).execute(&self.pool).await?;
+        sqlx::query("UPDATE ideas SET status_changed_at = ? WHERE id = ?")
+            .bind(at)
+            .bind(idea_id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 
@@ -427,10 +431,12 @@ impl Db {
 
     /// Ideas merged into this one.
     pub async fn idea_duplicates(&self, idea_id: i64) -> anyhow::Result<Vec<IdeaRef>> {
-        let rows = sqlx::query("SELECT id, title, status, vote_count FROM ideas WHERE merged_into = ? AND hidden_at IS NULL ORDER BY id")
-            .bind(idea_id)
-            .fetch_all(&self.pool)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT id, title, status, vote_count FROM ideas WHERE merged_into = ? AND hidden_at IS NULL ORDER BY id",
+        )
+        .bind(idea_id)
+        .fetch_all(&self.pool)
+        .await?;
         Ok(rows.iter().map(idea_ref).collect())
     }
 

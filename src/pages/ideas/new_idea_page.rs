@@ -28,7 +28,9 @@ pub fn NewIdeaPage() -> impl IntoView {
     let title = RwSignal::new(draft.get_untracked().title);
     let category = RwSignal::new(draft.get_untracked().category_id);
     let body = RwSignal::new(draft.get_untracked().body);
-    Effect::new(move |_| draft.set(NewIdea { title: title.get(), category_id: category.get(), body: body.get(), group_id: None }));
+    Effect::new(move |_| {
+        draft.set(NewIdea { title: title.get(), category_id: category.get(), body: body.get(), group_id: None })
+    });
     let categories = LocalResource::new(ideas::categories);
     let form = FormState::new();
 
@@ -80,13 +82,12 @@ pub fn NewIdeaPage() -> impl IntoView {
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form.clear();
-        let request =
-            NewIdea {
-                title: title.get_untracked(),
-                category_id: category.get_untracked(),
-                body: body.get_untracked(),
-                group_id: None,
-            };
+        let request = NewIdea {
+            title: title.get_untracked(),
+            category_id: category.get_untracked(),
+            body: body.get_untracked(),
+            group_id: None,
+        };
         if form.check(&contract::check_new_idea(&request), i18n.locale()) {
             outbox.send(TOPIC, Method::Post, "/ideas", &request);
             title.set(String::new());
