@@ -213,3 +213,39 @@ async fn hidden_replies_threads_ideas_and_profiles_lose_their_text_for_others() 
     assert_eq!(entries[0]["target"]["kind"], "reply");
     assert!(entries[1..].iter().all(|e| e["action"] == "hide" && e["note"] == "Insults other members"));
 }
+
+#[tokio::test]
+async fn what_a_reader_may_not_see_is_neither_reported_nor_shown_in_the_queue_or_log() {
+    let server = TestServer::start().await;
+    // sergey belongs to the secret "Partner council"; its thread is his to read and to report.
+    let mut sergey = server.signed_in("sergey").await;
+    let threads = sergey.get("/api/v1/threads?group=partner-council").await;
+    assert_eq!(threads.status, StatusCode::OK, "{}", threads.text);
+    let secret = threads.body["items"][0]["id"].as_str().expect("the secret group's thread").to_owned();
+    let report = json!({ "target_kind": "thread", "target_id": secret, "reason": "personal_data" });
+
+    // Someone outside the group gets the answer a thread that does not exist gets.
+    let mut outsider = server.registered("prober").await;
+    let probed = outsider.post("/api/v1/reports", report.clone()).await;
+    assert_eq!(probed.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", probed.text);
+    let missing = outsider
+        .post("/api/v1/reports", json!({ "target_kind": "thread", "target_id": "999999", "reason": "spam" }))
+        .await;
+    assert_eq!(probed.body["errors"], missing.body["errors"]);
+
+    assert_eq!(sergey.post("/api/v1/reports", report).await.status, StatusCode::CREATED);
+    // oleg moderates, but the secret group does not exist for him: not in his queue, nor can he act on it.
+    let mut oleg = server.signed_in("oleg").await;
+    let queue = oleg.get("/api/v1/moderation/queue").await;
+    assert!(queue_item(&queue.body, "thread", &secret).is_none(), "{}", queue.text);
+    assert!(!queue.text.contains("Partner pricing"), "{}", queue.text);
+    assert_eq!(act(&mut oleg, "thread", &secret, "hide", "No.").await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    // Staff see everything: the report, and after they act, the log entry that oleg does not get.
+    let mut elena = server.signed_in("elena").await;
+    assert!(queue_item(&elena.get("/api/v1/moderation/queue").await.body, "thread", &secret).is_some());
+    assert_eq!(act(&mut elena, "thread", &secret, "dismiss", "").await.status, StatusCode::CREATED);
+    assert!(elena.get("/api/v1/moderation/log").await.text.contains("Partner pricing"));
+    let log = oleg.get("/api/v1/moderation/log").await;
+    assert_eq!(log.status, StatusCode::OK);
+    assert!(!log.text.contains("Partner pricing"), "{}", log.text);
+}

@@ -89,6 +89,18 @@ impl Db {
         Ok(row.map(|row| target_row(kind, &row)))
     }
 
+    /// The group whose members may read the target (none: community-wide, or a profile).
+    pub async fn moderation_target_group(&self, kind: TargetKind, id: i64) -> anyhow::Result<Option<i64>> {
+        let sql = match kind {
+            TargetKind::Thread => "SELECT group_id FROM threads WHERE id = ?",
+            TargetKind::Reply => "SELECT t.group_id FROM replies r JOIN threads t ON t.id = r.thread_id WHERE r.id = ?",
+            TargetKind::Idea => "SELECT group_id FROM ideas WHERE id = ?",
+            TargetKind::Member | TargetKind::Unknown => return Ok(None),
+        };
+        let group: Option<Option<i64>> = sqlx::query_scalar(sql).bind(id).fetch_optional(&self.pool).await?;
+        Ok(group.flatten())
+    }
+
     /// Whether a moderator has hidden the thing.
     pub async fn is_hidden(&self, kind: TargetKind, id: i64) -> anyhow::Result<bool> {
         let Some(table) = table(kind) else { return Ok(false) };

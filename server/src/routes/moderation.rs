@@ -11,6 +11,7 @@ use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::Issue;
 
 use super::{page_limit, page_offset};
+use crate::access::{self, Need, Reader};
 use crate::db::MemberRow;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
@@ -40,12 +41,47 @@ fn require_moderator(viewer: &Viewer) -> ApiResult<&MemberRow> {
     Ok(member)
 }
 
-/// The target's id, checked against what exists: a 422 on `target_id` otherwise.
-async fn existing_target(state: &AppState, kind: contract::TargetKind, target_id: &str) -> ApiResult<i64> {
+/// The target's id, checked against what exists and what `member` may read (access.rs): a 422
+/// on `target_id` otherwise — the same answer for content in a group the member may not read as
+/// for content that does not exist, so a report cannot probe for either.
+async fn existing_target(
+    state: &AppState,
+    member: &MemberRow,
+    kind: contract::TargetKind,
+    target_id: &str,
+) -> ApiResult<i64> {
     let not_found = || ApiError::field("target_id", Issue::NotFound);
     let id: i64 = target_id.trim().parse().map_err(|_| not_found())?;
     state.db.moderation_target(kind, id).await?.ok_or_else(not_found)?;
+    if !may_read(state, member, kind, id).await? {
+        return Err(not_found());
+    }
     Ok(id)
+}
+
+/// Whether `member` may read the target: a moderator outside a secret group does not see what
+/// was reported in it, in the queue or the log.
+async fn may_read(state: &AppState, member: &MemberRow, kind: contract::TargetKind, id: i64) -> ApiResult<bool> {
+    let group = state.db.moderation_target_group(kind, id).await?;
+    Ok(access::gate(&state.db, Reader::member(member), group, Need::Read).await.is_ok())
+}
+
+/// The entries whose target `member` may read.
+async fn readable<T>(
+    state: &AppState,
+    member: &MemberRow,
+    items: Vec<T>,
+    target: impl Fn(&T) -> &contract::ModerationTarget,
+) -> ApiResult<Vec<T>> {
+    let mut kept = Vec::with_capacity(items.len());
+    for item in items {
+        let shown = target(&item);
+        let id = shown.id.parse().unwrap_or_default();
+        if may_read(state, member, shown.kind, id).await? {
+            kept.push(item);
+        }
+    }
+    Ok(kept)
 }
 
 async fn report(
@@ -55,7 +91,7 @@ async fn report(
 ) -> ApiResult<(StatusCode, Json<Report>)> {
     let member = viewer.require()?;
     contract::check_report(&request).into_result().map_err(ApiError::Validation)?;
-    let target_id = existing_target(&state, request.target_kind, &request.target_id).await?;
+    let target_id = existing_target(&state, member, request.target_kind, &request.target_id).await?;
     let (report, filed) =
         state.db.create_report(member.id, request.target_kind, target_id, request.reason, &request.note).await?;
     Ok((if filed { StatusCode::CREATED } else { StatusCode::OK }, Json(report)))
@@ -76,9 +112,10 @@ async fn queue(
     viewer: Viewer,
     QueryParams(query): QueryParams<PageQuery>,
 ) -> ApiResult<Json<Page<QueueItem>>> {
-    require_moderator(&viewer)?;
+    let moderator = require_moderator(&viewer)?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (items, more) = state.db.moderation_queue(offset, limit).await?;
+    let items = readable(&state, moderator, items, |item| &item.target).await?;
     Ok(Json(page(items, more, offset, limit)))
 }
 
@@ -89,7 +126,7 @@ async fn act(
 ) -> ApiResult<(StatusCode, Json<LogEntry>)> {
     let moderator = require_moderator(&viewer)?;
     contract::check_action(&request).into_result().map_err(ApiError::Validation)?;
-    let target_id = existing_target(&state, request.target_kind, &request.target_id).await?;
+    let target_id = existing_target(&state, moderator, request.target_kind, &request.target_id).await?;
     let logged = state
         .db
         .moderate(moderator.id, request.action, request.target_kind, target_id, &request.note)
@@ -111,8 +148,9 @@ async fn log(
     viewer: Viewer,
     QueryParams(query): QueryParams<PageQuery>,
 ) -> ApiResult<Json<Page<LogEntry>>> {
-    require_moderator(&viewer)?;
+    let moderator = require_moderator(&viewer)?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (entries, more) = state.db.moderation_log(None, offset, limit).await?;
+    let entries = readable(&state, moderator, entries, |entry| &entry.target).await?;
     Ok(Json(page(entries, more, offset, limit)))
 }
