@@ -34,7 +34,12 @@ export class SearchPage {
 
   /** The result linking to something titled `title`. */
   result(title: string | RegExp): Locator {
-    return this.results.filter({ has: this.page.getByRole('link', { name: title }) });
+    return this.results.filter({ has: this.page.getByRole('link', { name: title, exact: true }) });
+  }
+
+  /** The results of one kind ("Thread", "Event", …). */
+  ofKind(kind: string): Locator {
+    return this.results.filter({ has: this.page.locator('.search-result__kind').getByText(kind, { exact: true }) });
   }
 
   get empty(): Locator {

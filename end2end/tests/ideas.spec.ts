@@ -334,7 +334,8 @@ test('the board keeps its filters and order in the address, fits 320 px, and spe
   await expectNoSidewaysScroll(page);
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Лучшие идеи' })).toBeVisible();
-  await expect(page.getByText('идей реализовано')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Все идеи' })).toBeVisible();
+  await expect(page.getByRole('term').getByText('Реализовано', { exact: true })).toBeVisible();
   await expectNoSidewaysScroll(page);
   await context.close();
 });
