@@ -121,6 +121,8 @@ struct Content {
     /// `<idea id>|<its discussion thread id>`.
     idea: String,
     event: String,
+    /// The knowledge-base article made from the event's report.
+    article: String,
 }
 
 impl Content {
@@ -136,6 +138,9 @@ impl Content {
     fn event_title(place: Place) -> String {
         format!("Matrix event of the {} place", place.name())
     }
+    fn article_title(place: Place) -> String {
+        format!("Matrix article of the {} place", place.name())
+    }
 }
 
 /// Which words a list must (or must not) show.
@@ -145,6 +150,7 @@ enum Item {
     Reply,
     Idea,
     Event,
+    Article,
 }
 
 fn marker(item: Item, place: Place) -> String {
@@ -153,6 +159,7 @@ fn marker(item: Item, place: Place) -> String {
         Item::Reply => Content::reply_text(place),
         Item::Idea => Content::idea_title(place),
         Item::Event => Content::event_title(place),
+        Item::Article => Content::article_title(place),
     }
 }
 
@@ -168,6 +175,7 @@ const SINGLE: &[&str] = &[
     "/api/v1/events/{event}",
     "/api/v1/events/{event}/attendees",
     "/api/v1/events/{event}/ics",
+    "/api/v1/kb/articles/{article}",
 ];
 
 /// Paths that list or search: the item is there exactly when the viewer may read it.
@@ -184,6 +192,9 @@ fn lists() -> Vec<(String, Item)> {
         (format!("/api/v1/members/{AUTHOR}/activity?kind=threads"), Item::Thread),
         (format!("/api/v1/members/{AUTHOR}/activity?kind=replies"), Item::Reply),
         (format!("/api/v1/members/{AUTHOR}/activity?kind=ideas"), Item::Idea),
+        ("/api/v1/kb".into(), Item::Article),
+        ("/api/v1/search?q=Matrix%20article&type=article".into(), Item::Article),
+        ("/api/v1/search?q=Matrix%20article".into(), Item::Article),
     ]
 }
 
@@ -203,7 +214,8 @@ async fn send(browser: &mut Browser, method: Method, path: &str, body: Value) ->
 }
 
 /// The author is put in every group by staff, then writes a thread with a reply and an idea in
-/// each place; staff add an event to each place.
+/// each place; staff add an event to each place and make an article of its report, and link
+/// every article from the community-wide thread.
 async fn make_content(server: &TestServer) -> Vec<Content> {
     let mut author = server.registered(AUTHOR).await;
     let mut staff = server.signed_in("maria").await;
@@ -257,13 +269,40 @@ async fn make_content(server: &TestServer) -> Vec<Content> {
         if let Some(group) = &group_id {
             server.state.db.set_event_group(event_id.parse().unwrap(), Some(group.parse().unwrap())).await.unwrap();
         }
+        let report = send(
+            &mut staff,
+            Method::PUT,
+            &format!("/api/v1/events/{event_id}/report"),
+            json!({ "report": "What we did at the matrix event." }),
+        )
+        .await;
+        assert!(report.status.is_success(), "{}", report.text);
+        let kb = staff.get("/api/v1/kb").await;
+        let article = staff
+            .post(
+                "/api/v1/kb/articles",
+                json!({ "section_id": kb.body["sections"][0]["id"], "title": Content::article_title(place),
+                        "body": "What we did at the matrix event.", "event_id": event_id }),
+            )
+            .await;
+        assert_eq!(article.status, StatusCode::CREATED, "{}", article.text);
         made.push(Content {
             place,
             thread: thread_id,
             idea: format!("{}|{}", idea.body["id"].as_str().unwrap(), idea.body["discussion_id"].as_str().unwrap()),
             event: event_id,
+            article: article.body["id"].as_str().unwrap().to_owned(),
         });
     }
+    let articles: Vec<&str> = made.iter().map(|c| c.article.as_str()).collect();
+    let linked = send(
+        &mut staff,
+        Method::PUT,
+        &format!("/api/v1/threads/{}/articles", made[0].thread),
+        json!({ "article_ids": articles }),
+    )
+    .await;
+    assert_eq!(linked.status, StatusCode::OK, "{}", linked.text);
     made
 }
 
@@ -287,6 +326,7 @@ fn path_for(template: &str, content: &Content) -> String {
         .replace("{thread}", &content.thread)
         .replace("{idea}", idea)
         .replace("{event}", &content.event)
+        .replace("{article}", &content.article)
 }
 
 fn check_refusal(answer: &Answer, expected: Seen, place: Place, context: &str) {
@@ -300,7 +340,7 @@ fn check_refusal(answer: &Answer, expected: Seen, place: Place, context: &str) {
         Seen::NotFound => assert_eq!(answer.status, StatusCode::NOT_FOUND, "{context}: {}", answer.text),
     }
     if expected != Seen::Yes {
-        for item in [Item::Thread, Item::Reply, Item::Idea, Item::Event] {
+        for item in [Item::Thread, Item::Reply, Item::Idea, Item::Event, Item::Article] {
             assert!(!answer.text.contains(&marker(item, place)), "{context} leaks {item:?}: {}", answer.text);
         }
     }
@@ -327,6 +367,16 @@ async fn every_viewer_sees_exactly_what_the_rules_allow_on_every_path() {
             for place in PLACES {
                 let shown = answer.text.contains(&marker(kind, place));
                 assert_eq!(shown, sees(who, place) == Seen::Yes, "{who:?} {path}: {kind:?} of {place:?}");
+            }
+        }
+        // The community-wide thread and each readable event link only the articles the viewer may read.
+        let community = browser.get(&format!("/api/v1/threads/{}", content[0].thread)).await;
+        for item in &content {
+            let linked = community.text.contains(&marker(Item::Article, item.place));
+            assert_eq!(linked, sees(who, item.place) == Seen::Yes, "{who:?} thread links article of {:?}", item.place);
+            if sees(who, item.place) == Seen::Yes {
+                let event = browser.get(&format!("/api/v1/events/{}", item.event)).await;
+                assert_eq!(event.body["article"]["id"], item.article.as_str(), "{who:?} event's article");
             }
         }
         // Counters count only what the viewer may read: the author's profile, and the board.

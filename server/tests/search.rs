@@ -145,7 +145,7 @@ async fn queries_outside_the_limits_and_unknown_types_are_refused() {
         ("q=a".to_owned(), "q"),
         (String::new(), "q"),
         (format!("q={long}"), "q"),
-        ("q=ok&type=article".to_owned(), "type"),
+        ("q=ok&type=answer".to_owned(), "type"),
         ("q=ok&limit=0".to_owned(), "limit"),
     ] {
         let answer = guest.get(&format!("/api/v1/search?{query}")).await;

@@ -148,6 +148,9 @@ pub struct EventDetail {
     /// The group the content belongs to; absent for community-wide content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<crate::groups::GroupRef>,
+    /// The knowledge-base article made from the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<crate::kb::Link>,
 }
 
 /// `PUT /events/{id}/rsvp`.

@@ -10,6 +10,7 @@ pub mod community;
 pub mod events;
 pub mod groups;
 pub mod ideas;
+pub mod kb;
 pub mod kpis;
 pub mod locale;
 pub mod member;

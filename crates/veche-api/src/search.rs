@@ -1,4 +1,4 @@
-//! Search across threads, ideas, events and members, and the case-insensitive match both the
+//! Search across threads, ideas, events, members and articles, and the case-insensitive match both the
 //! server (to find) and the app (to highlight) agree on.
 
 use std::ops::Range;
@@ -16,6 +16,8 @@ crate::open_enum! {
         Event = "event",
         /// A member (found by name or handle).
         Member = "member",
+        /// A knowledge-base article.
+        Article = "article",
     }
 }
 

@@ -131,6 +131,9 @@ pub struct Thread {
     /// The group the content belongs to; absent for community-wide content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<crate::groups::GroupRef>,
+    /// Knowledge-base articles the thread links to (those the reader may read).
+    #[serde(default)]
+    pub articles: Vec<crate::kb::Link>,
 }
 
 /// A short quotation of another reply.

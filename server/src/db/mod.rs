@@ -6,6 +6,7 @@ mod community;
 pub mod events;
 pub mod groups;
 pub mod ideas;
+pub mod kb;
 mod idempotency;
 pub mod kpis;
 mod media;

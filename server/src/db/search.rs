@@ -85,11 +85,16 @@ impl Db {
         );
         let members = "SELECT m.id, m.display_name AS title, '@' || m.handle AS text, '/members/' || m.handle AS link,
              m.created_at FROM members m WHERE m.hidden_at IS NULL";
+        let articles = format!(
+            "SELECT k.id, k.title, k.body AS text, '/kb/articles/' || k.id AS link, k.created_at FROM kb_articles k WHERE {}",
+            reader.visible("k.group_id")
+        );
         let sources = [
             (SearchKind::Thread, threads),
             (SearchKind::Idea, ideas),
             (SearchKind::Event, events),
             (SearchKind::Member, members.to_owned()),
+            (SearchKind::Article, articles),
         ];
         let mut candidates = Vec::new();
         for (source_kind, sql) in sources.into_iter().filter(|(k, _)| wanted(*k)) {

@@ -237,6 +237,7 @@ async fn detail(
             manage: staff,
         },
         group: access::group_ref(group.as_ref()),
+        article: state.db.event_article(event.id, reader).await?,
     })
 }
 

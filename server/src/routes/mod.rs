@@ -8,6 +8,7 @@ mod community;
 mod events;
 mod groups;
 mod ideas;
+mod kb;
 mod kpis;
 mod members;
 pub(crate) mod moderation;
@@ -41,6 +42,7 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(notifications::router(guard))
         .merge(moderation::router(guard))
         .merge(search::router(guard))
+        .merge(kb::router(guard))
 }
 
 /// A list's page size: `default` when none is asked for; outside 1..=100 is a 422 on `limit`.

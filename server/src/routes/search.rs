@@ -1,4 +1,4 @@
-//! Search across threads, ideas, events and members, leaving out what the viewer may not read.
+//! Search across threads, ideas, events, members and articles, leaving out what the viewer may not read.
 
 use axum::extract::State;
 use axum::routing::get;

@@ -199,6 +199,7 @@ async fn thread_view(state: &AppState, id: i64, member: Option<&MemberRow>) -> A
         solution: solution.map(|reply| reply_view(reply, solution_id, member)),
         permissions,
         group: access::group_ref(group.as_ref()),
+        articles: state.db.thread_articles(thread.id, reader).await?,
     })
 }
 

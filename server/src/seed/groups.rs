@@ -94,7 +94,8 @@ const GROUPS: &[DemoGroup] = &[
     },
 ];
 
-pub async fn seed(db: &Db, ids: &HashMap<&str, i64>) -> anyhow::Result<()> {
+/// Answers the closed group's id.
+pub async fn seed(db: &Db, ids: &HashMap<&str, i64>) -> anyhow::Result<i64> {
     let now = Utc::now();
     let mut group_ids = HashMap::new();
     for (position, demo) in GROUPS.iter().enumerate() {
@@ -159,5 +160,5 @@ pub async fn seed(db: &Db, ids: &HashMap<&str, i64>) -> anyhow::Result<()> {
     let record = EventRecord { input: &input, kind: EventKind::Webinar, zone, starts_local: start, ends_local: end };
     let event = db.save_event(None, &record, ids["maria"]).await?;
     db.set_event_group(event, Some(beta)).await?;
-    Ok(())
+    Ok(beta)
 }

@@ -12,6 +12,7 @@ mod charter;
 mod events;
 pub mod groups;
 mod ideas;
+mod kb;
 mod profiles;
 pub use profiles::gradient_png;
 mod surveys;
@@ -180,7 +181,8 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
     profiles::seed(db, &ids).await?;
     ideas::seed(db, &ids).await?;
     events::seed(db, &ids).await?;
-    groups::seed(db, &ids).await?;
+    let beta = groups::seed(db, &ids).await?;
+    kb::seed(db, &ids, beta).await?;
     surveys::seed(db, ids["elena"]).await?;
     db.refresh_all_reputation().await?;
     tracing::info!(members = DEMO_MEMBERS.len(), "seeded the demo community");
