@@ -606,6 +606,24 @@ async fn a_declined_member_may_ask_again_and_a_member_who_leaves_loses_access() 
 }
 
 #[tokio::test]
+async fn a_group_keeps_its_last_admin() {
+    let server = TestServer::start().await;
+    let mut dmitry = server.signed_in("dmitry").await;
+    let left = send(&mut dmitry, Method::DELETE, "/api/v1/groups/beta-testers/membership", Value::Null).await;
+    assert_eq!(left.status, StatusCode::CONFLICT, "{}", left.text);
+    let mut staff = server.signed_in("maria").await;
+    let demoted = put(&mut staff, "/api/v1/groups/beta-testers/members/dmitry/role", json!({ "role": "member" })).await;
+    assert_eq!(demoted.status, StatusCode::CONFLICT, "{}", demoted.text);
+    assert_eq!(dmitry.get("/api/v1/groups/beta-testers").await.body["membership"], "admin");
+    // With a second admin, either may step down or leave.
+    let promoted = put(&mut dmitry, "/api/v1/groups/beta-testers/members/anna/role", json!({ "role": "admin" })).await;
+    assert_eq!(promoted.status, StatusCode::OK, "{}", promoted.text);
+    let left = send(&mut dmitry, Method::DELETE, "/api/v1/groups/beta-testers/membership", Value::Null).await;
+    assert_eq!(left.status, StatusCode::NO_CONTENT, "{}", left.text);
+    assert_eq!(dmitry.get("/api/v1/groups/beta-testers").await.body["membership"], "none");
+}
+
+#[tokio::test]
 async fn open_groups_take_members_at_once_and_secret_ones_only_by_invitation() {
     let server = TestServer::start().await;
     let mut joiner = server.registered("joiner").await;

@@ -229,6 +229,17 @@ impl Db {
     }
 
     /// Leaves the group or withdraws a request.
+    /// The member is the group's only active admin (a group never loses its last one).
+    pub async fn is_last_admin(&self, group: i64, member: i64) -> anyhow::Result<bool> {
+        let admins: Vec<i64> = sqlx::query_scalar(
+            "SELECT member_id FROM group_members WHERE group_id = ? AND role = 'admin' AND status = 'active'",
+        )
+        .bind(group)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(admins == [member])
+    }
+
     pub async fn leave_group(&self, group: i64, member: i64) -> anyhow::Result<bool> {
         let done = sqlx::query("DELETE FROM group_members WHERE group_id = ? AND member_id = ?")
             .bind(group)

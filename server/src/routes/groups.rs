@@ -23,6 +23,9 @@ use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::Viewer;
 use crate::state::AppState;
 
+/// Why the last admin may not leave or step down.
+const LAST_ADMIN: &str = "The group needs an admin: make another member admin first.";
+
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()
         .route("/groups", guard.wrap(get(list).post(create)))
@@ -172,6 +175,9 @@ async fn join(State(state): State<AppState>, viewer: Viewer, Path(slug): Path<St
 async fn leave(State(state): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> ApiResult<StatusCode> {
     let me = viewer.require()?;
     let access = seen(&state, Reader::member(me), &slug).await?;
+    if state.db.is_last_admin(access.group.id, me.id).await? {
+        return Err(ApiError::Conflict(LAST_ADMIN.into()));
+    }
     state.db.leave_group(access.group.id, me.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -226,6 +232,9 @@ async fn set_role(
         return Err(ApiError::field("role", Issue::Invalid));
     }
     let member = state.db.member_by_handle(&handle).await?.ok_or(ApiError::NotFound)?;
+    if request.role != GroupRole::Admin && state.db.is_last_admin(access.group.id, member.id).await? {
+        return Err(ApiError::Conflict(LAST_ADMIN.into()));
+    }
     state.db.put_member(access.group.id, member.id, request.role, Some(me.id)).await?;
     let joined_at = state.db.membership_since(access.group.id, member.id).await?.unwrap_or_default();
     Ok(Json(GroupMember { member: member.summary(), role: request.role, joined_at }))
