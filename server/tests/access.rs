@@ -606,6 +606,45 @@ async fn a_declined_member_may_ask_again_and_a_member_who_leaves_loses_access() 
 }
 
 #[tokio::test]
+async fn staff_put_an_event_in_a_group_and_its_article_follows() {
+    let server = TestServer::start().await;
+    let mut staff = server.signed_in("maria").await;
+    let beta = staff.get("/api/v1/groups/beta-testers").await.body["id"].as_str().unwrap().to_owned();
+    let day = (Utc::now() + Duration::days(4)).date_naive();
+    let event = |group: Value| {
+        json!({ "title": "Beta design review", "kind": "webinar", "description": "", "starts_local": format!("{day}T10:00"),
+                "ends_local": format!("{day}T11:00"), "time_zone": "Europe/Moscow", "online_url": "https://meet.example.com/r",
+                "group_id": group })
+    };
+    let unknown = staff.post("/api/v1/events", event(json!("424242"))).await;
+    assert_eq!(unknown.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(unknown.body["errors"]["group_id"].is_string(), "{}", unknown.text);
+    let created = staff.post("/api/v1/events", event(json!(beta))).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    assert_eq!(created.body["group"]["slug"], "beta-testers");
+    let id = created.body["id"].as_str().unwrap().to_owned();
+    let mut outsider = server.registered("bystander").await;
+    assert_eq!(outsider.get(&format!("/api/v1/events/{id}")).await.code(), "members_only");
+
+    // Its report becomes an article for the group; out of the group, both are for everyone.
+    put(&mut staff, &format!("/api/v1/events/{id}/report"), json!({ "report": "We reviewed the designer." })).await;
+    let kb = staff.get("/api/v1/kb").await;
+    let article = staff
+        .post(
+            "/api/v1/kb/articles",
+            json!({ "section_id": kb.body["sections"][0]["id"], "title": "Design review notes", "body": "Notes.", "event_id": id }),
+        )
+        .await;
+    let article = article.body["id"].as_str().unwrap().to_owned();
+    assert_eq!(outsider.get(&format!("/api/v1/kb/articles/{article}")).await.code(), "members_only");
+    let moved = put(&mut staff, &format!("/api/v1/events/{id}"), event(Value::Null)).await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
+    assert!(moved.body.get("group").is_none(), "{}", moved.text);
+    assert_eq!(outsider.get(&format!("/api/v1/events/{id}")).await.status, StatusCode::OK);
+    assert_eq!(outsider.get(&format!("/api/v1/kb/articles/{article}")).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
 async fn a_group_keeps_its_last_admin() {
     let server = TestServer::start().await;
     let mut dmitry = server.signed_in("dmitry").await;

@@ -48,6 +48,7 @@ async fn event(server: &TestServer, title: &str, start: DateTime<Utc>, weekly: O
             until: None,
             count: Some(count),
         }),
+        group_id: None,
     };
     let record = EventRecord {
         input: &input,

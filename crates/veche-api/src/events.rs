@@ -199,6 +199,10 @@ pub struct EventInput {
     pub capacity: Option<i64>,
     #[serde(default)]
     pub recurrence: Option<Recurrence>,
+    /// The group the event belongs to (its members alone see it when the group is closed or
+    /// secret); absent for the whole community.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
 }
 
 /// `POST /events/{id}/cancel` (staff).

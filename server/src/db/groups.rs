@@ -332,6 +332,12 @@ impl Db {
 
     pub async fn set_event_group(&self, event: i64, group: Option<i64>) -> anyhow::Result<()> {
         sqlx::query("UPDATE events SET group_id = ? WHERE id = ?").bind(group).bind(event).execute(&self.pool).await?;
+        // The article made from its report is read by the same people.
+        sqlx::query("UPDATE kb_articles SET group_id = ? WHERE event_id = ?")
+            .bind(group)
+            .bind(event)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

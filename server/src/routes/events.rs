@@ -283,6 +283,15 @@ fn record(input: &EventInput) -> ApiResult<EventRecord<'_>> {
     })
 }
 
+/// The group an event is put in: a 422 on `group_id` when there is none such.
+async fn event_group(state: &AppState, me: &MemberRow, input: &EventInput) -> ApiResult<Option<i64>> {
+    match access::group_filter(&state.db, Reader::member(me), input.group_id.as_deref()).await {
+        Ok(group) => Ok(group),
+        Err(ApiError::Validation(_)) => Err(ApiError::field("group_id", Issue::NotFound)),
+        Err(other) => Err(other),
+    }
+}
+
 async fn create(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -290,7 +299,9 @@ async fn create(
 ) -> ApiResult<(StatusCode, Json<EventDetail>)> {
     let me = require_staff(&viewer)?;
     let record = record(&input)?;
+    let group = event_group(&state, me, &input).await?;
     let id = state.db.save_event(None, &record, me.id).await?;
+    state.db.set_event_group(id, group).await?;
     let event = state.db.event(id).await?.ok_or(ApiError::NotFound)?;
     let date = pick_date(&event, None)?;
     Ok((StatusCode::CREATED, Json(detail(&state, &event, date, Some(me)).await?)))
@@ -305,7 +316,9 @@ async fn update(
     let me = require_staff(&viewer)?;
     let current = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
     let record = record(&input)?;
+    let group = event_group(&state, me, &input).await?;
     state.db.save_event(Some(current.id), &record, current.organizer_id).await?;
+    state.db.set_event_group(current.id, group).await?;
     let event = state.db.event(current.id).await?.ok_or(ApiError::NotFound)?;
     if let Some(what_changed) = notify::event_change(&current, &event) {
         state.db.tell_event_change(&event, &what_changed, me.id).await?;

@@ -225,6 +225,7 @@ pub async fn seed(db: &Db, ids: &HashMap<&str, i64>) -> anyhow::Result<()> {
             online_url: demo.online_url.to_owned(),
             capacity: demo.capacity,
             recurrence: demo.recurrence.clone(),
+            group_id: None,
         };
         let record = EventRecord { input: &input, kind: demo.kind, zone, starts_local: start, ends_local: end };
         let id = db.save_event(None, &record, organizer).await?;

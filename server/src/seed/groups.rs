@@ -156,6 +156,7 @@ pub async fn seed(db: &Db, ids: &HashMap<&str, i64>) -> anyhow::Result<i64> {
         online_url: "https://meet.example.com/beta-51".to_owned(),
         capacity: None,
         recurrence: None,
+        group_id: None,
     };
     let record = EventRecord { input: &input, kind: EventKind::Webinar, zone, starts_local: start, ends_local: end };
     let event = db.save_event(None, &record, ids["maria"]).await?;
