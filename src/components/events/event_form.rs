@@ -61,6 +61,8 @@ pub fn EventForm(
     let interval = text(&series.as_ref().map(|r| r.interval.to_string()).unwrap_or_else(|| "1".to_owned()));
     let until = text(series.as_ref().and_then(|r| r.until.as_deref()).unwrap_or_default());
     let count = text(&series.as_ref().and_then(|r| r.count).map(|c| c.to_string()).unwrap_or_default());
+    let group = text(start.group_id.as_deref().unwrap_or_default());
+    let groups = LocalResource::new(crate::api::groups::list);
 
     let collect = move || EventInput {
         title: title.get(),
@@ -81,6 +83,7 @@ pub fn EventForm(
             until: Some(until.get()).filter(|u| !u.is_empty()),
             count: whole_number(&count.get()),
         }),
+        group_id: Some(group.get()).filter(|g| !g.is_empty()),
     };
     Effect::new(move |_| value.set(collect()));
 
@@ -134,6 +137,15 @@ pub fn EventForm(
             <TextField label=i18n.t(Events::AddressLabel) name="address" value=address error=form.field("address") />
             <TextField label=i18n.t(Events::OnlineUrlLabel) name="online_url" value=online_url error=form.field("online_url")
                 input_type="url" hint=i18n.t(Events::OnlineUrlHint) />
+            // Without the list of groups (offline), the event keeps the group it has.
+            {move || groups.get().and_then(Result::ok).map(|list| {
+                let mut choices = vec![(String::new(), i18n.t(Events::WholeCommunity).to_owned())];
+                choices.extend(list.into_iter().map(|g| (g.id, g.name)));
+                view! {
+                    <SelectField label=i18n.t(Events::GroupLabel) name="group_id" value=group choices=choices
+                        error=form.field("group_id") hint=i18n.t(Events::GroupHint) />
+                }
+            })}
             <TextField label=i18n.t(Events::CapacityLabel) name="capacity" value=capacity error=form.field("capacity")
                 input_type="number" hint=i18n.t(Events::CapacityHint) />
             <fieldset class="event-form__series">

@@ -28,6 +28,7 @@ fn input_of(event: &EventDetail) -> EventInput {
         online_url: event.online_url.clone().unwrap_or_default(),
         capacity: event.capacity,
         recurrence: event.recurrence.clone(),
+        group_id: event.group.as_ref().map(|group| group.id.clone()),
     }
 }
 
