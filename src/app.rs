@@ -100,6 +100,8 @@ fn Routed() -> impl IntoView {
                     />
                     // The list and each group's page: one route for the area (see the surveys').
                     <Route path=path!("groups/*rest") view=|| view! { <LazyPage load=|| Box::pin(groups_area()) /> } />
+                    // The index, the articles and the staff's editor: one route for the area.
+                    <Route path=path!("kb/*rest") view=|| view! { <LazyPage load=|| Box::pin(kb_area()) /> } />
                     <Route path=path!("members") view=|| view! { <LazyPage load=|| Box::pin(members_page()) /> } />
                     <Route path=path!("members/leaderboard") view=|| view! { <LazyPage load=|| Box::pin(leaderboard_page()) /> } />
                     <Route path=path!("members/rules") view=|| view! { <LazyPage load=|| Box::pin(rules_page()) /> } />
@@ -183,6 +185,7 @@ crate::lazy_page!(survey_admin, preload_survey_admin, SurveyAdmin);
 crate::lazy_page!(kpis_page, preload_kpis_page, KpisPage);
 crate::lazy_page!(moderation_area, preload_moderation_area, ModerationArea);
 crate::lazy_page!(groups_area, preload_groups_area, GroupsArea);
+crate::lazy_page!(kb_area, preload_kb_area, crate::pages::kb::KbArea);
 crate::lazy_page!(notifications_page, preload_notifications_page, NotificationsPage);
 
 /// Sign-in page that brings the member back to where they were heading.

@@ -15,7 +15,7 @@ export class SearchPage {
   }
 
   get box(): Locator {
-    return this.page.getByRole('searchbox', { name: 'Search threads, ideas, events and members' });
+    return this.page.getByRole('searchbox', { name: 'Search threads, ideas, events, members and articles' });
   }
 
   async search(text: string): Promise<void> {

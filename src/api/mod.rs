@@ -8,6 +8,7 @@ pub mod community;
 pub mod events;
 pub mod groups;
 pub mod ideas;
+pub mod kb;
 pub mod kpis;
 pub mod members;
 pub mod moderation;

@@ -1,7 +1,8 @@
 //! Stylesheets that are not in the first load: fetched by what needs them, once per page life.
 //! `/sections.css` holds the styles of the lazy sections (threads, ideas, members, events,
-//! notifications, moderation, groups): every lazy page and home block waits for it, together with
-//! its code, so nothing shows unstyled and the first paint does not wait for it.
+//! notifications, moderation, groups, search, knowledge base): every lazy page and home block
+//! waits for it, together with its code, so nothing shows unstyled and the first paint does not
+//! wait for it.
 //! `/surveys.css` is the survey component's and the staff dashboard's. Both are built by Trunk's
 //! pre-build step (Trunk.toml) and copied as they are.
 

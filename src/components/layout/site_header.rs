@@ -14,13 +14,14 @@ use crate::state::outbox::use_outbox;
 use crate::state::session::use_session;
 
 /// The header's sections, in order; the last two are the staff's and the moderators'.
-const NAV: [(&str, Common); 10] = [
+const NAV: [(&str, Common); 11] = [
     ("/", Common::NavHome),
     ("/threads", Common::NavThreads),
     ("/ideas", Common::NavIdeas),
     ("/events", Common::NavEvents),
     ("/members", Common::NavMembers),
     ("/groups", Common::NavGroups),
+    ("/kb", Common::NavKb),
     ("/search", Common::NavSearch),
     (STAFF_SURVEYS, Common::NavSurveys),
     (STAFF_KPIS, Common::NavKpis),

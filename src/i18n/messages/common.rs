@@ -11,6 +11,7 @@ crate::messages! {
         NavEvents => ("Events", "События"),
         NavMembers => ("Members", "Участники"),
         NavGroups => ("Groups", "Группы"),
+        NavKb => ("Knowledge base", "База знаний"),
         NavSearch => ("Search", "Поиск"),
         NavSurveys => ("Surveys", "Опросы"),
         NavKpis => ("KPIs", "Показатели"),

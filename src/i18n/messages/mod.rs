@@ -7,6 +7,7 @@ pub mod events;
 pub mod groups;
 pub mod home;
 pub mod ideas;
+pub mod kb;
 pub mod kpis;
 pub mod members;
 pub mod moderation;

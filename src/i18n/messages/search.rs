@@ -3,7 +3,7 @@
 crate::messages! {
     pub enum Search {
         Title => ("Search", "Поиск"),
-        Label => ("Search threads, ideas, events and members", "Искать в темах, идеях, мероприятиях и участниках"),
+        Label => ("Search threads, ideas, events, members and articles", "Искать в темах, идеях, мероприятиях, участниках и статьях"),
         Submit => ("Search", "Найти"),
         FilterLabel => ("Show", "Показать"),
         All => ("Everything", "Всё"),
@@ -11,6 +11,7 @@ crate::messages! {
         Ideas => ("Ideas", "Идеи"),
         Events => ("Events", "Мероприятия"),
         Members => ("Members", "Участники"),
+        Articles => ("Articles", "Статьи"),
         Results => ("Results", "Результаты"),
         Empty => ("Nothing found. Try another word or look in every kind.", "Ничего не найдено. Попробуйте другое слово или ищите везде."),
         Prompt => ("Type at least two characters and press Search.", "Введите хотя бы два символа и нажмите «Найти»."),
@@ -18,6 +19,7 @@ crate::messages! {
         KindIdea => ("Idea", "Идея"),
         KindEvent => ("Event", "Мероприятие"),
         KindMember => ("Member", "Участник"),
+        KindArticle => ("Article", "Статья"),
         KindOther => ("Result", "Результат"),
     }
 }

@@ -16,6 +16,7 @@ use crate::components::members::PhotoGallery;
 use crate::components::threads::MarkdownEditor;
 use crate::i18n::format::parse_millis;
 use crate::i18n::messages::events::{self as texts, Events, kind_text};
+use crate::i18n::messages::kb::Kb;
 use crate::i18n::use_i18n;
 use crate::state::session::use_session;
 
@@ -76,6 +77,7 @@ pub fn EventPage() -> impl IntoView {
                     let map = map_link(data.address.as_deref().unwrap_or_default(), data.city.as_deref().unwrap_or_default());
                     let description = data.description.clone();
                     let report = data.report.clone().filter(|r| !r.trim().is_empty());
+                    let article_link = report_article_link(&data, report.is_some());
                     view! {
                         <article class="event-page" class:event-page--cancelled=data.cancelled>
                             <header class="event-page__head">
@@ -154,6 +156,7 @@ pub fn EventPage() -> impl IntoView {
                                 <section class="event-report" aria-labelledby="report-title">
                                     <h2 id="report-title">{i18n.t(Events::Report)}</h2>
                                     {report.clone().map(|text| view! { <Markdown source=Signal::derive(move || text.clone()) /> })}
+                                    {article_link.clone().map(|(href, text)| view! { <p class="event-report__article"><A href=href>{i18n.t(text)}</A></p> })}
                                     {(!photos.is_empty()).then(|| view! { <PhotoGallery photos=photos.clone() /> })}
                                 </section>
                             })}
@@ -163,6 +166,18 @@ pub fn EventPage() -> impl IntoView {
                 }))}
             </ErrorBoundary>
         </Transition>
+    }
+}
+
+/// The report's link to the knowledge base: the article made from it, or for staff the way to
+/// make one.
+fn report_article_link(event: &EventDetail, has_report: bool) -> Option<(String, Kb)> {
+    match &event.article {
+        Some(article) => Some((format!("/kb/articles/{}", article.id), Kb::ReadArticle)),
+        None if has_report && event.permissions.manage => {
+            Some((format!("/kb/new?event={}", event.id), Kb::MakeArticle))
+        }
+        None => None,
     }
 }
 

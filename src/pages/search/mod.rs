@@ -1,4 +1,4 @@
-//! `/search`: search across threads, ideas, events and members.
+//! `/search`: search across threads, ideas, events, members and knowledge-base articles.
 
 mod highlighted;
 mod search_page;

@@ -14,12 +14,13 @@ use crate::i18n::messages::search::Search;
 use crate::i18n::use_i18n;
 
 /// The type filter's choices, in order (none: every kind).
-const FILTERS: [(Option<SearchKind>, Search); 5] = [
+const FILTERS: [(Option<SearchKind>, Search); 6] = [
     (None, Search::All),
     (Some(SearchKind::Thread), Search::Threads),
     (Some(SearchKind::Idea), Search::Ideas),
     (Some(SearchKind::Event), Search::Events),
     (Some(SearchKind::Member), Search::Members),
+    (Some(SearchKind::Article), Search::Articles),
 ];
 
 /// The app's address of a search.
@@ -33,6 +34,7 @@ fn kind_text(kind: SearchKind) -> Search {
         SearchKind::Idea => Search::KindIdea,
         SearchKind::Event => Search::KindEvent,
         SearchKind::Member => Search::KindMember,
+        SearchKind::Article => Search::KindArticle,
         SearchKind::Unknown => Search::KindOther,
     }
 }

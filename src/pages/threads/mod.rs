@@ -1,4 +1,5 @@
 mod new_thread_page;
+mod thread_articles;
 mod thread_page;
 mod threads_page;
 

@@ -4,6 +4,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use veche_api::threads::{Thread, ThreadUpdate};
 
+use super::thread_articles::ThreadArticles;
 use crate::api::threads;
 use crate::components::feedback::{Loading, error_text};
 use crate::components::groups::gated_fallback;
@@ -98,6 +99,7 @@ pub fn ThreadPage() -> impl IntoView {
                                     {move || action_error.get().map(|e| i18n.t(error_text(&e)))}
                                 </p>
                             </header>
+                            <ThreadArticles thread_id=t.id.clone() articles=t.articles.clone() />
                             <PostView post=opening on_changed=Callback::new(move |_| thread.refetch()) />
                             {solution.map(|answer| {
                                 let anchor = format!("#reply-{}", answer.id);
