@@ -25,7 +25,12 @@ export default defineConfig({
   forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { outputFolder: './playwright-report', open: 'never' }]],
+  // The JSON report feeds scripts/journey_failures.py, which ends a failed run with each error.
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: './playwright-report', open: 'never' }],
+    ['json', { outputFile: './test-results/report.json' }],
+  ],
   use: {
     baseURL,
     trace: 'retain-on-failure',

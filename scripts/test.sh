@@ -46,8 +46,11 @@ say "calendar files read by a real iCalendar parser"
 python3 "$ROOT/scripts/check_ics.py" "http://127.0.0.1:$port"
 
 say "end-to-end journeys (Playwright, headless Chromium)"
-VECHE_URL="http://127.0.0.1:$port" VECHE_SERVER_BIN="$target_dir/debug/veche-server" \
-  npx playwright test --config end2end/playwright.config.ts
+if ! VECHE_URL="http://127.0.0.1:$port" VECHE_SERVER_BIN="$target_dir/debug/veche-server" \
+  npx playwright test --config end2end/playwright.config.ts; then
+  python3 "$ROOT/scripts/journey_failures.py" "$ROOT/end2end/test-results/report.json"
+  die "end-to-end journeys failed"
+fi
 
 say "size report"
 python3 "$ROOT/scripts/size_report.py" dist
