@@ -45,6 +45,45 @@ async fn may_see_thread(db: &Db, member: &MemberRow, thread: &ThreadRow) -> anyh
     Ok(GroupAccess::load(db, Reader::member(member), group).await?.is_none_or(|access| access.can_read()))
 }
 
+fn post_link(thread: &ThreadRow, reply_id: Option<i64>) -> String {
+    match reply_id {
+        Some(reply) => format!("/threads/{}#reply-{reply}", thread.id),
+        None => format!("/threads/{}", thread.id),
+    }
+}
+
+/// Tells the members named by `handles` (who may read the thread, besides the author) that the
+/// post mentions them; answers who was told.
+async fn tell_mentioned(
+    db: &Db,
+    thread: &ThreadRow,
+    reply_id: Option<i64>,
+    author: i64,
+    text: &str,
+    handles: Vec<String>,
+) -> anyhow::Result<Vec<i64>> {
+    let mut mentioned = Vec::new();
+    for handle in handles {
+        if let Some(member) = db.member_by_handle(&handle).await?
+            && member.id != author
+            && may_see_thread(db, &member, thread).await?
+        {
+            mentioned.push(member.id);
+        }
+    }
+    let link = post_link(thread, reply_id);
+    let mention = NewNotification {
+        kind: NotificationKind::Mention,
+        title: &thread.title,
+        text,
+        link: &link,
+        actor_id: Some(author),
+        group_id: thread.group_id,
+    };
+    db.notify(&mentioned, &mention).await?;
+    Ok(mentioned)
+}
+
 /// A new post (`reply_id` for a reply, none for the thread's opening post) by `author`: the
 /// thread's author hears of a reply, every member it mentions hears of the mention (once,
 /// instead of the reply), nobody hears of their own post.
@@ -55,28 +94,7 @@ pub async fn post_published(
     author: i64,
     text: &str,
 ) -> anyhow::Result<()> {
-    let link = match reply_id {
-        Some(reply) => format!("/threads/{}#reply-{reply}", thread.id),
-        None => format!("/threads/{}", thread.id),
-    };
-    let mut mentioned = Vec::new();
-    for handle in mentioned_handles(text) {
-        if let Some(member) = db.member_by_handle(&handle).await?
-            && member.id != author
-            && may_see_thread(db, &member, thread).await?
-        {
-            mentioned.push(member.id);
-        }
-    }
-    let mention = NewNotification {
-        kind: NotificationKind::Mention,
-        title: &thread.title,
-        text,
-        link: &link,
-        actor_id: Some(author),
-        group_id: thread.group_id,
-    };
-    db.notify(&mentioned, &mention).await?;
+    let mentioned = tell_mentioned(db, thread, reply_id, author, text, mentioned_handles(text)).await?;
     let thread_author = thread.author_id;
     if reply_id.is_none() || thread_author == author || mentioned.contains(&thread_author) {
         return Ok(());
@@ -84,9 +102,33 @@ pub async fn post_published(
     if let Some(member) = db.member_by_id(thread_author).await?
         && may_see_thread(db, &member, thread).await?
     {
-        let reply = NewNotification { kind: NotificationKind::Reply, ..mention };
+        let link = post_link(thread, reply_id);
+        let reply = NewNotification {
+            kind: NotificationKind::Reply,
+            title: &thread.title,
+            text,
+            link: &link,
+            actor_id: Some(author),
+            group_id: thread.group_id,
+        };
         db.notify(&[thread_author], &reply).await?;
     }
+    Ok(())
+}
+
+/// An edited post: members mentioned now and not before hear of it (those named before already
+/// did).
+pub async fn post_edited(
+    db: &Db,
+    thread: &ThreadRow,
+    reply_id: Option<i64>,
+    author: i64,
+    before: &str,
+    after: &str,
+) -> anyhow::Result<()> {
+    let earlier = mentioned_handles(before);
+    let added = mentioned_handles(after).into_iter().filter(|h| !earlier.contains(h)).collect();
+    tell_mentioned(db, thread, reply_id, author, after, added).await?;
     Ok(())
 }
 

@@ -29,7 +29,8 @@ async fn everyone_reads_the_sections_and_a_closed_groups_article_only_its_member
     let server = TestServer::start().await;
     let mut guest = server.browser();
     let kb = guest.get("/api/v1/kb").await;
-    let sections: Vec<&str> = kb.body["sections"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
+    let sections: Vec<&str> =
+        kb.body["sections"].as_array().unwrap().iter().map(|s| s["title"].as_str().unwrap()).collect();
     assert_eq!(sections, ["Getting started", "Product guides", "Integrations & API", "Event reports"]);
     let guides = section(&mut guest, "Product guides").await;
     assert_eq!(titles(&guides), ["Exporting reports to Excel with the formatting kept"]);
@@ -40,11 +41,12 @@ async fn everyone_reads_the_sections_and_a_closed_groups_article_only_its_member
     assert_eq!(guides["articles"][0]["group"]["slug"], "beta-testers");
 
     let api = section(&mut guest, "Integrations & API").await;
-    let id = api["articles"].as_array().unwrap().iter().find(|a| a["title"] == "Reporting API: limits and tokens").unwrap()
-        ["id"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let id =
+        api["articles"].as_array().unwrap().iter().find(|a| a["title"] == "Reporting API: limits and tokens").unwrap()
+            ["id"]
+            .as_str()
+            .unwrap()
+            .to_owned();
     let article = guest.get(&format!("/api/v1/kb/articles/{id}")).await;
     assert_eq!(article.status, StatusCode::OK);
     assert!(article.body["body"].as_str().unwrap().contains("**600 calls a minute**"));
@@ -92,7 +94,10 @@ async fn staff_write_sections_and_articles_and_members_cannot() {
 
     // Edits carry the version they started from; an older one is refused, keeping the newer text.
     let edit = |title: &str, version: Value| json!({ "section_id": section_id, "title": title, "body": "Ask billing.", "version": version });
-    assert_eq!(send(&mut member, Method::PUT, &path, edit("Paying later", json!(1))).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        send(&mut member, Method::PUT, &path, edit("Paying later", json!(1))).await.status,
+        StatusCode::FORBIDDEN
+    );
     let saved = send(&mut staff, Method::PUT, &path, edit("Paying by invoice or card", json!(1))).await;
     assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
     assert_eq!(saved.body["version"], 2);
@@ -112,7 +117,10 @@ async fn staff_write_sections_and_articles_and_members_cannot() {
     let renamed = send(&mut staff, Method::PUT, &section_path, json!({ "title": "Billing and plans" })).await;
     assert_eq!(renamed.body["title"], "Billing and plans");
     assert_eq!(send(&mut staff, Method::DELETE, &section_path, Value::Null).await.status, StatusCode::NO_CONTENT);
-    assert_eq!(send(&mut staff, Method::PUT, &section_path, json!({ "title": "Gone" })).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        send(&mut staff, Method::PUT, &section_path, json!({ "title": "Gone" })).await.status,
+        StatusCode::NOT_FOUND
+    );
 }
 
 #[tokio::test]
@@ -153,10 +161,20 @@ async fn an_event_report_becomes_an_article_once_and_the_event_links_to_it() {
     let early = staff.post("/api/v1/kb/articles", input.clone()).await;
     assert_eq!(early.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(early.body["errors"]["event_id"].is_string());
-    let missing = staff.post("/api/v1/kb/articles", json!({ "section_id": reports["id"], "title": "Nothing here", "body": "x", "event_id": "987654" })).await;
+    let missing = staff
+        .post(
+            "/api/v1/kb/articles",
+            json!({ "section_id": reports["id"], "title": "Nothing here", "body": "x", "event_id": "987654" }),
+        )
+        .await;
     assert_eq!(missing.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let report =
-        send(&mut staff, Method::PUT, &format!("/api/v1/events/{fresh_id}/report"), json!({ "report": "Slides inside." })).await;
+    let report = send(
+        &mut staff,
+        Method::PUT,
+        &format!("/api/v1/events/{fresh_id}/report"),
+        json!({ "report": "Slides inside." }),
+    )
+    .await;
     assert!(report.status.is_success(), "{}", report.text);
     let made = staff.post("/api/v1/kb/articles", input).await;
     assert_eq!(made.status, StatusCode::CREATED, "{}", made.text);
@@ -191,7 +209,10 @@ async fn staff_link_articles_from_a_thread_and_both_sides_show_it() {
     assert!(unknown.body["errors"]["article_ids"].is_string());
     let many = send(&mut staff, Method::PUT, &path, json!({ "article_ids": vec![article.clone(); 6] })).await;
     assert_eq!(many.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(send(&mut staff, Method::PUT, "/api/v1/threads/999999/articles", body).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        send(&mut staff, Method::PUT, "/api/v1/threads/999999/articles", body).await.status,
+        StatusCode::NOT_FOUND
+    );
 
     // Unlinking: an empty list.
     let cleared = send(&mut staff, Method::PUT, &path, json!({ "article_ids": [] })).await;

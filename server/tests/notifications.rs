@@ -125,6 +125,50 @@ async fn a_mention_tells_the_member_once_and_only_members_who_exist() {
 }
 
 #[tokio::test]
+async fn an_edit_tells_only_the_members_it_newly_mentions() {
+    let server = TestServer::start().await;
+    let mut author = server.registered("editor").await;
+    let mut first = server.registered("first").await;
+    let mut later = server.registered("later").await;
+    let thread = new_thread(&mut author, "Budget review", "Numbers for @first.").await;
+    let answer = reply(&mut author, &thread, "Draft attached.").await;
+    assert_eq!(kinds(&notifications(&mut first).await), ["mention"]);
+
+    let edit = |body: &str| Some(json!({ "body": body }));
+    let edited = author
+        .send(
+            Method::PATCH,
+            &format!("/api/v1/replies/{answer}"),
+            edit("Draft attached, @later and @first."),
+            Extra::default(),
+        )
+        .await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.text);
+    let told = notifications(&mut later).await;
+    only(&told, "mention", &json!("Budget review"), &format!("/threads/{thread}#reply-{answer}"));
+    assert_eq!(kinds(&notifications(&mut first).await), ["mention", "mention"]);
+    // Saving the same mentions again tells nobody again.
+    author
+        .send(Method::PATCH, &format!("/api/v1/replies/{answer}"), edit("Final, @later and @first."), Extra::default())
+        .await;
+    assert_eq!(kinds(&notifications(&mut later).await), ["mention"]);
+
+    // The opening post: only the newly named member hears.
+    let edited = author
+        .send(
+            Method::PATCH,
+            &format!("/api/v1/threads/{thread}"),
+            edit("Numbers for @first and @later."),
+            Extra::default(),
+        )
+        .await;
+    assert_eq!(edited.status, StatusCode::OK, "{}", edited.text);
+    assert_eq!(kinds(&notifications(&mut later).await), ["mention", "mention"]);
+    assert_eq!(notifications(&mut later).await[0]["link"], format!("/threads/{thread}"));
+    assert_eq!(kinds(&notifications(&mut first).await), ["mention", "mention"]);
+}
+
+#[tokio::test]
 async fn nobody_hears_of_a_post_they_may_not_read() {
     let server = TestServer::start().await;
     // Anna and Dmitry are in the closed beta group; Ivan has only asked to join.

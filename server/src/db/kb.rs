@@ -126,7 +126,8 @@ impl Db {
     }
 
     pub async fn section(&self, id: i64) -> anyhow::Result<Option<Link>> {
-        let row = sqlx::query("SELECT id, title FROM kb_sections WHERE id = ?").bind(id).fetch_optional(&self.pool).await?;
+        let row =
+            sqlx::query("SELECT id, title FROM kb_sections WHERE id = ?").bind(id).fetch_optional(&self.pool).await?;
         Ok(row.map(|row| link(row.get("id"), row.get("title"))))
     }
 

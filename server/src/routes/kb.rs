@@ -209,10 +209,7 @@ async fn link_articles(
     let thread = state.db.thread(id(&thread)?, Some(me.id)).await?.ok_or(ApiError::NotFound)?;
     access::gate(&state.db, Reader::member(me), thread.group_id, Need::Read).await?;
     if input.article_ids.len() > THREAD_ARTICLES_MAX {
-        return Err(ApiError::field(
-            "article_ids",
-            Issue::OutOfRange { min: 0, max: THREAD_ARTICLES_MAX as i64 },
-        ));
+        return Err(ApiError::field("article_ids", Issue::OutOfRange { min: 0, max: THREAD_ARTICLES_MAX as i64 }));
     }
     let mut ids = Vec::new();
     for article in &input.article_ids {

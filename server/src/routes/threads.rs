@@ -262,6 +262,10 @@ async fn update(
     if request.title.is_some() || request.body.is_some() {
         state.db.update_thread_text(id, request.title.as_deref(), request.body.as_deref()).await?;
     }
+    if let Some(body) = &request.body {
+        let updated = state.db.thread(id, None).await?.ok_or(ApiError::NotFound)?;
+        notify::post_edited(&state.db, &updated, None, current.author_id, &current.body, body).await?;
+    }
     if request.pinned.is_some() || request.locked.is_some() {
         state.db.moderate_thread(id, request.pinned, request.locked).await?;
     }
@@ -387,7 +391,9 @@ async fn edit_reply(
     errors.into_result().map_err(ApiError::Validation)?;
     state.db.update_reply(current.id, &request.body).await?;
     let updated = state.db.reply(current.id, Some(member.id)).await?.ok_or(ApiError::NotFound)?;
-    let solution = state.db.thread(updated.thread_id, None).await?.and_then(|t| t.solution_reply_id);
+    let thread = state.db.thread(updated.thread_id, None).await?.ok_or(ApiError::NotFound)?;
+    notify::post_edited(&state.db, &thread, Some(current.id), current.author_id, &current.body, &request.body).await?;
+    let solution = thread.solution_reply_id;
     Ok(Json(reply_view(updated, solution, Some(member))))
 }
 
