@@ -33,10 +33,12 @@ pub fn ArticleEditor(
     let navigate = use_navigate();
     let form = FormState::new();
     let draft_name = StoredValue::new(draft_name);
+    let preset_section = saved.section_id.clone();
     let draft = use_draft_or(&draft_name.get_value(), saved);
     let started = draft.get_untracked();
     let (event_id, version) = (started.event_id.clone(), started.version);
-    let section = RwSignal::new(started.section_id);
+    // A draft begun without a section takes the one the address names now.
+    let section = RwSignal::new(if started.section_id.is_empty() { preset_section } else { started.section_id });
     let title = RwSignal::new(started.title);
     let body = RwSignal::new(started.body);
     Effect::new(move |_| {

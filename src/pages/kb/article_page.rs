@@ -24,13 +24,11 @@ pub fn ArticlePage(
     /// The article's id, from the address.
     id: String,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let id = StoredValue::new(id);
     let article = LocalResource::new(move || async move { api::kb::article(&id.get_value()).await });
     let retry = Callback::new(move |_| article.refetch());
 
     view! {
-        <Title text=move || article.get().and_then(Result::ok).map(|a| a.title).unwrap_or_else(|| i18n.t(Kb::Title).to_owned()) />
         <Transition fallback=Loading>
             <ErrorBoundary fallback=gated_fallback(retry)>
                 {move || article.get().map(|result| result.map(|article| view! { <ArticleView article=article /> }))}
@@ -50,6 +48,7 @@ fn ArticleView(article: Article) -> impl IntoView {
     let section_href = format!("/kb#{}", section_anchor(&article.section.id));
     let updated = (article.updated_at != article.created_at).then(|| article.updated_at.clone());
     view! {
+        <Title text=article.title.clone() />
         <article class="kb-article">
             <nav class="kb-article__crumbs" aria-label=i18n.t(Kb::Breadcrumbs)>
                 <A href="/kb">{i18n.t(Kb::Title)}</A>

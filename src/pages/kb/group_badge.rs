@@ -10,5 +10,5 @@ pub fn GroupBadge(
     name: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    view! { <span class="badge kb-badge"><span aria-hidden="true">"🔒 "</span>{i18n.t(Kb::OnlyFor)}" "{name}</span> }
+    view! { <span class="badge kb-badge">{i18n.t(Kb::OnlyFor)}" "{name}</span> }
 }

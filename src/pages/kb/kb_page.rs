@@ -35,7 +35,8 @@ pub fn KnowledgeBasePage() -> impl IntoView {
         let now = base.with(|b| matches!(b, Some(Ok(_))));
         if now && loaded != Some(true) {
             let hash = location.hash.get_untracked();
-            if let Some(anchor) = hash.strip_prefix('#').filter(|a| !a.is_empty()) {
+            let anchor = hash.trim_start_matches('#');
+            if !anchor.is_empty() {
                 reveal(anchor.to_owned());
             }
         }
