@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { GroupPage, GroupsApi, MembersOnlyPage, unique } from '../pages/groups';
+import { NotificationsPage } from '../pages/notifications';
 import { expectAccessible } from '../support/axe';
 import { join, otherMember } from '../support/sessions';
 
@@ -52,6 +53,12 @@ test('a guest meets the members-only page; a member asks, the group admin approv
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(gate.heading).toHaveCount(0);
+
+  // The member was told, in words: the decision, not a code.
+  const notifications = new NotificationsPage(page);
+  await notifications.open();
+  await expect(notifications.item('Beta testers')).toContainText('Your request to join a group was decided');
+  await expect(notifications.item('Beta testers')).toContainText('Approved: you are a member now.');
 });
 
 test('a secret group and its threads are not found by outsiders; the group list shows the others with their kind', async ({

@@ -26,6 +26,18 @@ crate::messages! {
         KindWaitlistPromoted => ("A place came free: you are in!", "Освободилось место — вы идёте!"),
         KindGroupAccess => ("Your request to join a group was decided", "По вашей заявке в группу принято решение"),
         KindOther => ("Something new for you", "Для вас есть новость"),
+        AccessApproved => ("Approved: you are a member now.", "Одобрена: теперь вы участник."),
+        AccessDeclined => ("Declined.", "Отклонена."),
+    }
+}
+
+/// A notification's excerpt in the reader's language: a group decision comes as the word
+/// `approved` or `declined`; every other excerpt is quoted content, shown as it is.
+pub fn excerpt_text(kind: NotificationKind, excerpt: &str) -> Option<Notifications> {
+    match (kind, excerpt) {
+        (NotificationKind::GroupAccess, "approved") => Some(Notifications::AccessApproved),
+        (NotificationKind::GroupAccess, "declined") => Some(Notifications::AccessDeclined),
+        _ => None,
     }
 }
 
@@ -78,5 +90,12 @@ mod tests {
         assert_eq!(bell_label(Locale::Ru, 1), "Уведомления, 1 непрочитанное");
         assert_eq!(bell_label(Locale::Ru, 3), "Уведомления, 3 непрочитанных");
         assert_eq!(bell_label(Locale::Ru, 21), "Уведомления, 21 непрочитанное");
+    }
+
+    #[test]
+    fn group_decisions_are_put_in_the_readers_words_and_quotes_are_left_alone() {
+        assert_eq!(excerpt_text(NotificationKind::GroupAccess, "approved"), Some(Notifications::AccessApproved));
+        assert_eq!(excerpt_text(NotificationKind::GroupAccess, "declined"), Some(Notifications::AccessDeclined));
+        assert_eq!(excerpt_text(NotificationKind::Reply, "approved"), None);
     }
 }

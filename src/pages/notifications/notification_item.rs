@@ -3,7 +3,7 @@ use veche_api::notifications::Notification;
 
 use crate::api;
 use crate::i18n::format::intl_date;
-use crate::i18n::messages::notifications::{Notifications, kind_text};
+use crate::i18n::messages::notifications::{Notifications, excerpt_text, kind_text};
 use crate::i18n::use_i18n;
 use crate::state::unread::use_unread;
 
@@ -31,6 +31,10 @@ pub fn NotificationItem(
         }
     };
     let time = intl_date(&notification.created_at, locale, &[("timeStyle", "short")], None);
+    let excerpt = match excerpt_text(notification.kind, &notification.excerpt) {
+        Some(text) => i18n.t(text).to_owned(),
+        None => notification.excerpt,
+    };
     view! {
         <li class="notification" class:notification--unread=is_unread>
             {is_unread.then(|| view! { <span class="notification__unread">{i18n.t(Notifications::Unread)}</span> })}
@@ -38,7 +42,7 @@ pub fn NotificationItem(
                 <span class="notification__what">{i18n.t(kind_text(notification.kind))}</span>
                 <span class="notification__title">{notification.title}</span>
             </a>
-            {(!notification.excerpt.is_empty()).then(|| view! { <p class="notification__excerpt">{notification.excerpt}</p> })}
+            {(!excerpt.is_empty()).then(|| view! { <p class="notification__excerpt">{excerpt}</p> })}
             <p class="notification__meta">
                 {notification.actor_name.map(|name| view! { <span>{i18n.t(Notifications::From)}" "{name}" · "</span> })}
                 <time datetime=notification.created_at>{time}</time>
