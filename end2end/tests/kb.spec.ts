@@ -88,6 +88,7 @@ test('staff add a section and an article in it (errors beside the fields, the dr
 
   // A section: the title is required, said beside it.
   await kb.newSection.click();
+  await expect(kb.sectionTitle).toBeFocused();
   await kb.sectionForm.getByRole('button', { name: 'Add the section' }).click();
   await expect(kb.sectionTitle).toHaveAttribute('aria-invalid', 'true');
   await expect(kb.sectionForm.getByText('This field is required.')).toBeVisible();
@@ -152,6 +153,11 @@ test('staff add a section and an article in it (errors beside the fields, the dr
   // A section with an article is not deleted; once empty it is.
   await article.breadcrumbs.getByRole('link', { name: sectionTitle }).click();
   await section.getByRole('button', { name: 'Delete the section' }).click();
+  // The question takes the focus; "Keep it" gives it back to the button.
+  await expect(section.getByRole('button', { name: 'Yes, delete' })).toBeFocused();
+  await section.getByRole('button', { name: 'Keep it' }).click();
+  await expect(section.getByRole('button', { name: 'Delete the section' })).toBeFocused();
+  await section.getByRole('button', { name: 'Delete the section' }).click();
   await section.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(section.getByRole('alert')).toHaveText('The section still has articles: move or delete them first.');
   await section.getByRole('link', { name: title }).click();
@@ -161,6 +167,15 @@ test('staff add a section and an article in it (errors beside the fields, the dr
   await section.getByRole('button', { name: 'Delete the section' }).click();
   await section.getByRole('button', { name: 'Yes, delete' }).click();
   await expect(section).toHaveCount(0);
+});
+
+test('the editor is for staff: a guest is sent to sign in, a member is told there is no access', async ({ page }) => {
+  await page.goto('/kb/new?section=1');
+  await expect(page).toHaveURL(/\/signin\?next=%2Fkb%2Fnew%3Fsection%3D1$/, { timeout: 20_000 });
+  await signIn(page, 'anna');
+  await page.goto('/kb/new');
+  await expect(page.getByText("You don't have access to this.")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('textbox', { name: 'Title', exact: true })).toHaveCount(0);
 });
 
 test('markdown that tries to run script shows as text, without a javascript: link', async ({ page }) => {

@@ -3,6 +3,7 @@ use veche_api::kb::{SECTION_DESCRIPTION_MAX, SECTION_TITLE_MAX, SectionInput, ch
 
 use crate::api::{self, client::new_idempotency_key};
 use crate::components::form::{FormAlert, FormState, TextField};
+use crate::components::threads::reveal;
 use crate::i18n::messages::kb::Kb;
 use crate::i18n::use_i18n;
 
@@ -51,6 +52,8 @@ pub fn SectionForm(
         }
     };
     let label = i18n.t(if editing { Kb::EditSection } else { Kb::NewSection });
+    // The button that opened the form may be gone (a section's tools): the keyboard goes on here.
+    reveal("field-section_title".to_owned());
     view! {
         <form class="kb-section-form" aria-label=label novalidate on:submit=submit>
             <FormAlert message=form.alert() />

@@ -20,7 +20,10 @@ pub fn StaffPage(
     move || match signed_in.get() {
         None => EitherOf3::A(view! { <Loading /> }),
         Some(false) => {
-            let here = format!("{}{}", location.pathname.get_untracked(), location.search.get_untracked());
+            let (path, search) = (location.pathname.get_untracked(), location.search.get_untracked());
+            // The router's search comes without its `?`.
+            let search = search.trim_start_matches('?');
+            let here = if search.is_empty() { path } else { format!("{path}?{search}") };
             EitherOf3::B(view! { <Redirect path=format!("/signin?next={}", encode(&here)) /> })
         }
         Some(true) => {
