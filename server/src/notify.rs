@@ -45,11 +45,29 @@ async fn may_see_thread(db: &Db, member: &MemberRow, thread: &ThreadRow) -> anyh
     Ok(GroupAccess::load(db, Reader::member(member), group).await?.is_none_or(|access| access.can_read()))
 }
 
-fn post_link(thread: &ThreadRow, reply_id: Option<i64>) -> String {
-    match reply_id {
+/// Tells `to` of a post (`reply_id` for a reply, none for the opening post) by `author`.
+async fn tell(
+    db: &Db,
+    kind: NotificationKind,
+    to: &[i64],
+    thread: &ThreadRow,
+    reply_id: Option<i64>,
+    author: i64,
+    text: &str,
+) -> anyhow::Result<()> {
+    let link = match reply_id {
         Some(reply) => format!("/threads/{}#reply-{reply}", thread.id),
         None => format!("/threads/{}", thread.id),
-    }
+    };
+    let notification = NewNotification {
+        kind,
+        title: &thread.title,
+        text,
+        link: &link,
+        actor_id: Some(author),
+        group_id: thread.group_id,
+    };
+    db.notify(to, &notification).await
 }
 
 /// Tells the members named by `handles` (who may read the thread, besides the author) that the
@@ -71,16 +89,7 @@ async fn tell_mentioned(
             mentioned.push(member.id);
         }
     }
-    let link = post_link(thread, reply_id);
-    let mention = NewNotification {
-        kind: NotificationKind::Mention,
-        title: &thread.title,
-        text,
-        link: &link,
-        actor_id: Some(author),
-        group_id: thread.group_id,
-    };
-    db.notify(&mentioned, &mention).await?;
+    tell(db, NotificationKind::Mention, &mentioned, thread, reply_id, author, text).await?;
     Ok(mentioned)
 }
 
@@ -102,16 +111,7 @@ pub async fn post_published(
     if let Some(member) = db.member_by_id(thread_author).await?
         && may_see_thread(db, &member, thread).await?
     {
-        let link = post_link(thread, reply_id);
-        let reply = NewNotification {
-            kind: NotificationKind::Reply,
-            title: &thread.title,
-            text,
-            link: &link,
-            actor_id: Some(author),
-            group_id: thread.group_id,
-        };
-        db.notify(&[thread_author], &reply).await?;
+        tell(db, NotificationKind::Reply, &[thread_author], thread, reply_id, author, text).await?;
     }
     Ok(())
 }
