@@ -49,7 +49,8 @@ pub fn SectionView(
     });
     Effect::new(move |_| match remove.value().get() {
         Some(Ok(())) => on_changed.run(()),
-        // The server refuses while the section holds articles (some perhaps hidden to this reader).
+        // Refused while the section holds articles: said in the reader's language (the server's
+        // detail is English only).
         Some(Err(ApiError::Conflict { code: ProblemCode::Conflict, .. })) => {
             failure.set(Some(i18n.t(Kb::SectionNotEmpty)))
         }
