@@ -707,6 +707,28 @@ async fn only_staff_create_groups_and_the_input_is_checked() {
     let created = maria.post("/api/v1/groups", body.clone()).await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
     assert_eq!(created.body["membership"], "admin");
+    // The new group has a space of its own: its members start threads there, and only they
+    // (a closed group's) read them.
+    let thread = maria
+        .post(
+            "/api/v1/threads",
+            json!({ "space_id": "kazan-club", "title": "First meeting date", "body": "Which Friday?" }),
+        )
+        .await;
+    assert_eq!(thread.status, StatusCode::CREATED, "{}", thread.text);
+    assert_eq!(thread.body["group"]["slug"], "kazan-club");
+    let secret = json!({ "slug": "integrations", "name": "Integration partners", "description": "", "kind": "secret" });
+    let created = maria.post("/api/v1/groups", secret).await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
+    let thread = maria
+        .post(
+            "/api/v1/threads",
+            json!({ "space_id": "integrations-group", "title": "Partner roadmap", "body": "For partners only." }),
+        )
+        .await;
+    assert_eq!(thread.status, StatusCode::CREATED, "{}", thread.text);
+    let hidden = member.get(&format!("/api/v1/threads/{}", thread.body["id"].as_str().unwrap())).await;
+    assert_eq!(hidden.status, StatusCode::NOT_FOUND);
     let taken = maria.post("/api/v1/groups", body).await;
     assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(taken.body["errors"]["slug"].is_string());

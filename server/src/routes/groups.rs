@@ -97,6 +97,14 @@ async fn create(
         .await?
         .ok_or_else(|| ApiError::field("slug", Issue::Taken))?;
     state.db.put_member(id, me.id, GroupRole::Admin, Some(me.id)).await?;
+    // The group's own space, where its members start threads (named after the group; a slug an
+    // older space holds gets a suffix).
+    let mut space_slug = request.slug.clone();
+    if state.db.space_id(&space_slug, Reader::member(me)).await?.is_some() {
+        space_slug = format!("{}-group", request.slug);
+    }
+    let space = state.db.create_space(&space_slug, &request.name, &request.description, 100).await?;
+    state.db.set_space_group(space, id).await?;
     Ok((StatusCode::CREATED, fresh_view(&state, Reader::member(me), &request.slug).await?))
 }
 
