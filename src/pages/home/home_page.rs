@@ -18,52 +18,59 @@ pub fn HomePage() -> impl IntoView {
     let session = use_session();
     let retry = Callback::new(move |_| community.resource.refetch());
     let offers = move |area: fn(&Features) -> bool| community.get().is_some_and(|c| area(&c.features));
+    // Nothing shows until both the community and the visitor are known: the welcome (for guests
+    // only) and the blocks below then appear together, and nothing already shown moves.
+    let visitor_known = move || session.signed_in().is_some();
     view! {
         <Title text=i18n.t(Common::NavHome) />
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=errors_fallback(retry)>
-                {move || community.resource.get().map(|result| result.map(|community| {
-                    let founded = community.founded_on.clone();
-                    view! {
-                        <section class="hero">
-                            <p class="hero__kicker">{i18n.t(Common::WelcomeTo)}</p>
-                            <h1 class="hero__title">{community.name.clone()}</h1>
-                            <p class="hero__text">{community.description.clone()}</p>
-                            <p class="hero__meta">
-                                {i18n.t(Common::CommunitySince)}" "
-                                <time datetime=founded.clone()>
-                                    {date(&founded, i18n.locale(), DateStyle::Long, Some("UTC"))}
-                                </time>
-                            </p>
-                            <Show when=move || session.signed_in() == Some(false)>
-                                // The first-visit welcome: what the community is for.
-                                <ul class="hero__points">
-                                    <li>{i18n.t(Common::WelcomeAsk)}</li>
-                                    <li>{i18n.t(Common::WelcomePropose)}</li>
-                                    <li>{i18n.t(Common::WelcomeMeet)}</li>
-                                </ul>
-                                <div class="hero__actions">
-                                    <A href="/register" attr:class="button">{i18n.t(Common::JoinTheCommunity)}</A>
-                                    <A href="/signin" attr:class="button button--ghost">{i18n.t(Common::SignIn)}</A>
-                                </div>
-                            </Show>
-                        </section>
-                    }
-                }))}
-            </ErrorBoundary>
-        </Transition>
-        // Its height is reserved in CSS: the blocks below do not jump when it arrives.
-        <div class="home-overview">
-            <LazyPage load=|| Box::pin(overview_on_home()) />
-        </div>
-        // Only the areas the backend offers.
-        {move || offers(|f| f.ideas).then(|| view! { <LazyPage load=|| Box::pin(ideas_on_home()) /> })}
-        {move || offers(|f| f.events).then(|| view! { <LazyPage load=|| Box::pin(events_on_home()) /> })}
-        // Members may be asked the community's survey (signing in again rebuilds it).
-        {move || {
-            (session.signed_in() == Some(true) && offers(|f| f.surveys))
-                .then(|| view! { <LazyPage load=|| Box::pin(survey_banner()) quiet=true /> })
-        }}
+        <Show when=visitor_known fallback=Loading>
+            <Transition fallback=Loading>
+                <ErrorBoundary fallback=errors_fallback(retry)>
+                    {move || community.resource.get().map(|result| result.map(|community| {
+                        let founded = community.founded_on.clone();
+                        view! {
+                            <section class="hero">
+                                <p class="hero__kicker">{i18n.t(Common::WelcomeTo)}</p>
+                                <h1 class="hero__title">{community.name.clone()}</h1>
+                                <p class="hero__text">{community.description.clone()}</p>
+                                <p class="hero__meta">
+                                    {i18n.t(Common::CommunitySince)}" "
+                                    <time datetime=founded.clone()>
+                                        {date(&founded, i18n.locale(), DateStyle::Long, Some("UTC"))}
+                                    </time>
+                                </p>
+                                <Show when=move || session.signed_in() == Some(false)>
+                                    // The first-visit welcome: what the community is for.
+                                    <ul class="hero__points">
+                                        <li>{i18n.t(Common::WelcomeAsk)}</li>
+                                        <li>{i18n.t(Common::WelcomePropose)}</li>
+                                        <li>{i18n.t(Common::WelcomeMeet)}</li>
+                                    </ul>
+                                    <div class="hero__actions">
+                                        <A href="/register" attr:class="button">{i18n.t(Common::JoinTheCommunity)}</A>
+                                        <A href="/signin" attr:class="button button--ghost">{i18n.t(Common::SignIn)}</A>
+                                    </div>
+                                </Show>
+                            </section>
+                        }
+                    }))}
+                </ErrorBoundary>
+            </Transition>
+            <Show when=move || community.get().is_some()>
+                // Its height is reserved in CSS: the blocks below do not jump when it arrives.
+                <div class="home-overview">
+                    <LazyPage load=|| Box::pin(overview_on_home()) />
+                </div>
+                // Only the areas the backend offers.
+                {move || offers(|f| f.ideas).then(|| view! { <LazyPage load=|| Box::pin(ideas_on_home()) /> })}
+                {move || offers(|f| f.events).then(|| view! { <LazyPage load=|| Box::pin(events_on_home()) /> })}
+                // Members may be asked the community's survey (signing in again rebuilds it).
+                {move || {
+                    (session.signed_in() == Some(true) && offers(|f| f.surveys))
+                        .then(|| view! { <LazyPage load=|| Box::pin(survey_banner()) quiet=true /> })
+                }}
+            </Show>
+        </Show>
     }
 }
 
