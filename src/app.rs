@@ -189,7 +189,7 @@ crate::lazy_page!(kb_area, preload_kb_area, crate::pages::kb::KbArea);
 crate::lazy_page!(notifications_page, preload_notifications_page, NotificationsPage);
 
 /// Sign-in page that brings the member back to where they were heading.
-fn sign_in_redirect() -> String {
+pub(crate) fn sign_in_redirect() -> String {
     let here = web_sys::window()
         .and_then(|w| {
             let location = w.location();

@@ -18,7 +18,7 @@ use veche_api::events::{
 use veche_api::member::MemberSummary;
 use veche_api::validate::{self, Issue};
 
-use super::{page_limit, page_offset, query_text};
+use super::{id, page_limit, page_offset, query_text};
 use crate::access::{self, Need, Reader};
 use crate::db::MemberRow;
 use crate::db::events::{EventRecord, EventRow, LOCAL_FORMAT};
@@ -44,10 +44,6 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/calendar/feed", guard.wrap(get(feed_link)))
         .route("/calendar/feed/rotate", guard.wrap(post(rotate_feed)))
         .route("/calendar/feed/{file}", get(feed))
-}
-
-fn id(text: &str) -> ApiResult<i64> {
-    text.parse().map_err(|_| ApiError::NotFound)
 }
 
 fn require_staff(viewer: &Viewer) -> ApiResult<&MemberRow> {

@@ -19,7 +19,7 @@ use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, FieldErrors, Issue};
 
 use super::moderation::sees_hidden;
-use super::{page_limit, page_offset, query_text};
+use super::{id, page_limit, page_offset, query_text};
 use crate::access::{self, Need, Reader};
 use crate::clock;
 use crate::db::MemberRow;
@@ -47,10 +47,6 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/ballots/{id}", guard.wrap(get(ballot)))
         .route("/ballots/{id}/allocation", guard.wrap(put(allocate)))
         .route("/ballots/{id}/close", guard.wrap(post(close_ballot)))
-}
-
-fn id(text: &str) -> ApiResult<i64> {
-    text.parse().map_err(|_| ApiError::NotFound)
 }
 
 fn is_staff(member: Option<&MemberRow>) -> bool {

@@ -11,6 +11,7 @@ use veche_api::kb::{
 };
 use veche_api::validate::{FieldErrors, Issue};
 
+use super::id;
 use crate::access::{self, Need, Reader};
 use crate::db::kb::{ArticleRow, SectionRemoval};
 use crate::http::Guard;
@@ -29,11 +30,6 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/kb/articles", guard.wrap(post(create_article)))
         .route("/kb/articles/{id}", guard.wrap(get(show).put(update_article).delete(remove_article)))
         .route("/threads/{id}/articles", guard.wrap(put(link_articles)))
-}
-
-/// Ids in paths are decimal; anything else names nothing.
-fn id(text: &str) -> ApiResult<i64> {
-    text.parse().map_err(|_| ApiError::NotFound)
 }
 
 async fn index(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<KnowledgeBase>> {

@@ -45,6 +45,11 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(kb::router(guard))
 }
 
+/// Ids in paths are decimal; anything else names nothing (404).
+pub(crate) fn id(text: &str) -> ApiResult<i64> {
+    text.parse().map_err(|_| ApiError::NotFound)
+}
+
 /// A list's page size: `default` when none is asked for; outside 1..=100 is a 422 on `limit`.
 pub(crate) fn page_limit(requested: Option<u32>, default: u32) -> ApiResult<i64> {
     match requested {

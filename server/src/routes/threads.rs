@@ -14,7 +14,7 @@ use veche_api::threads::{
 use veche_api::validate::{FieldErrors, Issue};
 
 use super::moderation::sees_hidden;
-use super::{page_limit, page_offset};
+use super::{id, page_limit, page_offset};
 use crate::access::{self, Need, Reader};
 use crate::clock;
 use crate::db::MemberRow;
@@ -36,11 +36,6 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/threads/{id}/solution", guard.wrap(put(accept).delete(unaccept)))
         .route("/replies/{id}", guard.wrap(patch(edit_reply).delete(remove_reply)))
         .route("/replies/{id}/kudos", guard.wrap(put(give_reply_kudos).delete(take_reply_kudos)))
-}
-
-/// Ids in paths are decimal; anything else names nothing.
-fn id(text: &str) -> ApiResult<i64> {
-    text.parse().map_err(|_| ApiError::NotFound)
 }
 
 fn is_moderator(member: Option<&MemberRow>) -> bool {
