@@ -13,6 +13,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 fi
 
+# The standard library's source: the survey frame is built with its own std (scripts/build-app.sh).
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  say "adding the Rust standard library's source"
+  rustup component add rust-src || rustup component add rust-src
+fi
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "installing trunk $TRUNK_VERSION (takes several minutes once)"
   cargo install --locked "trunk@$TRUNK_VERSION"

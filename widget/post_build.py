@@ -6,8 +6,12 @@
   `--emit-relocs` for the app's split, and Binaryen would carry them into the frame's module.
 - Release builds: the module's exports for `wasm-streams` (a dependency of Leptos's server
   functions, which the frame does not use) are dropped before `wasm-opt`, so their code goes too;
-  the generated JS then loses those classes, the imports the optimised module no longer asks
-  for, its comments and its indentation (Trunk does not minify wasm-bindgen's JS).
+  the generated JS then loses those classes and the imports the optimised module no longer asks
+  for, and Terser minifies it (Trunk does not minify wasm-bindgen's JS).
+- Release builds: the module's imports and exports get one- or two-letter names, in the module
+  and in the JS alike: wasm-bindgen names each import after its function and a 16-digit hash
+  (`__wbg_createElement_de4a31ed2fb252be`), about a hundred of them, and brotli cannot shrink
+  hashes. Exports the JS does not use (`main`, the abort handler's globals) go.
 - Every build: Trunk starts the module with an inline `<script type="module">`, which the frame's
   Content-Security-Policy (`script-src 'self'`) refuses; it moves into a content-hashed file.
 """
@@ -90,40 +94,102 @@ def leb128_bytes(value: int) -> bytes:
             return bytes(out)
 
 
+def short_name(number: int) -> str:
+    """`a` … `z`, `A` … `Z`, then `aa`, `ab`, …: a name for the `number`-th import or export."""
+    letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    name = letters[number % len(letters)]
+    number //= len(letters)
+    while number:
+        number -= 1
+        name = letters[number % len(letters)] + name
+        number //= len(letters)
+    return name
+
+
+def name_bytes(name: str) -> bytes:
+    encoded = name.encode()
+    return leb128_bytes(len(encoded)) + encoded
+
+
+def import_entries(module: bytes, body: int):
+    """Each entry of the import section starting at `body`: (module name, field name, the rest
+    of the entry as bytes, position after it)."""
+    count, entry = leb128(module, body)
+    for _ in range(count):
+        length, at = leb128(module, entry)
+        module_name = module[at : at + length].decode()
+        length, at = leb128(module, at + length)
+        field = module[at : at + length].decode()
+        rest = at = at + length
+        kind = module[at]
+        at += 1
+        if kind == 0:
+            _, at = leb128(module, at)
+        elif kind in (1, 2):
+            flags = module[at + 1] if kind == 1 else module[at]
+            _, at = leb128(module, at + (2 if kind == 1 else 1))
+            if flags & 1:
+                _, at = leb128(module, at)
+        else:
+            at += 2
+        yield module_name, field, module[rest:at], at
+        entry = at
+
+
+def export_entries(module: bytes, body: int):
+    """Each entry of the export section starting at `body`: (name, the rest of the entry)."""
+    count, entry = leb128(module, body)
+    for _ in range(count):
+        length, at = leb128(module, entry)
+        name = module[at : at + length].decode()
+        _, after = leb128(module, at + length + 1)
+        yield name, module[at + length : after]
+        entry = after
+
+
+def with_short_names(module: bytes, code: str) -> tuple[bytes, str]:
+    """The module and its wasm-bindgen JS with short import and export names; the exports the JS
+    never reads (`wasm.<name>`) are dropped, but for the memory."""
+    modules: dict[str, str] = {}
+    names: dict[str, str] = {}
+
+    def renamed(name: str, table: dict[str, str]) -> str:
+        return table.setdefault(name, short_name(len(modules) + len(names)))
+
+    kept = bytearray(module[:8])
+    for section_id, body, start, at in sections(module):
+        if section_id == 2:
+            entries = [
+                name_bytes(renamed(module_name, modules)) + name_bytes(renamed(field, names)) + rest
+                for module_name, field, rest, _ in import_entries(module, body)
+            ]
+        elif section_id == 7:
+            used = set(re.findall(r"\bwasm\.(\w+)", code))
+            entries = [
+                name_bytes(name if name == "memory" else renamed(name, names)) + rest
+                for name, rest in export_entries(module, body)
+                if name in used or name == "memory"
+            ]
+        else:
+            kept += module[start:at]
+            continue
+        section = leb128_bytes(len(entries)) + b"".join(entries)
+        kept += bytes([section_id]) + leb128_bytes(len(section)) + section
+    # The import object's keys are the modules, quoted, and the imports' names; the exports are
+    # read as `wasm.<name>`. wasm-bindgen's names (a hash, or its `__wbindgen_` prefix) occur
+    # nowhere else.
+    for old, new in modules.items():
+        code = code.replace(f'"{old}"', f'"{new}"')
+    for old, new in names.items():
+        code = re.sub(rf"\b{re.escape(old)}\b", new, code)
+    return bytes(kept), code
+
+
 def imported_names(module: bytes) -> set[str]:
     """The field names of the module's imports."""
-    at = 8
-    while at < len(module):
-        section_id = module[at]
-        size, body = leb128(module, at + 1)
-        at = body + size
-        if section_id != 2:
-            continue
-        names = set()
-        count, entry = leb128(module, body)
-        for _ in range(count):
-            length, entry = leb128(module, entry)
-            entry += length
-            length, name_at = leb128(module, entry)
-            names.add(module[name_at : name_at + length].decode())
-            entry = name_at + length
-            kind = module[entry]
-            entry += 1
-            if kind == 0:
-                _, entry = leb128(module, entry)
-            elif kind == 1:
-                flags = module[entry + 1]
-                _, entry = leb128(module, entry + 2)
-                if flags & 1:
-                    _, entry = leb128(module, entry)
-            elif kind == 2:
-                flags = module[entry]
-                _, entry = leb128(module, entry + 1)
-                if flags & 1:
-                    _, entry = leb128(module, entry)
-            else:
-                entry += 2
-        return names
+    for section_id, body, _, _ in sections(module):
+        if section_id == 2:
+            return {field for _, field, _, _ in import_entries(module, body)}
     return set()
 
 
@@ -131,20 +197,14 @@ def imported_names(module: bytes) -> set[str]:
 # them), so what only they call goes too:
 # - the `wasm-streams` classes' code, still in the function table after their exports went, and
 #   `future_to_promise`, which only their async methods use (nothing else in the frame does);
-# - `panic_fmt`, where every panic starts, and the functions that only build a panic's message
-#   and call it (`unwrap_failed`, `panic_bounds_check`, `slice_error_fail`, …: all `-> !`): with
-#   `panic = "abort"` a panic ends in a trap anyway, and what comes before (the panic hook,
-#   formatting the message for a stderr this target does not have) shows nobody anything;
 # - `Debug` formatting: the frame writes no `{:?}` and has no console to log to (a release build
 #   of Leptos logs nothing either); only panic messages name these functions.
+# A panic's own machinery is not there to trap: scripts/build-app.sh builds the frame with
+# `-Cpanic=immediate-abort`, so a panic is a trap where it happens.
+# Names are mangled as `crate::path` or, in that build, `crate[hash]::path`.
 NEVER_RUN = [
-    r"wasm_streams::",
-    r"^js_sys::futures::future_to_promise",
-    r"^core(\[[0-9a-f]+\])?::panicking::",
-    r"^core(\[[0-9a-f]+\])?::(str::slice_error_fail|slice::index::slice_index_fail|cell::panic_already_)",
-    r"^core(\[[0-9a-f]+\])?::(result::unwrap_failed|option::(expect|unwrap)_failed)$",
-    r"::raw_vec::handle_error$",
-    r"::thread::local::panic_access_error$",
+    r"wasm_streams(\[[0-9a-f]+\])?::",
+    r"^js_sys(\[[0-9a-f]+\])?::futures::future_to_promise",
     r" as core(\[[0-9a-f]+\])?::fmt::Debug>::fmt",
 ]
 
@@ -204,7 +264,12 @@ def main() -> int:
         subprocess.run(["node", str(batch), *traps, *files], check=True)
         for module in modules:
             script = module.with_name(module.name.removesuffix("_bg.wasm") + ".js")
-            script.write_text(smaller_js(script.read_text(), imported_names(module.read_bytes())))
+            code = smaller_js(script.read_text(), imported_names(module.read_bytes()))
+            optimised, code = with_short_names(module.read_bytes(), code)
+            module.write_bytes(optimised)
+            script.write_text(code)
+            terser = ROOT / "node_modules" / "terser" / "bin" / "terser"
+            subprocess.run(["node", str(terser), str(script), "--module", "--compress", "--mangle", "-o", str(script)], check=True)
 
     index = staging / "index.html"
     html = index.read_text()
