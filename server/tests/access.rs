@@ -717,6 +717,24 @@ async fn only_staff_create_groups_and_the_input_is_checked() {
         .await;
     assert_eq!(thread.status, StatusCode::CREATED, "{}", thread.text);
     assert_eq!(thread.body["group"]["slug"], "kazan-club");
+    // Renamed, the group takes its space's name along; a space given its own name keeps it.
+    let renamed = send(
+        &mut maria,
+        Method::PATCH,
+        "/api/v1/groups/kazan-club",
+        json!({ "name": "Kazan and Volga club", "description": "Meetings on the Volga." }),
+    )
+    .await;
+    assert_eq!(renamed.status, StatusCode::OK, "{}", renamed.text);
+    let spaces = maria.get("/api/v1/spaces").await.body;
+    let space = |slug: &str| spaces.as_array().unwrap().iter().find(|s| s["slug"] == slug).cloned().unwrap();
+    assert_eq!(space("kazan-club")["name"], "Kazan and Volga club");
+    assert_eq!(space("kazan-club")["description"], "Meetings on the Volga.");
+    let before = space("beta-lab");
+    send(&mut maria, Method::PATCH, "/api/v1/groups/beta-testers", json!({ "name": "Beta circle" })).await;
+    let spaces = maria.get("/api/v1/spaces").await.body;
+    let after = spaces.as_array().unwrap().iter().find(|s| s["slug"] == "beta-lab").cloned().unwrap();
+    assert_eq!(after["name"], before["name"]);
     let secret = json!({ "slug": "integrations", "name": "Integration partners", "description": "", "kind": "secret" });
     let created = maria.post("/api/v1/groups", secret).await;
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);

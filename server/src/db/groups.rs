@@ -138,6 +138,21 @@ impl Db {
         description: Option<&str>,
         kind: Option<GroupKind>,
     ) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        // The group's own space (made with it, so named and described as it was) follows a new
+        // name or description; a space given other words keeps them.
+        for (column, value) in [("name", name), ("description", description)] {
+            let Some(value) = value else { continue };
+            sqlx::query(AssertSqlSafe(format!(
+                "UPDATE spaces SET {column} = ?
+                 WHERE group_id = ? AND {column} = (SELECT {column} FROM groups WHERE id = ?)"
+            )))
+            .bind(value.trim())
+            .bind(id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        }
         sqlx::query(
             "UPDATE groups SET name = COALESCE(?, name), description = COALESCE(?, description),
                                kind = COALESCE(?, kind) WHERE id = ?",
@@ -146,8 +161,9 @@ impl Db {
         .bind(description.map(str::trim))
         .bind(kind.map(GroupKind::as_str))
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
