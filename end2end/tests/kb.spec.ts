@@ -223,6 +223,9 @@ test('staff make an article of an event report from the event page, and the even
   await expect(page.getByText('Made from the report of the event')).toContainText(eventTitle);
   await expect(editor.title).toHaveValue(eventTitle);
   await expect(editor.body).toHaveValue('**25** people came; we showed the new dashboards.');
+  // Reports go where the last one went (the demo's Kaliningrad report is in "Event reports").
+  await expect(editor.section.locator('option:checked')).toHaveText('Event reports');
+  await editor.section.selectOption('');
   await editor.publish.click();
   await expect(editor.error(editor.section)).toHaveText('This field is required.');
   await editor.section.selectOption({ label: 'Event reports' });

@@ -134,6 +134,9 @@ async fn an_event_report_becomes_an_article_once_and_the_event_links_to_it() {
     let article = staff.get(&format!("/api/v1/kb/articles/{}", demo["id"].as_str().unwrap())).await;
     let event_id = article.body["event"]["id"].as_str().unwrap().to_owned();
     assert_eq!(article.body["event"]["title"], "Kaliningrad meetup: reporting tips");
+    // The list says which articles are reports (the app puts a new report beside them).
+    assert_eq!(demo["event_id"], event_id.as_str());
+    assert!(reports["articles"].as_array().unwrap().iter().skip(1).all(|a| a.get("event_id").is_none()));
     let event = server.browser().get(&format!("/api/v1/events/{event_id}")).await;
     assert_eq!(event.body["article"]["id"], demo["id"]);
 

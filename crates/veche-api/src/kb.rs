@@ -40,6 +40,20 @@ pub struct ArticleSummary {
     pub updated_at: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<GroupRef>,
+    /// The event whose report the article was made from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_id: Option<String>,
+}
+
+/// Where a new article made from an event's report goes first: the section of the newest such
+/// article (staff keep reports together), if there is one.
+pub fn reports_section(base: &KnowledgeBase) -> Option<&str> {
+    base.sections
+        .iter()
+        .flat_map(|section| section.articles.iter().map(move |article| (section, article)))
+        .filter(|(_, article)| article.event_id.is_some())
+        .max_by(|(_, a), (_, b)| a.updated_at.cmp(&b.updated_at))
+        .map(|(section, _)| section.id.as_str())
 }
 
 /// A link to an article or a thread: its id and title.
@@ -148,6 +162,37 @@ mod tests {
         assert_eq!(errors.get("body"), Some(Issue::TooLong { max: ARTICLE_BODY_MAX }));
         let fine = ArticleInput { title: "Rate limits".into(), body: "120 a minute.".into(), ..input };
         assert!(check_article(&fine).is_empty());
+    }
+
+    fn summary(id: &str, updated_at: &str, event: Option<&str>) -> ArticleSummary {
+        ArticleSummary {
+            id: id.into(),
+            title: format!("Article {id}"),
+            summary: String::new(),
+            updated_at: updated_at.into(),
+            group: None,
+            event_id: event.map(Into::into),
+        }
+    }
+
+    fn section(id: &str, articles: Vec<ArticleSummary>) -> Section {
+        Section { id: id.into(), title: format!("Section {id}"), description: String::new(), articles }
+    }
+
+    #[test]
+    fn a_report_goes_where_the_newest_report_went() {
+        let mut base = KnowledgeBase {
+            sections: vec![
+                section("1", vec![summary("a", "2026-05-01T10:00:00Z", None)]),
+                section("2", vec![summary("b", "2026-03-01T10:00:00Z", Some("7"))]),
+                section("3", vec![summary("c", "2026-04-01T10:00:00Z", Some("8")), summary("d", "2026-06-01T10:00:00Z", None)]),
+            ],
+        };
+        assert_eq!(reports_section(&base), Some("3"));
+        base.sections.remove(2);
+        assert_eq!(reports_section(&base), Some("2"));
+        base.sections.remove(1);
+        assert_eq!(reports_section(&base), None);
     }
 
     #[test]

@@ -52,7 +52,7 @@ impl Db {
             .fetch_all(&self.pool)
             .await?;
         let articles = sqlx::query(AssertSqlSafe(format!(
-            "SELECT k.id, k.section_id, k.title, k.body, k.updated_at, k.group_id FROM kb_articles k
+            "SELECT k.id, k.section_id, k.title, k.body, k.updated_at, k.group_id, k.event_id FROM kb_articles k
              WHERE {} ORDER BY k.updated_at DESC, k.id DESC",
             reader.visible("k.group_id")
         )))
@@ -78,6 +78,7 @@ impl Db {
                 summary: excerpt(row.get("body"), SUMMARY_CHARS),
                 updated_at: row.get("updated_at"),
                 group,
+                event_id: row.get::<Option<i64>, _>("event_id").map(|id| id.to_string()),
             });
         }
         let sections = sections

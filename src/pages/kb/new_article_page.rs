@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
-use veche_api::kb::{ArticleInput, KnowledgeBase, article_from_report};
+use veche_api::kb::{ArticleInput, KnowledgeBase, article_from_report, reports_section};
 
 use super::article_editor::ArticleEditor;
 use crate::api::{self, ApiResult};
@@ -27,7 +27,8 @@ fn draft_name(event_id: Option<&str>) -> String {
 }
 
 /// `/kb/new?section=&event=` (staff): a new article, in the section named, or made from an
-/// event's report (title and text filled in from it, to edit before publishing).
+/// event's report (title and text filled in from it, to edit before publishing; in the section
+/// where the last report went, unless one is named).
 #[component]
 pub fn NewArticlePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -56,11 +57,15 @@ pub fn NewArticlePage() -> impl IntoView {
                     {move || loaded.get().map(|result| result.map(|(base, event)| {
                         let event_title = event.as_ref().map(|e| e.title.clone());
                         let event_id = event.as_ref().map(|e| e.id.clone());
+                        let section = match (section.is_empty(), &event) {
+                            (true, Some(_)) => reports_section(&base).unwrap_or_default().to_owned(),
+                            _ => section.clone(),
+                        };
                         let source = event.map(|e| (e.title, e.report.unwrap_or_default()));
                         view! {
                             <ArticleEditor
                                 draft_name=draft_name(event_id.as_deref())
-                                saved=new_article(section.clone(), event_id, source)
+                                saved=new_article(section, event_id, source)
                                 sections=section_choices(&base)
                                 article_id=None
                                 event_title=event_title
