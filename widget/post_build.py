@@ -113,7 +113,7 @@ def name_bytes(name: str) -> bytes:
 
 def import_entries(module: bytes, body: int):
     """Each entry of the import section starting at `body`: (module name, field name, the rest
-    of the entry as bytes, position after it)."""
+    of the entry as bytes)."""
     count, entry = leb128(module, body)
     for _ in range(count):
         length, at = leb128(module, entry)
@@ -132,7 +132,7 @@ def import_entries(module: bytes, body: int):
                 _, at = leb128(module, at)
         else:
             at += 2
-        yield module_name, field, module[rest:at], at
+        yield module_name, field, module[rest:at]
         entry = at
 
 
@@ -161,7 +161,7 @@ def with_short_names(module: bytes, code: str) -> tuple[bytes, str]:
         if section_id == 2:
             entries = [
                 name_bytes(renamed(module_name, modules)) + name_bytes(renamed(field, names)) + rest
-                for module_name, field, rest, _ in import_entries(module, body)
+                for module_name, field, rest in import_entries(module, body)
             ]
         elif section_id == 7:
             used = set(re.findall(r"\bwasm\.(\w+)", code))
@@ -189,7 +189,7 @@ def imported_names(module: bytes) -> set[str]:
     """The field names of the module's imports."""
     for section_id, body, _, _ in sections(module):
         if section_id == 2:
-            return {field for _, field, _, _ in import_entries(module, body)}
+            return {field for _, field, _ in import_entries(module, body)}
     return set()
 
 
