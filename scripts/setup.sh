@@ -13,7 +13,8 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
 fi
 
-# The standard library's source: the survey frame is built with its own std (scripts/build-app.sh).
+# The standard library's source: release builds of the app and the survey frame build their own
+# std (scripts/build-app.sh).
 if ! rustup component list --installed | grep -q '^rust-src'; then
   say "adding the Rust standard library's source"
   rustup component add rust-src || rustup component add rust-src
