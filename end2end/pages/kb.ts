@@ -25,6 +25,16 @@ export class KnowledgeBasePage {
     return this.page.getByRole('region', { name: title, exact: true });
   }
 
+  /** The sections' titles, top to bottom. */
+  async sectionTitles(): Promise<string[]> {
+    return this.page.locator('.kb-section__title').allInnerTexts();
+  }
+
+  /** Section `title`'s button that moves it one place `way`. */
+  moveButton(title: string, way: 'up' | 'down'): Locator {
+    return this.section(title).getByRole('button', { name: way === 'up' ? 'Move up' : 'Move down', exact: true });
+  }
+
   /** The list entry of an article, wherever it is. */
   article(title: string): Locator {
     return this.page.locator('.kb-articles__item').filter({ has: this.page.getByRole('link', { name: title, exact: true }) });

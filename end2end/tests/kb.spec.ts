@@ -169,6 +169,50 @@ test('staff add a section and an article in it (errors beside the fields, the dr
   await expect(section).toHaveCount(0);
 });
 
+test('staff move a section up and down with the keyboard, the focus stays on the button, and the order lasts', async ({ page }) => {
+  await signIn(page, 'maria');
+  const api = new KbApi(page.request);
+  const upper = uniqueTitle('Section that stays');
+  const lower = uniqueTitle('Section that moves');
+  await api.createSection(upper);
+  await api.createSection(lower);
+  const kb = new KnowledgeBasePage(page);
+  await kb.open();
+  const above = async (a: string, b: string) => {
+    const titles = await kb.sectionTitles();
+    return titles.indexOf(a) < titles.indexOf(b);
+  };
+  await expect.poll(() => above(upper, lower)).toBe(true);
+
+  // One place at a time: another journey's sections may have come in between.
+  await kb.moveButton(lower, 'up').focus();
+  for (let step = 0; step < 4 && !(await above(lower, upper)); step++) {
+    const before = (await kb.sectionTitles()).indexOf(lower);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await kb.sectionTitles()).indexOf(lower)).toBeLessThan(before);
+    await expect(kb.moveButton(lower, 'up')).toBeFocused();
+  }
+  expect(await above(lower, upper)).toBe(true);
+  await page.reload();
+  await kb.expectShown();
+  expect(await above(lower, upper)).toBe(true);
+  await expectAccessible(page, 'the knowledge base with the move buttons');
+
+  await kb.moveButton(lower, 'down').focus();
+  for (let step = 0; step < 4 && !(await above(upper, lower)); step++) {
+    const before = (await kb.sectionTitles()).indexOf(lower);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await kb.sectionTitles()).indexOf(lower)).toBeGreaterThan(before);
+    // At the bottom it has no way down: the focus is on its other button.
+    const last = (await kb.sectionTitles()).at(-1) === lower;
+    await expect(kb.moveButton(lower, last ? 'up' : 'down')).toBeFocused();
+  }
+  expect(await above(upper, lower)).toBe(true);
+  // The first section has no way up.
+  const first = (await kb.sectionTitles())[0];
+  await expect(kb.moveButton(first, 'up')).toHaveCount(0);
+});
+
 test('the editor is for staff: a guest is sent to sign in, a member is told there is no access', async ({ page }) => {
   await page.goto('/kb/new?section=1');
   await expect(page).toHaveURL(/\/signin\?next=%2Fkb%2Fnew%3Fsection%3D1$/, { timeout: 20_000 });

@@ -242,3 +242,41 @@ async fn search_finds_articles_by_their_text() {
     let shown = anna.get("/api/v1/search?q=known%20issues&type=article").await;
     assert_eq!(shown.body["items"][0]["title"], "Beta 5.1: known issues in the report designer");
 }
+
+#[tokio::test]
+async fn staff_move_a_section_before_another_or_last() {
+    let server = TestServer::start().await;
+    let mut staff = server.signed_in("maria").await;
+    let mut member = server.registered("reader").await;
+    let order = |kb: &Value| -> Vec<(String, String)> {
+        let sections = kb["sections"].as_array().unwrap().iter();
+        sections.map(|s| (s["id"].as_str().unwrap().to_owned(), s["title"].as_str().unwrap().to_owned())).collect()
+    };
+    let before = order(&staff.get("/api/v1/kb").await.body);
+    assert!(before.len() >= 3, "the demo has sections to move");
+    let (first, last) = (before[0].clone(), before[before.len() - 1].clone());
+    let place = |id: &str| format!("/api/v1/kb/sections/{id}/place");
+
+    let refused = send(&mut member, Method::PUT, &place(&last.0), json!({ "before": first.0 })).await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    // The last section goes first; the others keep their order after it.
+    let moved = send(&mut staff, Method::PUT, &place(&last.0), json!({ "before": first.0 })).await;
+    assert_eq!(moved.status, StatusCode::OK, "{}", moved.text);
+    let mut expected = before.clone();
+    let taken = expected.pop().unwrap();
+    expected.insert(0, taken);
+    assert_eq!(order(&moved.body), expected);
+    assert_eq!(order(&server.browser().get("/api/v1/kb").await.body), expected, "readers see the new order");
+    // The same request again changes nothing (a retry is harmless); `null` puts it back last.
+    let again = send(&mut staff, Method::PUT, &place(&last.0), json!({ "before": first.0 })).await;
+    assert_eq!(order(&again.body), expected);
+    let back = send(&mut staff, Method::PUT, &place(&last.0), json!({ "before": null })).await;
+    assert_eq!(order(&back.body), before);
+
+    // A place beside a section that does not exist is refused, and nothing moves.
+    let nowhere = send(&mut staff, Method::PUT, &place(&first.0), json!({ "before": "987654" })).await;
+    assert_eq!(nowhere.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", nowhere.text);
+    assert!(nowhere.body["errors"]["before"].is_string());
+    assert_eq!(send(&mut staff, Method::PUT, &place("987654"), json!({})).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(order(&staff.get("/api/v1/kb").await.body), before);
+}

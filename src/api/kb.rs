@@ -1,7 +1,7 @@
 //! The knowledge base: sections and articles (staff write them), and the articles a thread links.
 //! Every change carries the Idempotency-Key its caller keeps for retries of the same action.
 
-use veche_api::kb::{Article, ArticleInput, KnowledgeBase, Link, Section, SectionInput, ThreadArticles};
+use veche_api::kb::{Article, ArticleInput, KnowledgeBase, Link, Section, SectionInput, SectionPlace, ThreadArticles};
 
 use super::client::{self, ApiResult, Method, Options};
 use super::url::encode;
@@ -33,6 +33,12 @@ pub async fn create_section(input: &SectionInput, idempotency_key: String) -> Ap
 
 pub async fn update_section(id: &str, input: &SectionInput, idempotency_key: String) -> ApiResult<Section> {
     client::request(Method::Put, &section_path(id), Some(input), with_key(idempotency_key)).await
+}
+
+/// Moves section `id` to `place`; answers the knowledge base in its new order.
+pub async fn place_section(id: &str, place: &SectionPlace, idempotency_key: String) -> ApiResult<KnowledgeBase> {
+    let path = format!("{}/place", section_path(id));
+    client::request(Method::Put, &path, Some(place), with_key(idempotency_key)).await
 }
 
 /// Refused with a conflict while the section still has articles.

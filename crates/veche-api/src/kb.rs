@@ -110,6 +110,22 @@ pub struct SectionInput {
     pub description: String,
 }
 
+/// `PUT /kb/sections/{id}/place` (staff): the section goes just before section `before`, or last.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SectionPlace {
+    #[serde(default)]
+    pub before: Option<String>,
+}
+
+/// Where the section at `index` of `ids` goes to move one place up (`by` −1) or down (+1);
+/// `None` when it is already at that end.
+pub fn one_place(ids: &[String], index: usize, by: isize) -> Option<SectionPlace> {
+    let neighbour = index.checked_add_signed(by).filter(|n| *n < ids.len() && index < ids.len())?;
+    // Up: before the one above it. Down: before the one after its lower neighbour, or last.
+    let before = if by < 0 { ids.get(neighbour) } else { ids.get(neighbour + 1) };
+    Some(SectionPlace { before: before.cloned() })
+}
+
 /// `PUT /threads/{id}/articles` (staff): the articles the thread links to, in order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ThreadArticles {
@@ -180,12 +196,28 @@ mod tests {
     }
 
     #[test]
+    fn a_section_moves_one_place_and_not_past_either_end() {
+        let ids: Vec<String> = ["1", "2", "3"].map(String::from).to_vec();
+        let before = |id: &str| Some(SectionPlace { before: Some(id.into()) });
+        assert_eq!(one_place(&ids, 1, -1), before("1"));
+        assert_eq!(one_place(&ids, 2, -1), before("2"));
+        assert_eq!(one_place(&ids, 0, 1), before("3"));
+        assert_eq!(one_place(&ids, 1, 1), Some(SectionPlace { before: None }));
+        assert_eq!(one_place(&ids, 0, -1), None);
+        assert_eq!(one_place(&ids, 2, 1), None);
+        assert_eq!(one_place(&ids, 5, -1), None);
+    }
+
+    #[test]
     fn a_report_goes_where_the_newest_report_went() {
         let mut base = KnowledgeBase {
             sections: vec![
                 section("1", vec![summary("a", "2026-05-01T10:00:00Z", None)]),
                 section("2", vec![summary("b", "2026-03-01T10:00:00Z", Some("7"))]),
-                section("3", vec![summary("c", "2026-04-01T10:00:00Z", Some("8")), summary("d", "2026-06-01T10:00:00Z", None)]),
+                section(
+                    "3",
+                    vec![summary("c", "2026-04-01T10:00:00Z", Some("8")), summary("d", "2026-06-01T10:00:00Z", None)],
+                ),
             ],
         };
         assert_eq!(reports_section(&base), Some("3"));

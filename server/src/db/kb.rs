@@ -126,6 +126,36 @@ impl Db {
         Ok(done.rows_affected() == 1)
     }
 
+    /// Moves section `id` just before section `before`, or last; the others keep their order.
+    /// `None` when either section does not exist (`before` naming `id` itself leaves it be).
+    pub async fn place_section(&self, id: i64, before: Option<i64>) -> anyhow::Result<Option<()>> {
+        let mut tx = self.pool.begin().await?;
+        let mut ids: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM kb_sections ORDER BY position, id").fetch_all(&mut *tx).await?;
+        let Some(from) = ids.iter().position(|&s| s == id) else { return Ok(None) };
+        if before == Some(id) {
+            return Ok(Some(()));
+        }
+        ids.remove(from);
+        let to = match before {
+            Some(before) => match ids.iter().position(|&s| s == before) {
+                Some(to) => to,
+                None => return Ok(None),
+            },
+            None => ids.len(),
+        };
+        ids.insert(to, id);
+        for (position, id) in ids.iter().enumerate() {
+            sqlx::query("UPDATE kb_sections SET position = ? WHERE id = ?")
+                .bind(position as i64 + 1)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(Some(()))
+    }
+
     pub async fn section(&self, id: i64) -> anyhow::Result<Option<Link>> {
         let row =
             sqlx::query("SELECT id, title FROM kb_sections WHERE id = ?").bind(id).fetch_optional(&self.pool).await?;

@@ -6,8 +6,8 @@ use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use veche_api::kb::{
-    Article, ArticleInput, KnowledgeBase, Link, Section, SectionInput, THREAD_ARTICLES_MAX, ThreadArticles,
-    check_article, check_section,
+    Article, ArticleInput, KnowledgeBase, Link, Section, SectionInput, SectionPlace, THREAD_ARTICLES_MAX,
+    ThreadArticles, check_article, check_section,
 };
 use veche_api::validate::{FieldErrors, Issue};
 
@@ -27,6 +27,7 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/kb", guard.wrap(get(index)))
         .route("/kb/sections", guard.wrap(post(create_section)))
         .route("/kb/sections/{id}", guard.wrap(put(update_section).delete(remove_section)))
+        .route("/kb/sections/{id}/place", guard.wrap(put(place_section)))
         .route("/kb/articles", guard.wrap(post(create_article)))
         .route("/kb/articles/{id}", guard.wrap(get(show).put(update_article).delete(remove_article)))
         .route("/threads/{id}/articles", guard.wrap(put(link_articles)))
@@ -66,6 +67,28 @@ async fn update_section(
         return Err(ApiError::NotFound);
     }
     Ok(Json(section_view(&state, &viewer, id).await?))
+}
+
+/// Moves a section just before another, or last; answers the knowledge base as the staff member
+/// now sees it.
+async fn place_section(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(section): Path<String>,
+    JsonBody(input): JsonBody<SectionPlace>,
+) -> ApiResult<Json<KnowledgeBase>> {
+    viewer.require_staff(STAFF_ONLY)?;
+    let section = id(&section)?;
+    if !state.db.section_exists(section).await? {
+        return Err(ApiError::NotFound);
+    }
+    let before = match input.before.as_deref().map(str::trim) {
+        Some(before) => Some(before.parse::<i64>().map_err(|_| ApiError::field("before", Issue::NotFound))?),
+        None => None,
+    };
+    // Gone since the list was loaded (deleted meanwhile).
+    state.db.place_section(section, before).await?.ok_or_else(|| ApiError::field("before", Issue::NotFound))?;
+    Ok(Json(state.db.knowledge_base(Reader::of(&viewer)).await?))
 }
 
 async fn remove_section(

@@ -3,19 +3,21 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
-use veche_api::kb::SectionInput;
+use veche_api::kb::{SectionInput, SectionPlace, one_place};
+use wasm_bindgen::JsCast;
 
+use super::section_anchor;
 use super::section_form::SectionForm;
 use super::section_view::{Editing, SectionView};
-use crate::api;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::api::{self, ApiError, client::new_idempotency_key};
+use crate::components::feedback::{Loading, error_text, errors_fallback};
 use crate::components::threads::reveal;
 use crate::i18n::messages::kb::Kb;
 use crate::i18n::use_i18n;
 use crate::state::session::use_session;
 
 /// `/kb`: the sections in order, each with its description and articles (newest change first);
-/// staff add an article or a section, and change or delete a section, in place.
+/// staff add an article or a section, and move, change or delete a section, in place.
 #[component]
 pub fn KnowledgeBasePage() -> impl IntoView {
     let i18n = use_i18n();
@@ -44,6 +46,44 @@ pub fn KnowledgeBasePage() -> impl IntoView {
     });
     let adding = move || editing.get() == Editing::NewSection;
 
+    // Moving a section puts it before its upper neighbour (or after its lower one); the list
+    // then loads anew, and the keyboard focus goes back to the moved section's button (the other
+    // one when it reached an end).
+    let failure = RwSignal::new(None::<&'static str>);
+    let moving = StoredValue::new(None::<(String, isize)>);
+    let order = Action::new_local(move |(id, place): &(String, SectionPlace)| {
+        let (id, place) = (id.clone(), place.clone());
+        async move { api::kb::place_section(&id, &place, new_idempotency_key()).await }
+    });
+    Effect::new(move |_| match order.value().get() {
+        Some(Ok(_)) => base.refetch(),
+        // The neighbour was deleted since the list was loaded.
+        Some(Err(ApiError::Validation { .. } | ApiError::NotFound)) => {
+            failure.set(Some(i18n.t(Kb::SectionsChanged)));
+            base.refetch();
+        }
+        Some(Err(error)) => failure.set(Some(i18n.t(error_text(&error)))),
+        None => {}
+    });
+    Effect::new(move |_| {
+        if base.with(|b| matches!(b, Some(Ok(_))))
+            && !order.pending().get()
+            && let Some((id, by)) = moving.try_update_value(Option::take).flatten()
+        {
+            request_animation_frame(move || focus_move_button(&id, by));
+        }
+    });
+    let move_section = move |ids: Vec<String>, index: usize| {
+        Callback::new(move |by: isize| {
+            let Some(place) = one_place(&ids, index, by).filter(|_| !order.pending().get_untracked()) else {
+                return;
+            };
+            failure.set(None);
+            moving.set_value(Some((ids[index].clone(), by)));
+            order.dispatch((ids[index].clone(), place));
+        })
+    };
+
     view! {
         <Title text=i18n.t(Kb::Title) />
         <div class="kb">
@@ -62,6 +102,7 @@ pub fn KnowledgeBasePage() -> impl IntoView {
                     </div>
                 </Show>
             </header>
+            <p class="form-alert__text" role="alert" hidden=move || failure.with(Option::is_none)>{move || failure.get()}</p>
             {move || adding().then(|| view! {
                 <SectionForm section_id=None initial=SectionInput::default() on_saved=changed on_cancel=close />
             })}
@@ -70,12 +111,28 @@ pub fn KnowledgeBasePage() -> impl IntoView {
                     {move || base.get().map(|result| result.map(|base| if base.sections.is_empty() {
                         Either::Left(view! { <p class="empty">{i18n.t(Kb::Empty)}</p> })
                     } else {
-                        Either::Right(base.sections.into_iter().map(|section| view! {
-                            <SectionView section=section staff=staff editing=editing on_changed=changed />
+                        let ids: Vec<String> = base.sections.iter().map(|s| s.id.clone()).collect();
+                        let last = ids.len() - 1;
+                        Either::Right(base.sections.into_iter().enumerate().map(|(index, section)| view! {
+                            <SectionView section=section staff=staff editing=editing on_changed=changed
+                                can_move=(index > 0, index < last) on_move=move_section(ids.clone(), index) />
                         }).collect_view())
                     }))}
                 </ErrorBoundary>
             </Transition>
         </div>
+    }
+}
+
+/// Focuses the moving button of section `id` that points the way it moved (`by`), or its other
+/// one once it reached the top or the bottom.
+fn focus_move_button(id: &str, by: isize) {
+    let Some(section) = document().get_element_by_id(&section_anchor(id)) else { return };
+    let (wanted, other) = if by < 0 { ("up", "down") } else { ("down", "up") };
+    let button = [wanted, other]
+        .into_iter()
+        .find_map(|way| section.query_selector(&format!(".kb-section__move--{way}")).ok().flatten());
+    if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = button.focus();
     }
 }

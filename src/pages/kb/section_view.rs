@@ -23,7 +23,7 @@ pub enum Editing {
 }
 
 /// One section of the index: its title, description and articles; for staff, a link to add an
-/// article to it, and its change and deletion.
+/// article to it, moving it up or down, and its change and deletion.
 #[component]
 pub fn SectionView(
     /// The section and the articles the reader may read.
@@ -35,6 +35,10 @@ pub fn SectionView(
     editing: RwSignal<Editing>,
     /// Told when the section was changed or deleted.
     on_changed: Callback<()>,
+    /// There is a section above it, and one below.
+    can_move: (bool, bool),
+    /// Told to move the section one place (−1: up, +1: down).
+    on_move: Callback<isize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let anchor = section_anchor(&section.id);
@@ -59,6 +63,15 @@ pub fn SectionView(
     });
     let description = section.description.clone();
     let articles = section.articles;
+    let move_button = move |by: isize| {
+        let (class, text) = if by < 0 { ("up", Kb::MoveUp) } else { ("down", Kb::MoveDown) };
+        view! {
+            <button type="button" class=format!("button button--ghost button--small kb-section__move kb-section__move--{class}")
+                aria-describedby=format!("{}-title", section_anchor(&id.get_value())) on:click=move |_| on_move.run(by)>
+                {i18n.t(text)}
+            </button>
+        }
+    };
 
     view! {
         <section class="kb-section" id=anchor tabindex="-1" aria-labelledby=heading.clone()>
@@ -76,6 +89,8 @@ pub fn SectionView(
                     <A href=format!("/kb/new?section={}", id.get_value()) attr:class="button button--ghost button--small">
                         {i18n.t(Kb::AddArticleHere)}
                     </A>
+                    {can_move.0.then(|| move_button(-1))}
+                    {can_move.1.then(|| move_button(1))}
                     <button type="button" class="button button--ghost button--small"
                         on:click=move |_| { failure.set(None); editing.set(Editing::Section(id.get_value())) }>
                         {i18n.t(Kb::EditSection)}

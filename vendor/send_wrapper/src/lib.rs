@@ -99,8 +99,6 @@ mod futures;
 use std::fmt;
 use std::mem::{self, ManuallyDrop};
 use std::ops::{Deref, DerefMut, Drop};
-use std::thread;
-
 // Veche's patch (see README.veche.md): WebAssembly without the `atomics` feature has exactly one
 // thread, so the wrapper is always on the thread that made it and needs no thread id. Reading one
 // (`thread::current()`) brings std's thread handle and, for it, a second memory allocator into
@@ -110,7 +108,7 @@ type ThreadId = ();
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 fn current_thread_id() -> ThreadId {}
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
-use std::thread::ThreadId;
+use std::thread::{self, ThreadId};
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
 fn current_thread_id() -> ThreadId {
 	thread::current().id()
