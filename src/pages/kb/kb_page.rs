@@ -47,8 +47,8 @@ pub fn KnowledgeBasePage() -> impl IntoView {
     let adding = move || editing.get() == Editing::NewSection;
 
     // Moving a section puts it before its upper neighbour (or after its lower one); the list
-    // then loads anew, and the keyboard focus goes back to the moved section's button (the other
-    // one when it reached an end).
+    // shows the server's new order, and the keyboard focus goes back to the moved section's
+    // button (the other one when it reached an end).
     let failure = RwSignal::new(None::<&'static str>);
     let moving = StoredValue::new(None::<(String, isize)>);
     let order = Action::new_local(move |(id, place): &(String, SectionPlace)| {
@@ -56,7 +56,12 @@ pub fn KnowledgeBasePage() -> impl IntoView {
         async move { api::kb::place_section(&id, &place, new_idempotency_key()).await }
     });
     Effect::new(move |_| match order.value().get() {
-        Some(Ok(_)) => base.refetch(),
+        Some(Ok(fresh)) => {
+            base.set(Some(Ok(fresh)));
+            if let Some((id, by)) = moving.try_update_value(Option::take).flatten() {
+                request_animation_frame(move || focus_move_button(&id, by));
+            }
+        }
         // The neighbour was deleted since the list was loaded.
         Some(Err(ApiError::Validation { .. } | ApiError::NotFound)) => {
             failure.set(Some(i18n.t(Kb::SectionsChanged)));
@@ -64,14 +69,6 @@ pub fn KnowledgeBasePage() -> impl IntoView {
         }
         Some(Err(error)) => failure.set(Some(i18n.t(error_text(&error)))),
         None => {}
-    });
-    Effect::new(move |_| {
-        if base.with(|b| matches!(b, Some(Ok(_))))
-            && !order.pending().get()
-            && let Some((id, by)) = moving.try_update_value(Option::take).flatten()
-        {
-            request_animation_frame(move || focus_move_button(&id, by));
-        }
     });
     let move_section = move |ids: Vec<String>, index: usize| {
         Callback::new(move |by: isize| {
