@@ -20,4 +20,6 @@ say "building the app (release)"
 trunk build --release
 say "building the survey frame (release)"
 trunk build --release --config widget/Trunk.toml
+# The embed loader (2 KB budget) is written to be read; companies' pages get it minified.
+terser dist/embed/nps.js --compress --mangle --output dist/embed/nps.js
 python3 "$ROOT/scripts/precompress.py" dist

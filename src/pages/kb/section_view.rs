@@ -63,11 +63,12 @@ pub fn SectionView(
     });
     let description = section.description.clone();
     let articles = section.articles;
+    let title_id = heading.clone();
     let move_button = move |by: isize| {
         let (class, text) = if by < 0 { ("up", Kb::MoveUp) } else { ("down", Kb::MoveDown) };
         view! {
             <button type="button" class=format!("button button--ghost button--small kb-section__move kb-section__move--{class}")
-                aria-describedby=format!("{}-title", section_anchor(&id.get_value())) on:click=move |_| on_move.run(by)>
+                aria-describedby=title_id.clone() on:click=move |_| on_move.run(by)>
                 {i18n.t(text)}
             </button>
         }
