@@ -127,22 +127,19 @@ impl Db {
     }
 
     /// Moves section `id` just before section `before`, or last; the others keep their order.
-    /// `None` when either section does not exist (`before` naming `id` itself leaves it be).
-    pub async fn place_section(&self, id: i64, before: Option<i64>) -> anyhow::Result<Option<()>> {
+    /// `false` (nothing moves) when either section does not exist; `before` naming `id` itself
+    /// leaves it where it is.
+    pub async fn place_section(&self, id: i64, before: Option<i64>) -> anyhow::Result<bool> {
         let mut tx = self.pool.begin().await?;
         let mut ids: Vec<i64> =
             sqlx::query_scalar("SELECT id FROM kb_sections ORDER BY position, id").fetch_all(&mut *tx).await?;
-        let Some(from) = ids.iter().position(|&s| s == id) else { return Ok(None) };
+        let Some(from) = ids.iter().position(|&s| s == id) else { return Ok(false) };
         if before == Some(id) {
-            return Ok(Some(()));
+            return Ok(true);
         }
         ids.remove(from);
-        let to = match before {
-            Some(before) => match ids.iter().position(|&s| s == before) {
-                Some(to) => to,
-                None => return Ok(None),
-            },
-            None => ids.len(),
+        let Some(to) = before.map_or(Some(ids.len()), |before| ids.iter().position(|&s| s == before)) else {
+            return Ok(false);
         };
         ids.insert(to, id);
         for (position, id) in ids.iter().enumerate() {
@@ -153,7 +150,7 @@ impl Db {
                 .await?;
         }
         tx.commit().await?;
-        Ok(Some(()))
+        Ok(true)
     }
 
     pub async fn section(&self, id: i64) -> anyhow::Result<Option<Link>> {

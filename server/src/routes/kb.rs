@@ -86,8 +86,10 @@ async fn place_section(
         Some(before) => Some(before.parse::<i64>().map_err(|_| ApiError::field("before", Issue::NotFound))?),
         None => None,
     };
-    // Gone since the list was loaded (deleted meanwhile).
-    state.db.place_section(section, before).await?.ok_or_else(|| ApiError::field("before", Issue::NotFound))?;
+    // `before` gone since the list was loaded (deleted meanwhile).
+    if !state.db.place_section(section, before).await? {
+        return Err(ApiError::field("before", Issue::NotFound));
+    }
     Ok(Json(state.db.knowledge_base(Reader::of(&viewer)).await?))
 }
 
