@@ -12,6 +12,7 @@ cd "$ROOT"
 # 7 KB. Both flags are unstable, hence RUSTC_BOOTSTRAP on the stable toolchain. RUSTFLAGS replaces
 # the flags in .cargo/config.toml, so it repeats them. Debug builds (the component tests) keep
 # panic messages.
+check_crates_offline
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export RUSTFLAGS="--cfg erase_components -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort"

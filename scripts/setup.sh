@@ -7,6 +7,14 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
 command -v cargo >/dev/null || die "Rust is not installed: see https://rustup.rs"
+command -v rustup >/dev/null || die "rustup is not installed (Veche adds the wasm32 target and rust-src through it): see https://rustup.rs"
+command -v node >/dev/null && command -v npm >/dev/null \
+  || die "Node.js 20 or newer (with npm) is not installed: see https://nodejs.org or your system's nodejs package"
+node_major="$(node -p 'process.versions.node.split(".")[0]')"
+[ "$node_major" -ge 20 ] || die "Node.js $(node --version) is too old: Veche's tools need 20 or newer (https://nodejs.org)"
+command -v python3 >/dev/null || die "Python 3 is not installed: install python3 (3.9 or newer) with its venv module"
+python3 -c 'import venv, ensurepip' 2>/dev/null \
+  || die "Python's venv module is missing: install it (on Debian or Ubuntu: apt-get install python3-venv)"
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32 target"
@@ -18,6 +26,15 @@ fi
 if ! rustup component list --installed | grep -q '^rust-src'; then
   say "adding the Rust standard library's source"
   rustup component add rust-src || rustup component add rust-src
+fi
+
+# Crates the builds need, downloaded now: Trunk runs cargo with --offline (Trunk.toml), and the
+# release build rebuilds std, whose own crates come from std's lock file. A machine that built
+# once has them in cargo's cache; a new one has none (check_crates_offline in lib.sh says which).
+if ! (check_crates_offline) 2>/dev/null; then
+  say "fetching the crates the builds need"
+  cargo fetch --locked --manifest-path "$ROOT/Cargo.toml"
+  RUSTC_BOOTSTRAP=1 cargo fetch --locked --manifest-path "$(std_manifest)"
 fi
 
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
@@ -34,8 +51,9 @@ fi
 
 # Cuts lazy pages out of the app's module (scripts/split_wasm.py); it has no --version flag,
 # so cargo's own record of installed crates tells.
-if ! grep -q "wasm_split_cli_support $WASM_SPLIT_VERSION " "$HOME/.cargo/.crates2.json" 2>/dev/null \
-   || ! command -v wasm-split-cli >/dev/null; then
+# (the record beside the program found on PATH, wherever CARGO_HOME pointed when it was installed).
+split_cli="$(command -v wasm-split-cli || true)"
+if [ -z "$split_cli" ] || ! grep -q "wasm_split_cli_support $WASM_SPLIT_VERSION " "$(dirname "$split_cli")/../.crates2.json" 2>/dev/null; then
   say "installing wasm-split-cli $WASM_SPLIT_VERSION (a few minutes once)"
   cargo install --locked --features build-binary "wasm_split_cli_support@$WASM_SPLIT_VERSION"
 fi
@@ -60,10 +78,18 @@ if [ ! -x "$CACHE/venv/bin/python" ] || [ "$(cat "$CACHE/venv/.veche-req-sha" 2>
 fi
 
 if [ "${1:-}" != "--run" ]; then
-  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  # ChromeDriver drives only the Chromium of its own version: both come from the same Debian
+  # release, installed (or upgraded) together.
+  browser_version() { "$1" --version 2>/dev/null | grep -oE '[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+' | head -n 1; }
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] \
+     || [ "$(browser_version /usr/bin/chromium)" != "$(browser_version /usr/bin/chromedriver)" ]; then
+    command -v apt-get >/dev/null \
+      || die "the browser tests need Chromium and a ChromeDriver of the same version at /usr/bin/chromium and /usr/bin/chromedriver (Debian packages chromium and chromium-driver)"
     say "installing Chromium and ChromeDriver (Debian packages)"
     as_root apt-get update -qq
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    [ "$(browser_version /usr/bin/chromium)" = "$(browser_version /usr/bin/chromedriver)" ] \
+      || die "Chromium $(browser_version /usr/bin/chromium) and ChromeDriver $(browser_version /usr/bin/chromedriver) differ: upgrade both (apt-get install chromium chromium-driver)"
   fi
 fi
 say "set-up complete"

@@ -7,6 +7,9 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 "$ROOT/scripts/setup.sh"
+# Seconds, and a clear message, instead of a failed release build much later (Trunk's cargo runs
+# offline and cannot download what a new machine's cache lacks).
+check_crates_offline
 
 say "formatting and lints"
 cargo fmt --all -- --check
