@@ -72,6 +72,16 @@ async function first(path, pick = () => true) {
     cursor = page.next_cursor;
   }
 }
+/** The first event still ahead (the events list is by date range). */
+async function upcomingEvent() {
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const response = await fetch(`${base}/api/v1/events?from=${day(0)}&to=${day(90)}`);
+  if (!response.ok) throw new Error(`GET /events answered ${response.status}`);
+  const found = (await response.json()).find((occurrence) => !occurrence.cancelled);
+  if (!found) throw new Error('no event in the next 90 days (is the demo data loaded?)');
+  return found.event_id;
+}
+
 const kb = await (await fetch(`${base}/api/v1/kb`)).json();
 const article = kb.sections.flatMap((section) => section.articles)[0];
 const PAGES = [
@@ -81,9 +91,9 @@ const PAGES = [
   '/ideas',
   `/ideas/${(await first('ideas')).id}`,
   '/events',
-  `/events/${(await first('events')).id}`,
+  `/events/${await upcomingEvent()}`,
   '/members',
-  `/members/${(await first('members')).handle}`,
+  `/members/${(await first("members")).member.handle}`,
   '/kb',
   `/kb/articles/${article.id}`,
 ];
