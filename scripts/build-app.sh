@@ -15,7 +15,7 @@ inputs=""
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
   inputs="$( { rustc -V; trunk --version; wasm-bindgen --version; git ls-files -co --exclude-standard -- \
     .cargo Cargo.toml Cargo.lock Trunk.toml index.html package-lock.json public src style crates vendor widget \
-    scripts/build-app.sh scripts/lib.sh scripts/split_wasm.py scripts/wasm_opt_batch.mjs scripts/precompress.py \
+    scripts/build-app.sh scripts/lib.sh scripts/css_bundles.py scripts/split_wasm.py scripts/wasm_opt_batch.mjs scripts/precompress.py \
     | grep -v '/build/' | xargs -d '\n' sha256sum; } | sha256sum | cut -d' ' -f1)"
 fi
 if [ -n "$inputs" ] && [ "${VECHE_REBUILD:-0}" != 1 ] && [ -f dist/index.html ] && [ -f dist/embed/frame/index.html ] \

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
-// Lighthouse on Veche's main pages, as a phone sees them (Lighthouse's default mobile profile:
-// a mid-range phone on a slow 4G link, simulated), against the budget: performance ≥ 95 and no
-// layout shift.
+// Lighthouse on Veche's pages as members arrive on them from a link, as a phone sees them
+// (Lighthouse's default mobile profile: a mid-range phone on a slow 4G link, simulated), against
+// the budget: performance ≥ 95, no layout shift, largest contentful paint ≤ 2.0 s. The pages: the
+// lists, the 1,200-reply demo thread, an idea, an event, a profile, the knowledge base and an
+// article (the first of each in the demo data). Prints the machine's load average with the
+// figures: on a shared machine they swing with it.
 //
 //   node scripts/lighthouse.mjs [server-url] [runs]      (or `make lighthouse`)
 //
@@ -11,12 +14,14 @@
 // headless Chromium and the median score counts. Prints one row per page and exits 1 when a
 // page misses the budget: a measurement to run before a release, not part of `make test`
 // (timings on a shared machine swing).
+import { loadavg } from 'node:os';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
-const PAGES = ['/', '/threads', '/ideas', '/events', '/members'];
+const MEGATHREAD = 'Release 5.0 megathread: questions and first impressions';
 const MIN_SCORE = 95;
 const MAX_CLS = 0.01;
+const MAX_LCP_MS = 2000;
 
 const base = (process.argv[2] ?? process.env.VECHE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const runs = Number(process.argv[3] ?? process.env.LIGHTHOUSE_RUNS ?? 3);
@@ -54,19 +59,64 @@ try {
   process.exit(1);
 }
 
-console.log(`Lighthouse, mobile profile, median of ${runs} per page, ${base}`);
-console.log('page        score   FCP ms   LCP ms   TBT ms   CLS');
+/** The first item of a list of the API (`path`), or one that `pick` chooses, following pages. */
+async function first(path, pick = () => true) {
+  let cursor = '';
+  for (;;) {
+    const response = await fetch(`${base}/api/v1/${path}${path.includes('?') ? '&' : '?'}limit=100${cursor && `&cursor=${encodeURIComponent(cursor)}`}`);
+    if (!response.ok) throw new Error(`GET /${path} answered ${response.status}`);
+    const page = await response.json();
+    const found = page.items.find(pick);
+    if (found) return found;
+    if (!page.next_cursor) throw new Error(`nothing fitting in /${path} (is the demo data loaded?)`);
+    cursor = page.next_cursor;
+  }
+}
+/** The first event still ahead (the events list is by date range). */
+async function upcomingEvent() {
+  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const response = await fetch(`${base}/api/v1/events?from=${day(0)}&to=${day(90)}`);
+  if (!response.ok) throw new Error(`GET /events answered ${response.status}`);
+  const found = (await response.json()).find((occurrence) => !occurrence.cancelled);
+  if (!found) throw new Error('no event in the next 90 days (is the demo data loaded?)');
+  return found.event_id;
+}
+
+const kb = await (await fetch(`${base}/api/v1/kb`)).json();
+const article = kb.sections.flatMap((section) => section.articles)[0];
+const PAGES = [
+  '/',
+  '/threads',
+  `/threads/${(await first('threads', (t) => t.title === MEGATHREAD)).id}`,
+  '/ideas',
+  `/ideas/${(await first('ideas')).id}`,
+  '/events',
+  `/events/${await upcomingEvent()}`,
+  '/members',
+  `/members/${(await first("members")).member.handle}`,
+  '/kb',
+  `/kb/articles/${article.id}`,
+];
+
+const load = () => loadavg().map((n) => n.toFixed(2)).join(' ');
+console.log(`Lighthouse, mobile profile, median of ${runs} per page, ${base} (load average ${load()})`);
+console.log('page                  score   FCP ms   LCP ms   TBT ms   CLS');
 let failed = false;
 for (const page of PAGES) {
   const results = [];
   for (let run = 0; run < runs; run++) results.push(await measure(`${base}${page}`));
   const row = Object.fromEntries(Object.keys(results[0]).map((key) => [key, median(results.map((r) => r[key]))]));
-  const ok = row.score >= MIN_SCORE && row.cls <= MAX_CLS;
+  const ok = row.score >= MIN_SCORE && row.cls <= MAX_CLS && row.lcp <= MAX_LCP_MS;
   failed ||= !ok;
   console.log(
-    `${page.padEnd(10)} ${String(row.score).padStart(6)} ${row.fcp.toFixed(0).padStart(8)} ${row.lcp.toFixed(0).padStart(8)} ` +
+    `${page.padEnd(20)} ${String(row.score).padStart(6)} ${row.fcp.toFixed(0).padStart(8)} ${row.lcp.toFixed(0).padStart(8)} ` +
       `${row.tbt.toFixed(0).padStart(8)} ${row.cls.toFixed(3).padStart(6)}${ok ? '' : '   over budget'}`,
   );
 }
-console.log(failed ? `Some pages miss the budget (score ≥ ${MIN_SCORE}, CLS ≤ ${MAX_CLS}).` : 'Every page is within budget.');
+console.log(`(load average ${load()} at the end)`);
+console.log(
+  failed
+    ? `Some pages miss the budget (score ≥ ${MIN_SCORE}, CLS ≤ ${MAX_CLS}, LCP ≤ ${MAX_LCP_MS} ms).`
+    : 'Every page is within budget.',
+);
 process.exit(failed ? 1 : 0);

@@ -3,10 +3,15 @@
     python3 scripts/size_report.py dist
 
 Reads the built index.html to find exactly the files it loads (stylesheet, JS module, WASM), so
-the figure is the real first load; the same for the NPS survey's frame (embed/frame/index.html),
-and the embed loader a company's page includes (embed/nps.js). Exits non-zero when a budget is
-exceeded or one of them was not built.
+the figure is the real first load; then, for every address of the app's route table, what a
+browser downloads when that address is opened from a link with a cold cache: the first load, the
+route's pack (all the code its pages need, which index.html starts fetching) and the sections'
+stylesheet; the same for the NPS survey's frame (embed/frame/index.html), and the embed loader a
+company's page includes (embed/nps.js). Exits non-zero when a budget is exceeded or one of them
+was not built (`--routes-report-only`: the routes' totals are shown against their budget but do
+not fail the run).
 """
+import json
 import pathlib
 import re
 import sys
@@ -14,9 +19,11 @@ import sys
 import brotli
 
 KB = 1000
-# Budgets (also in DEVELOPERS.md): whole app first load (JS + WASM + CSS), the NPS survey in its
-# frame (JS + WASM + CSS) and the loader script on the company's page.
+# Budgets (also in DEVELOPERS.md): whole app first load (JS + WASM + CSS), any address opened
+# cold (the first load and everything its page needs), the NPS survey in its frame (JS + WASM +
+# CSS) and the loader script on the company's page.
 APP_BUDGET = 200 * KB
+ROUTE_BUDGET = 200 * KB
 FRAME_BUDGET = 60 * KB
 LOADER_BUDGET = 2 * KB
 
@@ -31,7 +38,7 @@ def brotli_size(path: pathlib.Path) -> int:
 def first_load_files(dist: pathlib.Path, html_name: str) -> list[pathlib.Path] | None:
     """The stylesheets, scripts and WASM a page links, absolute paths from `dist`, others from the
     page's folder. None when the page was not built. What an inline script fetches for the page
-    being opened (its pack, the sections' styles) is not the first load: `lazy_parts` shows it."""
+    being opened (its pack, the sections' styles) is not the first load: `routes` adds it."""
     page = dist / html_name
     if not page.is_file():
         return None
@@ -68,29 +75,36 @@ def report(title: str, files: list[pathlib.Path] | None, budget: int) -> bool:
     return ok
 
 
-def lazy_parts(dist: pathlib.Path) -> bool:
-    """What a page adds after the first load (not budgeted, shown so it stays in view): the
-    sections' stylesheet, which every lazy page and home block waits for, and the page packs."""
+def routes(dist: pathlib.Path, first_load: list[pathlib.Path] | None, enforce: bool) -> bool:
+    """Every address of the route table (the build's code map) opened cold: the first load, the
+    route's pack and the sections' stylesheet every lazy page waits for."""
+    maps = list(dist.glob("codemap-*.json"))
     sheet = dist / "sections.css"
-    packs = sorted(dist.glob("pack_*.bin"), key=brotli_size)
-    print("\nApp, after the first load (with the page opened):")
-    if not sheet.is_file() or not packs:
-        print("  sections.css or the page packs are missing: FAILED")
+    print(f"\nApp, each address opened from a link with a cold cache (first load + its pack + {sheet.name}):")
+    if len(maps) != 1 or not sheet.is_file() or not first_load:
+        print("  the code map, sections.css or the first load is missing: FAILED")
         return False
-    print(f"  {sheet.name:<48} {sheet.stat().st_size / KB:8.1f} KB raw  {brotli_size(sheet) / KB:7.1f} KB brotli")
-    for pack in (packs[0], packs[-1]):
-        size = brotli_size(pack)
-        print(f"  {pack.name:<48} {pack.stat().st_size / KB:8.1f} KB raw  {size / KB:7.1f} KB brotli")
-    print(f"  ({len(packs)} page packs; the smallest and the largest are shown)")
-    return True
+    base = sum(brotli_size(path) for path in first_load) + brotli_size(sheet)
+    cold = json.loads(maps[0].read_text())["cold"]
+    ok = True
+    print(f"  {'address':<32} {'its pack':>12} {'total':>14}")
+    for address, pack in cold.items():
+        total = base + brotli_size(dist / pack)
+        over = total > ROUTE_BUDGET
+        ok &= not over
+        mark = "  OVER BUDGET" if over else ""
+        print(f"  {address:<32} {brotli_size(dist / pack) / KB:9.1f} KB {total / KB:9.1f} KB{mark}")
+    print(f"  (budget {ROUTE_BUDGET / KB:.0f} KB each: {'ok' if ok else 'some over'}{'' if enforce else ', not enforced'})")
+    return ok or not enforce
 
 
-def main(dist_dir: str) -> int:
+def main(dist_dir: str, enforce_routes: bool) -> int:
     dist = pathlib.Path(dist_dir)
     loader = dist / "embed" / "nps.js"
+    first_load = first_load_files(dist, "index.html")
     results = [
-        report("App, first load (index.html):", first_load_files(dist, "index.html"), APP_BUDGET),
-        lazy_parts(dist),
+        report("App, first load (index.html):", first_load, APP_BUDGET),
+        routes(dist, first_load, enforce_routes),
         report("NPS embed loader (embed/nps.js):", [loader] if loader.is_file() else None, LOADER_BUDGET),
         report("NPS survey frame (embed/frame/index.html):", first_load_files(dist, "embed/frame/index.html"), FRAME_BUDGET),
     ]
@@ -98,4 +112,5 @@ def main(dist_dir: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "dist"))
+    arguments = [a for a in sys.argv[1:] if not a.startswith("--")]
+    sys.exit(main(arguments[0] if arguments else "dist", "--routes-report-only" not in sys.argv))

@@ -25,20 +25,23 @@ import tempfile
 
 # The module-level helpers of the survey frame's build serve the app's too.
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "widget"))
-from post_build import imported_names, is_stream_export, smaller_js, without_exports  # noqa: E402
+from post_build import imported_names, is_stream_export, leb128, sections, smaller_js, without_exports  # noqa: E402
 
 # Leptos links `wasm-streams` for server functions, which the app does not use: its exports go
 # before optimising, and its code, still reachable from the function table, becomes a trap (by
 # name, so wasm-bindgen keeps the names until Binaryen drops them).
 STREAMS = ["--unreachable", r"wasm_streams(\[[0-9a-f]+\])?::"]
 
+# Tool output nobody needs to read: hundreds of lines about the label-name tables, and
+# wasm-split passing over the route table (read here, not by it).
+QUIET = re.compile(r"^warning: unknown name subsection|Ignoring custom section veche_routes")
+
+
 def run(*args: str) -> None:
-    """Runs a tool; its output shows, but for the warning given for each label-name table in the
-    name section (subsection 3, which the std built with the app has and the tools do not read:
-    hundreds of lines, harmless)."""
+    """Runs a tool; its output shows, but for the lines QUIET matches."""
     done = subprocess.run(args, capture_output=True, text=True)
     for stream, text in ((sys.stdout, done.stdout), (sys.stderr, done.stderr)):
-        stream.write("".join(line for line in text.splitlines(keepends=True) if not line.startswith("warning: unknown name subsection")))
+        stream.write("".join(line for line in text.splitlines(keepends=True) if not QUIET.search(line)))
     if done.returncode != 0:
         raise subprocess.CalledProcessError(done.returncode, args)
 
@@ -62,112 +65,276 @@ SHARED_CHUNK = re.compile(
     r'const __chunk_(\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\./(chunk_\d+\.wasm)"'
 )
 PAGE = re.compile(
-    r'export const (__wasm_split_load_\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*'
+    r'export const (__wasm_split_load_(\w+)) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*'
     r'const src = fetch\(new URL\("\./(split_\w+\.wasm)".*?\n, \[([^\]]*)\]\)\);',
     re.S,
 )
+# A page's own module gets an id above every chunk's.
+OWN_ID_BASE = 1 << 20
+# At most this many files for a page's code on an in-app navigation (its own module included,
+# the home page's file not counted). More files waste fewer bytes on modules a page does not
+# need, at the price of requests (measured with `make walk`: 8 → 1.21, 12 → 1.19, 24 → 1.21
+# times the distinct code on the walk; compressing each file apart costs too).
+FILES_PER_PAGE = 12
 
-# Loads a page's pack: its own module and every chunk it needs, in one request. A chunk is
-# instantiated once (the first pack that brings it); a failed load can be tried again.
-PACK_RUNTIME = """const chunks = new Map();
-function pack(url) {
-    let loading;
-    return () => loading ??= (async () => {
-        const response = await fetch(new URL(url, import.meta.url));
-        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-        const bytes = new Uint8Array(await response.arrayBuffer());
-        const view = new DataView(bytes.buffer);
-        let at = 0;
-        const number = () => view.getUint32((at += 4) - 4, true);
-        const next = () => {
-            const length = number();
-            return bytes.subarray(at, (at += length));
-        };
-        const ids = Array.from({ length: number() }, number);
-        const imports = getSharedImports();
-        const own = next();
-        await Promise.all(ids.map((id) => {
-            const part = next();
-            if (!chunks.has(id)) {
-                const instance = WebAssembly.instantiate(part, imports);
-                instance.catch(() => chunks.delete(id));
-                chunks.set(id, instance);
+# The loader: how a page's code arrives. A page opened from a link gets all of it in one file
+# (its route's "cold pack", which index.html started fetching); on in-app navigation, only the
+# modules not already there, from the few "navigation files" that hold them (the code map says
+# which), so no module is fetched twice in a tab. Every module is instantiated once; a failed
+# load can be tried again. `prefetch` fetches without instantiating (a link hovered, focused or touched).
+RUNTIME = """const arrived = new Map();   // module id -> bytes, not yet instantiated
+const instances = new Map(); // module id -> instantiation
+const files = new Map();     // file -> its fetch, answering the ids of the modules it holds
+function file(name) {
+    let got = files.get(name);
+    if (!got) {
+        got = fetch(new URL(name, import.meta.url)).then(async (response) => {
+            if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+            const bytes = new Uint8Array(await response.arrayBuffer());
+            const view = new DataView(bytes.buffer);
+            let at = 0;
+            const number = () => view.getUint32((at += 4) - 4, true);
+            const ids = [];
+            for (let count = number(); count > 0; count--) {
+                const id = number(), length = number();
+                if (!instances.has(id)) arrived.set(id, bytes.subarray(at, at + length));
+                ids.push(id);
+                at += length;
             }
-            return chunks.get(id);
-        }));
-        return WebAssembly.instantiate(own, imports);
-    })().catch((error) => {
+            return ids;
+        });
+        got.catch(() => files.delete(name));
+        files.set(name, got);
+    }
+    return got;
+}
+function instance(id) {
+    let got = instances.get(id);
+    if (!got) {
+        const bytes = arrived.get(id);
+        if (!bytes) return Promise.reject(new Error(`module ${id} missing`));
+        arrived.delete(id);
+        got = WebAssembly.instantiate(bytes, getSharedImports());
+        got.catch(() => { instances.delete(id); arrived.set(id, bytes); });
+        instances.set(id, got);
+    }
+    return got;
+}
+let map;
+const codeMap = () => map ??= fetch(new URL(CODE_MAP, import.meta.url))
+    .then((response) => { if (!response.ok) throw new Error(`${CODE_MAP}: HTTP ${response.status}`); return response.json(); })
+    .catch((error) => { map = undefined; throw error; });
+// Fetches what `page` needs and is not here yet; answers the ids of its modules.
+async function fetchFor(page) {
+    const cold = self.__vecheCold;
+    if (cold) {
+        // The pack of the page opened from a link (started by index.html) holds all its code.
+        const ids = await file(cold.file).catch(() => (self.__vecheCold = undefined));
+        if (ids && cold.pages.includes(page)) return ids;
+    }
+    const { needs, files: where } = await codeMap();
+    const missing = needs[page].filter((id) => !instances.has(id) && !arrived.has(id));
+    await Promise.all([...new Set(missing.map((id) => where[id]))].map(file));
+    return needs[page];
+}
+function load(page) {
+    let loading;
+    return () => loading ??= fetchFor(page).then((ids) => Promise.all(ids.map(instance))).catch((error) => {
         loading = undefined;
         throw error;
     });
 }
+// The code of the page a link leads to, fetched ahead and not instantiated: a click then finds
+// it here. Matches as the router does (the first route of the table that fits).
+export function prefetch(path) {
+    const parts = path.split('/').filter(Boolean);
+    return codeMap().then(({ routes, needs, files: where }) => {
+        const route = routes.find(([segments]) => {
+            const rest = segments.length > 0 && segments[segments.length - 1][0] == '*';
+            const fixed = rest ? segments.slice(0, -1) : segments;
+            return (rest ? parts.length >= fixed.length : parts.length == fixed.length)
+                && fixed.every((s, i) => s[0] == ':' || s == parts[i]);
+        });
+        const wanted = new Set();
+        for (const page of route ? route[1] : []) {
+            for (const id of needs[page]) if (!instances.has(id) && !arrived.has(id)) wanted.add(where[id]);
+        }
+        return Promise.all([...wanted].map(file));
+    }).catch(() => {});
+}
+"""
+
+# Runs when the loader does, with the app's start (and never delays it): the code of the page a
+# link leads to is fetched when the link is hovered, focused or touched, a few hundred
+# milliseconds before the click. (Fetching ahead for every link in view once the page was idle
+# cost Lighthouse's total blocking time 0.5-2 s on the home page, measured: not done.)
+PREFETCH = """const seen = new Set();
+const ahead = (link) => {
+    if (!link || link.origin != location.origin || seen.has(link.pathname)) return;
+    seen.add(link.pathname);
+    prefetch(link.pathname);
+};
+for (const type of ['pointerover', 'focusin', 'touchstart']) {
+    addEventListener(type, (event) => ahead(event.target.closest?.('a[href]')), { passive: true, capture: true });
+}
 """
 
 
-def packed_loader(loader: str, modules: dict[str, bytes]) -> tuple[str, dict[str, bytes]]:
-    """Rewrites wasm-split's loader so that each page comes in one request (a "pack": the number
-    and ids of the shared chunks it needs, then the page's module and those chunks, each as its
-    length and bytes; every number a little-endian u32)
-    instead of one request per chunk — a page needed over a hundred, which on a phone's
-    connection limit cost seconds. Returns the new loader and the packs by content-hashed name."""
+def read_custom_section(module: bytes, wanted: str) -> bytes:
+    """The bytes of every custom section named `wanted`, joined."""
+    found = b""
+    for section_id, body, _, end in sections(module):
+        if section_id == 0:
+            length, at = leb128(module, body)
+            if module[at : at + length].decode("utf-8", "replace") == wanted:
+                found += module[at + length : end]
+    return found
+
+
+def without_custom_section(module: bytes, *unwanted: str) -> bytes:
+    """The module without its custom sections of the names `unwanted`."""
+    kept = bytearray(module[:8])
+    for section_id, body, start, end in sections(module):
+        if section_id == 0:
+            length, at = leb128(module, body)
+            if module[at : at + length].decode("utf-8", "replace") in unwanted:
+                continue
+        kept += module[start:end]
+    return bytes(kept)
+
+
+def route_table(artifact: bytes) -> list[tuple[list[str], list[str]]]:
+    """The app's route table as `lazy_routes!`/`route_code!` wrote it into the module's
+    `veche_routes` section: per address (in the router's order), the pages whose code it needs."""
+    rows = []
+    for line in read_custom_section(artifact, "veche_routes").decode().splitlines():
+        path, *pages = line.split()
+        rows.append(([part for part in path.split("/") if part], pages))
+    if len(rows) < 5:
+        raise SystemExit("split_wasm: the module's route table (veche_routes section) is missing or almost empty")
+    return rows
+
+
+def pack(modules: list[tuple[int, bytes]]) -> bytes:
+    """A file of modules: their number, then each one's id, length and bytes (little-endian u32s)."""
+    out = [len(modules).to_bytes(4, "little")]
+    for module_id, data in modules:
+        out += [module_id.to_bytes(4, "little"), len(data).to_bytes(4, "little"), data]
+    return b"".join(out)
+
+
+def navigation_groups(needs: dict[str, list[int]], sizes: dict[int, int]) -> list[list[int]]:
+    """Groups the modules into files so that each page's code is in at most FILES_PER_PAGE files,
+    merging, for the page that needs the most files, the two of its groups whose merge wastes
+    the fewest bytes (bytes a page fetches that it does not need, summed over the pages)."""
+    pages = sorted(needs)
+    users: dict[int, int] = {}
+    for bit, page in enumerate(pages):
+        for module_id in needs[page]:
+            users[module_id] = users.get(module_id, 0) | 1 << bit
+    groups = {module_id: [sizes[module_id], users[module_id], [module_id]] for module_id in users}
+    while True:
+        counts = [(sum(1 for g in groups.values() if g[1] >> bit & 1), bit) for bit in range(len(pages))]
+        most, bit = max(counts)
+        if most <= FILES_PER_PAGE:
+            return sorted(sorted(g[2]) for g in groups.values())
+        mine = [key for key, g in groups.items() if g[1] >> bit & 1]
+        best = None
+        for i, a in enumerate(mine):
+            size_a, users_a, _ = groups[a]
+            for b in mine[i + 1 :]:
+                size_b, users_b, _ = groups[b]
+                waste = size_a * (users_b & ~users_a).bit_count() + size_b * (users_a & ~users_b).bit_count()
+                if best is None or waste < best[0]:
+                    best = (waste, a, b)
+        _, a, b = best
+        merged = groups.pop(b)
+        groups[a][0] += merged[0]
+        groups[a][1] |= merged[1]
+        groups[a][2] += merged[2]
+
+
+def packed_code(loader: str, modules: dict[str, bytes], routes) -> tuple[str, dict[str, bytes], dict, list]:
+    """Rewrites wasm-split's loader to fetch pages' code in files of several modules (see
+    RUNTIME), and makes those files: a cold pack per address (everything its pages need), and
+    the navigation groups. Returns the loader, the files by content-hashed name, the code map
+    (for the loader and the size report) and the route table for index.html's start script."""
     chunk_files = {int(number): name for number, name in SHARED_CHUNK.findall(loader)}
-    start, end = loader.index("let sharedImports"), loader.index("function makeLoad")
-    out = [loader[: loader.index("\n") + 1], loader[start:end], PACK_RUNTIME]
-    packs: dict[str, bytes] = {}
     pages = PAGE.findall(loader)
     if not pages or len(chunk_files) != loader.count("const __chunk_"):
-        raise SystemExit("split_wasm: the wasm-split loader changed shape; update packed_loader")
-    for export, own, deps in pages:
-        ids = [int(dep.strip().removeprefix("__chunk_")) for dep in deps.split(",") if dep.strip()]
-        parts = [modules[own]] + [modules[chunk_files[i]] for i in ids]
-        header = b"".join(n.to_bytes(4, "little") for n in [len(ids), *ids])
-        data = header + b"".join(len(part).to_bytes(4, "little") + part for part in parts)
-        name = f"pack_{own.removeprefix('split_').removesuffix('.wasm')}-{content_hash(data)}.bin"
-        packs[name] = data
-        out.append(f'export const {export} = wrapAsyncCb(pack("./{name}"));\n')
-    return "".join(out), packs
+        raise SystemExit("split_wasm: the wasm-split loader changed shape; update packed_code")
+    # Which tools made a module and the features it uses (Binaryen keeps both) are of no use to
+    # the browser: a few hundred bytes per module.
+    modules = {name: without_custom_section(data, "producers", "target_features") for name, data in modules.items()}
+    by_id = {number: modules[name] for number, name in chunk_files.items()}
+    needs: dict[str, list[int]] = {}
+    exports = {}
+    for index, (export, page, own, deps) in enumerate(sorted(pages)):
+        by_id[OWN_ID_BASE + index] = modules[own]
+        needs[page] = [OWN_ID_BASE + index] + [int(d.strip().removeprefix("__chunk_")) for d in deps.split(",") if d.strip()]
+        exports[page] = export
+    out_files: dict[str, bytes] = {}
 
+    def named(stem: str, data: bytes) -> str:
+        name = f"{stem}-{content_hash(data)}.bin"
+        out_files[name] = data
+        return name
 
-LAZY_ROUTE = re.compile(r'path=path!\("([^"]*)"\)\s*view=\|\| view! \{ <LazyPage load=\|\| Box::pin\((\w+)\(\)\)')
-LAZY_BLOCK = re.compile(r"lazy_page!\((\w+),")
-
-
-def route_preloads(packs: dict[str, str]) -> str:
-    """An inline script for index.html that starts fetching the pack of the page being opened
-    (and the sections' stylesheet it waits for) while the main module is still downloading,
-    instead of after it has started. Routes come
-    from src/app.rs (`path!(…)` with a `LazyPage`); the home page's lazy blocks from
-    src/pages/home/. `packs` maps a split point to its pack's file name."""
-    src = pathlib.Path(__file__).resolve().parent.parent / "src"
-    routes = [(path, [loader]) for path, loader in LAZY_ROUTE.findall((src / "app.rs").read_text())]
-    # The blocks every visitor sees (`*_on_home`), not the members' survey banner.
-    home = [
-        name
-        for f in sorted((src / "pages" / "home").glob("*.rs"))
-        for name in LAZY_BLOCK.findall(f.read_text())
-        if name.endswith("_on_home")
-    ]
-    routes.append(("", home))
-    table = []
-    for path, loaders in routes:
-        missing = [loader for loader in loaders if loader not in packs]
+    for segments, route_pages in routes:
+        missing = [page for page in route_pages if page not in needs]
         if missing:
-            raise SystemExit(f"split_wasm: no pack for {missing} (route '{path}')")
-        table.append([[part for part in path.split("/") if part], [packs[loader] for loader in loaders]])
-    if len(table) < 5:
-        raise SystemExit("split_wasm: found almost no lazy routes in src/app.rs; update LAZY_ROUTE")
-    # The route with the fewest `:param` segments wins, as in the router ("ideas/roadmap" over "ideas/:id");
-    # a trailing `*rest` matches what is left, after every other route.
+            raise SystemExit(f"split_wasm: no split point for {missing} (route '/{'/'.join(segments)}')")
+    # The home page's blocks are the most shared code and where most visits start: their modules
+    # are one navigation file of their own, which is also the home page's pack, so nothing the
+    # home page brought is fetched again by the next page.
+    home = sorted({i for segments, route_pages in routes if not segments for page in route_pages for i in needs[page]})
+    others = {page: [i for i in ids if i not in set(home)] for page, ids in needs.items()}
+    groups = [home] + navigation_groups({p: ids for p, ids in others.items() if ids}, {i: len(b) for i, b in by_id.items()})
+    where = {}
+    file_of_set = {}
+    for number, group in enumerate(groups):
+        name = named(f"code_{number}", pack([(i, by_id[i]) for i in group]))
+        where.update({i: name for i in group})
+        file_of_set[tuple(group)] = name
+    cold = []
+    for segments, route_pages in routes:
+        ids = sorted({i for page in route_pages for i in needs[page]})
+        name = file_of_set.get(tuple(ids)) or named("pack_" + "+".join(route_pages), pack([(i, by_id[i]) for i in ids]))
+        cold.append((segments, route_pages, name))
+    code_map = {
+        "routes": [[segments, route_pages] for segments, route_pages, _ in cold],
+        "needs": needs,
+        "files": where,
+        "cold": {"/" + "/".join(segments): name for segments, _, name in cold},
+    }
+    map_text = json.dumps(code_map, separators=(",", ":"))
+    map_name = f"codemap-{content_hash(map_text.encode())}.json"
+    out_files[map_name] = map_text.encode()
+
+    start, end = loader.index("let sharedImports"), loader.index("function makeLoad")
+    text = [loader[: loader.index("\n") + 1], loader[start:end], f"const CODE_MAP = './{map_name}';\n", RUNTIME, PREFETCH]
+    text += [f"export const {exports[page]} = wrapAsyncCb(load({json.dumps(page)}));\n" for page in sorted(needs)]
+    return "".join(text), out_files, code_map, cold
+
+
+def route_preloads(cold) -> str:
+    """An inline script for index.html that starts fetching the code of the page being opened
+    (its route's cold pack, and the sections' stylesheet it waits for) while the main module is
+    still downloading, instead of after it has started; it tells the loader which pack that is.
+    Matches as the router does: the first route of the table that fits wins, a last `*rest`
+    matches what is left."""
+    table = [[segments, pages, name] for segments, pages, name in cold]
     return (
         "<script>(function(){var r=" + json.dumps(table, separators=(",", ":")) + ",p=location.pathname"
-        ".split('/').filter(Boolean),b,n=99;r.forEach(function(e){var s=e[0],k=0,w=s.length&&s[s.length-1][0]=='*';"
-        "if(w){s=s.slice(0,-1);k=50}if((w?p.length>=s.length:s.length==p.length)&&"
-        "s.every(function(x,i){if(x[0]==':'){k++;return true}return x==p[i]})&&k<n){b=e[1];n=k}});"
-        "(b||[]).forEach(function(f){var l=document.createElement('link');l.rel='preload';l.as='fetch';"
-        "l.crossOrigin='anonymous';l.href='/'+f;document.head.appendChild(l)});"
+        ".split('/').filter(Boolean),b;r.some(function(e){var s=e[0],w=s.length&&s[s.length-1][0]=='*';"
+        "if(w)s=s.slice(0,-1);if((w?p.length>=s.length:s.length==p.length)&&"
+        "s.every(function(x,i){return x[0]==':'||x==p[i]})){b=e;return true}});"
+        "if(!b)return;self.__vecheCold={pages:b[1],file:b[2]};"
+        "var l=document.createElement('link');l.rel='preload';l.as='fetch';"
+        "l.crossOrigin='anonymous';l.href='/'+b[2];document.head.appendChild(l);"
         # A lazy page (or a home block) waits for the sections' styles too: fetch them alongside.
-        "if(b){var c=document.createElement('link');c.rel='preload';c.as='style';c.href='/sections.css';"
-        "document.head.appendChild(c)}})()</script>"
+        "var c=document.createElement('link');c.rel='preload';c.as='style';c.href='/sections.css';"
+        "document.head.appendChild(c)})()</script>"
     )
 
 
@@ -181,6 +348,7 @@ def main() -> int:
         return 1
     stem = staged_wasm[0].name[: -len("_bg.wasm")]
     artifact = cargo_target_dir() / "wasm32-unknown-unknown" / profile / "veche.wasm"
+    routes = route_table(artifact.read_bytes())
 
     with tempfile.TemporaryDirectory() as work:
         split_dir = pathlib.Path(work, "split")
@@ -193,6 +361,8 @@ def main() -> int:
             "--out-dir", str(bound_dir), "--out-name", stem, str(split_dir / f"{stem}.wasm"),
         )
         bound_main = bound_dir / f"{stem}_bg.wasm"
+        # The route table is for this step only.
+        bound_main.write_bytes(without_custom_section(bound_main.read_bytes(), "veche_routes"))
         if release:
             bound_main.write_bytes(without_exports(bound_main.read_bytes(), is_stream_export))
 
@@ -213,10 +383,10 @@ def main() -> int:
         # Chunks and the loader get content-hashed names (served as immutable).
         loader = (split_dir / "__wasm_split.js").read_text()
         modules = {chunk.name: pathlib.Path(work, chunk.name).read_bytes() for chunk in chunks}
-        loader, packs = packed_loader(loader, modules)
-        for name, data in packs.items():
+        loader, out_files, _, cold = packed_code(loader, modules, routes)
+        for name, data in out_files.items():
             (staging / name).write_bytes(data)
-        preload = route_preloads({name[len("pack_") :].rsplit("-", 1)[0]: name for name in packs})
+        preload = route_preloads(cold)
         loader_name = f"__wasm_split-{content_hash(loader.encode())}.js"
         (staging / loader_name).write_text(loader)
 
@@ -254,8 +424,7 @@ def main() -> int:
     if count != 1:
         raise SystemExit("split_wasm: Trunk's start script changed shape; update the init rewrite")
     index.write_text(html.replace("</head>", preload + "\n  </head>", 1))
-    packs = list(staging.glob("pack_*.bin"))
-    print(f"split_wasm: {stem} main {len(main_wasm)} bytes, {len(packs)} page packs")
+    print(f"split_wasm: {stem} main {len(main_wasm)} bytes, {len(cold)} routes' packs, {len(list(staging.glob('code_*.bin')))} navigation files")
     return 0
 
 

@@ -1,9 +1,15 @@
 //! Every route in one place.
 
+use leptos::children::ToChildren;
 use leptos::prelude::*;
+use leptos::tachys::prelude::IntoMaybeErased;
+use leptos::tachys::view::iterators::StaticVec;
 use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{ProtectedRoute, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{
+    Outlet, ProtectedParentRoute, ProtectedParentRouteProps, Route, RouteChildren, RouteProps, Router, Routes,
+    RoutesProps,
+};
+use leptos_router::{MatchNestedRoutes, NestedRoute, path};
 
 use crate::api;
 use crate::components::layout::Shell;
@@ -15,7 +21,7 @@ use crate::pages::groups::GroupsArea;
 use crate::pages::home::HomePage;
 use crate::pages::ideas::{BallotPage, BallotsPage, IdeaPage, IdeasPage, NewIdeaPage, RoadmapPage};
 use crate::pages::kpis::KpisPage;
-use crate::pages::lazy::LazyPage;
+use crate::pages::lazy::{Access, LazyPage, RoutePath};
 use crate::pages::members::{
     EditProfilePage, FollowsPage, LeaderboardPage, MembersPage, ProfilePage, ReputationRulesPage,
 };
@@ -53,140 +59,131 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// The shell and every route.
+/// The shell and every route: the home page, then the lazy routes of `LAZY_ROUTES` (those for
+/// members only in one group that sends guests to sign in first), else "not found".
 #[component]
 fn Routed() -> impl IntoView {
     let session = use_session();
     // Protected pages are rebuilt whenever their condition reruns: only a change of the answer
     // may do that, not every change to the account (a new name or picture).
     let signed_in = Memo::new(move |_| session.signed_in());
+    // The table's routes are built from data (`routes_for`), so they go in as route values
+    // rather than view markup.
+    let routes = (
+        Route(RouteProps::builder().path(path!("")).view(HomePage).build()),
+        ProtectedParentRoute(
+            ProtectedParentRouteProps::builder()
+                .path(path!(""))
+                .view(Outlet)
+                .condition(move || signed_in.get())
+                .redirect_path(sign_in_redirect)
+                .children(RouteChildren::to_children(|| routes_for(Access::SignedIn)))
+                .build(),
+        ),
+        routes_for(Access::Anyone),
+    );
     view! {
         <Router>
             <Shell>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("") view=HomePage />
-                    <Route path=path!("threads") view=|| view! { <LazyPage load=|| Box::pin(threads_page()) /> } />
-                    <ProtectedRoute
-                        path=path!("threads/new")
-                        view=|| view! { <LazyPage load=|| Box::pin(new_thread_page()) /> }
-                        condition=move || signed_in.get()
-                        redirect_path=sign_in_redirect
-                    />
-                    <Route path=path!("threads/:id") view=|| view! { <LazyPage load=|| Box::pin(thread_page()) /> } />
-                    <Route path=path!("ideas") view=|| view! { <LazyPage load=|| Box::pin(ideas_page()) /> } />
-                    <ProtectedRoute
-                        path=path!("ideas/new")
-                        view=|| view! { <LazyPage load=|| Box::pin(new_idea_page()) /> }
-                        condition=move || signed_in.get()
-                        redirect_path=sign_in_redirect
-                    />
-                    <Route path=path!("ideas/roadmap") view=|| view! { <LazyPage load=|| Box::pin(roadmap_page()) /> } />
-                    <Route path=path!("ideas/ballots") view=|| view! { <LazyPage load=|| Box::pin(ballots_page()) /> } />
-                    <Route path=path!("ideas/ballots/:id") view=|| view! { <LazyPage load=|| Box::pin(ballot_page()) /> } />
-                    <Route path=path!("ideas/:id") view=|| view! { <LazyPage load=|| Box::pin(idea_page()) /> } />
-                    <Route path=path!("events") view=|| view! { <LazyPage load=|| Box::pin(events_page()) /> } />
-                    <ProtectedRoute
-                        path=path!("events/new")
-                        view=|| view! { <LazyPage load=|| Box::pin(new_event_page()) /> }
-                        condition=move || signed_in.get()
-                        redirect_path=sign_in_redirect
-                    />
-                    <Route path=path!("events/:id") view=|| view! { <LazyPage load=|| Box::pin(event_page()) /> } />
-                    <ProtectedRoute
-                        path=path!("events/:id/edit")
-                        view=|| view! { <LazyPage load=|| Box::pin(edit_event_page()) /> }
-                        condition=move || signed_in.get()
-                        redirect_path=sign_in_redirect
-                    />
-                    // The list and each group's page: one route for the area (see the surveys').
-                    <Route path=path!("groups/*rest") view=|| view! { <LazyPage load=|| Box::pin(groups_area()) /> } />
-                    // The index, the articles and the staff's editor: one route for the area.
-                    <Route path=path!("kb/*rest") view=|| view! { <LazyPage load=|| Box::pin(kb_area()) /> } />
-                    <Route path=path!("members") view=|| view! { <LazyPage load=|| Box::pin(members_page()) /> } />
-                    <Route path=path!("members/leaderboard") view=|| view! { <LazyPage load=|| Box::pin(leaderboard_page()) /> } />
-                    <Route path=path!("members/rules") view=|| view! { <LazyPage load=|| Box::pin(rules_page()) /> } />
-                    <Route path=path!("members/:handle") view=|| view! { <LazyPage load=|| Box::pin(profile_page()) /> } />
-                    <Route path=path!("members/:handle/followers") view=|| view! { <LazyPage load=|| Box::pin(follows_page()) /> } />
-                    <Route path=path!("members/:handle/following") view=|| view! { <LazyPage load=|| Box::pin(follows_page()) /> } />
-                    <ProtectedRoute
-                        path=path!("notifications")
-                        view=|| view! { <LazyPage load=|| Box::pin(notifications_page()) /> }
-                        condition=move || signed_in.get()
-                        redirect_path=sign_in_redirect
-                    />
-                    <Route path=path!("charter") view=|| view! { <LazyPage load=|| Box::pin(charter_page()) /> } />
-                    <Route path=path!("search") view=|| view! { <LazyPage load=|| Box::pin(search_page()) /> } />
-                    <Route path=path!("signin") view=|| view! { <LazyPage load=|| Box::pin(sign_in_page()) /> } />
-                    <Route path=path!("register") view=|| view! { <LazyPage load=|| Box::pin(register_page()) /> } />
-                    <ProtectedRoute
-                        path=path!("account")
-                        view=|| view! { <LazyPage load=|| Box::pin(account_page()) /> }
-                        condition=move || signed_in.get()
-                        redirect_path=sign_in_redirect
-                    />
-                    <ProtectedRoute
-                        path=path!("account/profile")
-                        view=|| view! { <LazyPage load=|| Box::pin(edit_profile_page()) /> }
-                        condition=move || signed_in.get()
-                        redirect_path=sign_in_redirect
-                    />
-                    // The staff's survey area routes its own addresses (list, new, results, edit) in
-                    // its chunk: one route here instead of four keeps the first load in budget.
-                    <ProtectedRoute
-                        path=path!("admin/surveys/*rest")
-                        view=|| view! { <LazyPage load=|| Box::pin(survey_admin()) /> }
-                        condition=move || signed_in.get()
-                        redirect_path=sign_in_redirect
-                    />
-                    <ProtectedRoute
-                        path=path!("admin/kpis")
-                        view=|| view! { <LazyPage load=|| Box::pin(kpis_page()) /> }
-                        condition=move || signed_in.get()
-                        redirect_path=sign_in_redirect
-                    />
-                    // The queue and the log: one route for the moderators' area (see the surveys').
-                    <ProtectedRoute
-                        path=path!("moderation/*rest")
-                        view=|| view! { <LazyPage load=|| Box::pin(moderation_area()) /> }
-                        condition=move || signed_in.get()
-                        redirect_path=sign_in_redirect
-                    />
-                </Routes>
+                {Routes(RoutesProps::builder().fallback(NotFoundPage).children(RouteChildren::to_children(|| routes)).build())}
             </Shell>
         </Router>
     }
 }
 
-crate::lazy_page!(sign_in_page, preload_sign_in_page, SignInPage);
-crate::lazy_page!(charter_page, preload_charter_page, crate::pages::charter::CharterPage);
-crate::lazy_page!(search_page, preload_search_page, crate::pages::search::SearchPage);
-crate::lazy_page!(register_page, preload_register_page, RegisterPage);
-crate::lazy_page!(account_page, preload_account_page, AccountPage);
-crate::lazy_page!(threads_page, preload_threads_page, ThreadsPage);
-crate::lazy_page!(ideas_page, preload_ideas_page, IdeasPage);
-crate::lazy_page!(new_idea_page, preload_new_idea_page, NewIdeaPage);
-crate::lazy_page!(idea_page, preload_idea_page, IdeaPage);
-crate::lazy_page!(roadmap_page, preload_roadmap_page, RoadmapPage);
-crate::lazy_page!(ballots_page, preload_ballots_page, BallotsPage);
-crate::lazy_page!(ballot_page, preload_ballot_page, BallotPage);
-crate::lazy_page!(thread_page, preload_thread_page, ThreadPage);
-crate::lazy_page!(new_thread_page, preload_new_thread_page, NewThreadPage);
-crate::lazy_page!(members_page, preload_members_page, MembersPage);
-crate::lazy_page!(profile_page, preload_profile_page, ProfilePage);
-crate::lazy_page!(follows_page, preload_follows_page, FollowsPage);
-crate::lazy_page!(leaderboard_page, preload_leaderboard_page, LeaderboardPage);
-crate::lazy_page!(rules_page, preload_rules_page, ReputationRulesPage);
-crate::lazy_page!(edit_profile_page, preload_edit_profile_page, EditProfilePage);
-crate::lazy_page!(events_page, preload_events_page, EventsPage);
-crate::lazy_page!(event_page, preload_event_page, EventPage);
-crate::lazy_page!(new_event_page, preload_new_event_page, NewEventPage);
-crate::lazy_page!(edit_event_page, preload_edit_event_page, EditEventPage);
-crate::lazy_page!(survey_admin, preload_survey_admin, SurveyAdmin);
-crate::lazy_page!(kpis_page, preload_kpis_page, KpisPage);
-crate::lazy_page!(moderation_area, preload_moderation_area, ModerationArea);
-crate::lazy_page!(groups_area, preload_groups_area, GroupsArea);
-crate::lazy_page!(kb_area, preload_kb_area, crate::pages::kb::KbArea);
-crate::lazy_page!(notifications_page, preload_notifications_page, NotificationsPage);
+crate::lazy_routes! {
+    /// Every page but the home page: its address, the loader of its code (`lazy_page!` below),
+    /// who may open it. The router builds its routes from this table, and the build step reads
+    /// it (from the compiled module) to start fetching a page's code while the app loads.
+    const LAZY_ROUTES = [
+        ("threads", threads_page, Anyone),
+        ("threads/new", new_thread_page, SignedIn),
+        ("threads/:id", thread_page, Anyone),
+        ("ideas", ideas_page, Anyone),
+        ("ideas/new", new_idea_page, SignedIn),
+        ("ideas/roadmap", roadmap_page, Anyone),
+        ("ideas/ballots", ballots_page, Anyone),
+        ("ideas/ballots/:id", ballot_page, Anyone),
+        ("ideas/:id", idea_page, Anyone),
+        ("events", events_page, Anyone),
+        ("events/new", new_event_page, SignedIn),
+        ("events/:id", event_page, Anyone),
+        ("events/:id/edit", edit_event_page, SignedIn),
+        // Four areas are one page each that picks what to show from the address (their
+        // modules' `Place`): one chunk per area. Their addresses:
+        ("groups", groups_area, Anyone),
+        ("groups/:slug", groups_area, Anyone),
+        // The editor's guard sends guests to sign in and tells members it is for staff.
+        ("kb", kb_area, Anyone),
+        ("kb/new", kb_area, Anyone),
+        ("kb/articles/:id", kb_area, Anyone),
+        ("kb/articles/:id/edit", kb_area, Anyone),
+        ("members", members_page, Anyone),
+        ("members/leaderboard", leaderboard_page, Anyone),
+        ("members/rules", rules_page, Anyone),
+        ("members/:handle", profile_page, Anyone),
+        ("members/:handle/followers", follows_page, Anyone),
+        ("members/:handle/following", follows_page, Anyone),
+        ("notifications", notifications_page, SignedIn),
+        ("charter", charter_page, Anyone),
+        ("search", search_page, Anyone),
+        ("signin", sign_in_page, Anyone),
+        ("register", register_page, Anyone),
+        ("account", account_page, SignedIn),
+        ("account/profile", edit_profile_page, SignedIn),
+        ("admin/surveys", survey_admin, SignedIn),
+        ("admin/surveys/new", survey_admin, SignedIn),
+        ("admin/surveys/:id", survey_admin, SignedIn),
+        ("admin/surveys/:id/edit", survey_admin, SignedIn),
+        ("admin/kpis", kpis_page, SignedIn),
+        ("moderation", moderation_area, SignedIn),
+        ("moderation/log", moderation_area, SignedIn),
+    ];
+}
+
+/// The routes of the table for `access`, in the table's order.
+fn routes_for(access: Access) -> StaticVec<impl MatchNestedRoutes + Clone + Send + 'static> {
+    LAZY_ROUTES
+        .iter()
+        .filter(|route| route.access == access)
+        .map(|route| {
+            let load = route.load;
+            NestedRoute::new(RoutePath(route.path), move || view! { <LazyPage load=load /> }).into_maybe_erased()
+        })
+        .collect::<Vec<_>>()
+        .into()
+}
+
+crate::lazy_page!(sign_in_page, SignInPage);
+crate::lazy_page!(charter_page, crate::pages::charter::CharterPage);
+crate::lazy_page!(search_page, crate::pages::search::SearchPage);
+crate::lazy_page!(register_page, RegisterPage);
+crate::lazy_page!(account_page, AccountPage);
+crate::lazy_page!(threads_page, ThreadsPage);
+crate::lazy_page!(ideas_page, IdeasPage);
+crate::lazy_page!(new_idea_page, NewIdeaPage);
+crate::lazy_page!(idea_page, IdeaPage);
+crate::lazy_page!(roadmap_page, RoadmapPage);
+crate::lazy_page!(ballots_page, BallotsPage);
+crate::lazy_page!(ballot_page, BallotPage);
+crate::lazy_page!(thread_page, ThreadPage);
+crate::lazy_page!(new_thread_page, NewThreadPage);
+crate::lazy_page!(members_page, MembersPage);
+crate::lazy_page!(profile_page, ProfilePage);
+crate::lazy_page!(follows_page, FollowsPage);
+crate::lazy_page!(leaderboard_page, LeaderboardPage);
+crate::lazy_page!(rules_page, ReputationRulesPage);
+crate::lazy_page!(edit_profile_page, EditProfilePage);
+crate::lazy_page!(events_page, EventsPage);
+crate::lazy_page!(event_page, EventPage);
+crate::lazy_page!(new_event_page, NewEventPage);
+crate::lazy_page!(edit_event_page, EditEventPage);
+crate::lazy_page!(survey_admin, SurveyAdmin);
+crate::lazy_page!(kpis_page, KpisPage);
+crate::lazy_page!(moderation_area, ModerationArea);
+crate::lazy_page!(groups_area, GroupsArea);
+crate::lazy_page!(kb_area, crate::pages::kb::KbArea);
+crate::lazy_page!(notifications_page, NotificationsPage);
 
 /// Sign-in page that brings the member back to where they were heading.
 pub(crate) fn sign_in_redirect() -> String {

@@ -18,6 +18,23 @@ pub mod search;
 pub mod surveys;
 pub mod threads;
 
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// The address below an area's prefix (`/kb/articles/1` → `/articles/1`) for an area that
+/// shows one of its pages by it (the router matches each address, see `app.rs`). It keeps its
+/// last value while the router leaves the area, so the area does not show another page first.
+pub fn area_rest(prefix: &'static str) -> Memo<String> {
+    let location = use_location();
+    Memo::new(move |last: Option<&String>| {
+        location
+            .pathname
+            .with(|path| path.strip_prefix(prefix).map(str::to_owned))
+            .or_else(|| last.cloned())
+            .unwrap_or_default()
+    })
+}
+
 /// A `next=` target is only followed when it is a path on this site.
 pub fn safe_next(next: Option<String>) -> String {
     next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\')).unwrap_or_else(|| "/".to_owned())

@@ -7,8 +7,8 @@ mod join_requests;
 use group_page::GroupPage;
 use groups_page::GroupsPage;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
+use crate::pages::area_rest;
 use crate::pages::not_found::NotFoundPage;
 
 /// Which page of the area an address (below `/groups/`) names.
@@ -32,8 +32,8 @@ impl Place {
 /// `/groups` and `/groups/<slug>`. One route in the app's router serves the whole area.
 #[component]
 pub fn GroupsArea() -> impl IntoView {
-    let params = use_params_map();
-    let place = Memo::new(move |_| params.with(|p| Place::of(&p.get("rest").unwrap_or_default())));
+    let rest = area_rest("/groups");
+    let place = Memo::new(move |_| rest.with(|rest| Place::of(rest)));
     move || match place.get() {
         Place::List => view! { <GroupsPage /> }.into_any(),
         Place::Group(slug) => view! { <GroupPage slug=slug /> }.into_any(),

@@ -74,7 +74,11 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-crate::lazy_page!(overview_on_home, preload_overview_on_home, super::OverviewOnHome);
-crate::lazy_page!(ideas_on_home, preload_ideas_on_home, crate::pages::ideas::IdeasOnHome);
-crate::lazy_page!(events_on_home, preload_events_on_home, crate::pages::events::EventsOnHome);
-crate::lazy_page!(survey_banner, preload_survey_banner, crate::pages::surveys::SurveyBanner);
+crate::lazy_page!(overview_on_home, super::OverviewOnHome);
+crate::lazy_page!(ideas_on_home, crate::pages::ideas::IdeasOnHome);
+crate::lazy_page!(events_on_home, crate::pages::events::EventsOnHome);
+crate::lazy_page!(survey_banner, crate::pages::surveys::SurveyBanner);
+
+// A link to the home page needs the blocks every visitor sees (not the members' survey banner):
+// index.html starts fetching their code with the main module's.
+crate::route_code!("" => overview_on_home ideas_on_home events_on_home);

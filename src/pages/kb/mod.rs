@@ -16,10 +16,10 @@ use article_page::ArticlePage;
 use edit_article_page::EditArticlePage;
 use kb_page::KnowledgeBasePage;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use new_article_page::NewArticlePage;
 use staff_page::StaffPage;
 
+use crate::pages::area_rest;
 use crate::pages::not_found::NotFoundPage;
 
 /// Which page of the area an address (below `/kb/`) names.
@@ -54,8 +54,8 @@ pub fn section_anchor(section_id: &str) -> String {
 /// the app's router serves the whole area.
 #[component]
 pub fn KbArea() -> impl IntoView {
-    let params = use_params_map();
-    let place = Memo::new(move |_| params.with(|p| Place::of(&p.get("rest").unwrap_or_default())));
+    let rest = area_rest("/kb");
+    let place = Memo::new(move |_| rest.with(|rest| Place::of(rest)));
     move || match place.get() {
         Place::Index => view! { <KnowledgeBasePage /> }.into_any(),
         Place::New => view! { <StaffPage><NewArticlePage /></StaffPage> }.into_any(),

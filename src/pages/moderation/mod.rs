@@ -7,13 +7,13 @@ mod target_link;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use log_page::LogPage;
 use queue_page::QueuePage;
 
 use crate::components::feedback::StaffOnly;
 use crate::i18n::messages::moderation::Moderation;
 use crate::i18n::use_i18n;
+use crate::pages::area_rest;
 use crate::pages::not_found::NotFoundPage;
 
 /// Which page of the area an address (below `/moderation/`) names.
@@ -39,8 +39,8 @@ impl Place {
 #[component]
 pub fn ModerationArea() -> impl IntoView {
     let i18n = use_i18n();
-    let params = use_params_map();
-    let place = Memo::new(move |_| params.with(|p| Place::of(&p.get("rest").unwrap_or_default())));
+    let rest = area_rest("/moderation");
+    let place = Memo::new(move |_| rest.with(|rest| Place::of(rest)));
     let current = move |here: Place| move || (place.get() == here).then_some("page");
     view! {
         <StaffOnly moderators=true>

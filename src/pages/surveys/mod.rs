@@ -9,7 +9,6 @@ mod surveys_page;
 
 use edit_survey_page::EditSurveyPage;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use new_survey_page::NewSurveyPage;
 pub use survey_banner::SurveyBanner;
 use survey_results_page::SurveyResultsPage;
@@ -19,6 +18,7 @@ use veche_api::surveys::SurveyInput;
 use crate::api::client::new_idempotency_key;
 use crate::components::feedback::{Loading, StaffOnly};
 use crate::components::surveys::survey_styles;
+use crate::pages::area_rest;
 use crate::pages::not_found::NotFoundPage;
 
 /// Which page of the survey area an address (below `/admin/surveys/`) names.
@@ -49,8 +49,8 @@ impl Place {
 /// first load carries one route for it, not four.
 #[component]
 pub fn SurveyAdmin() -> impl IntoView {
-    let params = use_params_map();
-    let place = Memo::new(move |_| params.with(|p| Place::of(&p.get("rest").unwrap_or_default())));
+    let rest = area_rest("/admin/surveys");
+    let place = Memo::new(move |_| rest.with(|rest| Place::of(rest)));
     let styles = LocalResource::new(|| async {
         let _ = survey_styles().await;
     });
