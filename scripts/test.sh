@@ -11,6 +11,9 @@ cd "$ROOT"
 # offline and cannot download what a new machine's cache lacks).
 check_crates_offline
 
+say "the contract's lint (Spectral: OpenAPI rules and the contract's own conventions, .spectral.yaml)"
+spectral lint api/openapi.yaml --fail-severity warn --quiet
+
 say "formatting and lints"
 cargo fmt --all -- --check
 cargo clippy --quiet --workspace --all-targets -- -D warnings
