@@ -29,7 +29,10 @@ results=()
 curl -fsS -o /dev/null "$api/health" || die "$api/health does not answer: is the backend running, and is this its API base URL?"
 
 jar="$work/cookies"
-token() { curl -fsS -b "$jar" -c "$jar" "$api/auth/me" | python3 -c 'import json,sys; print(json.load(sys.stdin)["csrf_token"])'; }
+# The CSRF token of the latest GET /auth/me (empty when the answer has none: the run then shows why).
+token() { curl -fsS -b "$jar" -c "$jar" "$api/auth/me" | python3 -c 'import json,sys
+try: print(json.load(sys.stdin)["csrf_token"])
+except Exception: print("")' || true; }
 
 # Runs schemathesis with the contract's checks; its output goes to $work/$1.log.
 schemathesis_run() {
@@ -57,9 +60,13 @@ if [[ " $steps " == *" schemathesis "* ]]; then
     body="{\"handle\":\"$handle\",\"display_name\":\"Conformance kit\",\"email\":\"$handle@example.org\",\"password\":\"conformance-kit-1\",\"accept_charter\":true}"
     path=auth/register
   fi
+  session=""
   if curl -fsS -b "$jar" -c "$jar" -H "X-CSRF-Token: $(token)" -H 'Content-Type: application/json' -d "$body" "$api/$path" > /dev/null; then
     session="$(awk -v name="$cookie_name" '$6 == name { print $7 }' "$jar")"
-    [ -n "$session" ] || die "signing in set no cookie named $cookie_name (set CONFORMANCE_SESSION_COOKIE to the backend's)"
+  fi
+  if [ -z "$session" ]; then
+    results+=("FAIL|schemathesis signed in as a member|POST $api/$path did not sign a member in (no cookie named $cookie_name): the kit needs open registration, or CONFORMANCE_LOGIN/CONFORMANCE_PASSWORD; CONFORMANCE_SESSION_COOKIE names another cookie")
+  else
     say "contract tests (schemathesis) signed in as a member"
     # Signing out would end the session the run uses.
     if schemathesis_run member "$session" --exclude-operation-id logout; then
@@ -67,8 +74,6 @@ if [[ " $steps " == *" schemathesis "* ]]; then
     else
       results+=("FAIL|schemathesis signed in as a member|member")
     fi
-  else
-    results+=("FAIL|schemathesis signed in as a member|could not $path (POST $api/$path): the kit needs open registration, or CONFORMANCE_LOGIN/CONFORMANCE_PASSWORD")
   fi
 fi
 
