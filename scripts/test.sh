@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: sets up what is missing and runs every test Veche has, against real parts:
-# lint, unit and property tests, server integration tests on SQLite files, component tests in
-# headless Chromium, the contract tests (schemathesis) and the Playwright journeys against the
-# reference server, then the size report against the budgets.
+# the contract's lint, lint, unit and property tests, server integration tests on SQLite files,
+# component tests in headless Chromium, the conformance kit (schemathesis and the @portable
+# journeys) and the Playwright journeys against the reference server, the app against a mock
+# generated from the contract, then the size report against the budgets.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -10,6 +11,9 @@ cd "$ROOT"
 # Seconds, and a clear message, instead of a failed release build much later (Trunk's cargo runs
 # offline and cannot download what a new machine's cache lacks).
 check_crates_offline
+
+say "the contract's lint (Spectral: OpenAPI rules and the contract's own conventions, .spectral.yaml)"
+spectral lint api/openapi.yaml --fail-severity warn --quiet
 
 say "formatting and lints"
 cargo fmt --all -- --check
@@ -42,18 +46,21 @@ trap 'kill $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true
 wait_for_url "http://127.0.0.1:$port/api/v1/health" 60
 kill -0 "$server_pid" 2>/dev/null || die "the reference server did not start: $(tail -n 5 "$work/server.log")"
 
-say "contract tests (schemathesis) against the reference server"
-"$ROOT/scripts/contract-test.sh" "http://127.0.0.1:$port"
+say "the conformance kit against the reference server (schemathesis as guest and member, the @portable journeys)"
+"$ROOT/scripts/conformance.sh" "http://127.0.0.1:$port/api/v1"
 
 say "calendar files read by a real iCalendar parser"
 python3 "$ROOT/scripts/check_ics.py" "http://127.0.0.1:$port"
 
-say "end-to-end journeys (Playwright, headless Chromium)"
+say "end-to-end journeys (Playwright, headless Chromium; the @portable ones ran in the kit above)"
 if ! VECHE_URL="http://127.0.0.1:$port" VECHE_SERVER_BIN="$target_dir/debug/veche-server" \
-  npx playwright test --config end2end/playwright.config.ts; then
+  npx playwright test --config end2end/playwright.config.ts --grep-invert @portable; then
   python3 "$ROOT/scripts/journey_failures.py" "$ROOT/end2end/test-results/report.json"
   die "end-to-end journeys failed"
 fi
+
+say "the app against the contract's mock (Prism, random valid data, several seeds)"
+"$ROOT/scripts/mock-test.sh"
 
 say "size report"
 # Every address opened cold is listed against its 200 KB budget; until the pages' code fits it

@@ -247,3 +247,37 @@ async fn event_times_show_the_viewers_clock_and_the_events_own_when_they_differ(
     assert_eq!(times[0].0, "When");
     assert!(times[0].1.contains("December 16, 2026") && !times[0].1.contains("Kamchatka"), "{times:?}");
 }
+
+#[wasm_bindgen_test]
+async fn an_unknown_time_zone_falls_back_to_utc_and_the_page_says_so() {
+    // Any string is a time zone by the contract; `Intl` throws for the ones the browser lacks.
+    let times = event_times("2026-12-16T15:00:00Z", "2026-12-16T17:00:00Z", false, "Mars/Olympus_Mons").await;
+    let at_event = &times.last().expect("a time").1;
+    assert!(at_event.contains("3:00") && at_event.contains("5:00") && at_event.contains("PM"), "{times:?}");
+    assert!(!at_event.contains("Mars"), "the times are UTC's, not the unknown zone's: {times:?}");
+
+    let host = document().create_element("div").expect("div");
+    document().body().expect("body").append_child(&host).expect("append");
+    let handle = leptos::mount::mount_to(host.clone().dyn_into().expect("element"), || {
+        veche::i18n::provide_i18n();
+        view! {
+            <veche::components::events::TimeZoneNotice zones=vec!["Mars/Olympus_Mons".to_owned(), "Europe/Moscow".to_owned()] />
+        }
+    });
+    settle().await;
+    let notice = host.text_content().unwrap_or_default();
+    assert!(notice.contains("does not know") && notice.contains("UTC"), "{notice}");
+    assert!(notice.contains("Mars/Olympus_Mons") && !notice.contains("Moscow"), "{notice}");
+    drop(handle);
+    host.remove();
+
+    // An all-day date in that zone still lands on its day (UTC's) in the calendar.
+    let occurrence: veche_api::events::Occurrence = serde_json::from_value(json!({
+        "event_id": "e1", "title": "Fair", "kind": "exhibition", "starts_at": "2026-12-16T10:00:00Z",
+        "ends_at": "2026-12-17T10:00:00Z", "all_day": true, "time_zone": "Mars/Olympus_Mons", "online": false,
+        "going_count": 0, "cancelled": false, "recurring": false
+    }))
+    .expect("an occurrence");
+    let days = veche::components::events::calendar::occurrence_days(&occurrence).expect("its days");
+    assert_eq!((days.0.to_string(), days.1.to_string()), ("2026-12-16".to_owned(), "2026-12-17".to_owned()));
+}

@@ -64,7 +64,7 @@ test('join, sign out, sign in (after a wrong password), keep the session, switch
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
 });
 
-test('the browser language decides before the member does', async ({ browser }) => {
+test('the browser language decides before the member does @portable', async ({ browser }) => {
   const context = await browser.newContext({ locale: 'ru-RU' });
   const page = await context.newPage();
   await page.goto('/');
@@ -122,7 +122,7 @@ test('when the API cannot be reached the app says so, and recovers on retry', as
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sever Software Community');
 });
 
-test('unknown addresses get a page that says so', async ({ page }) => {
+test('unknown addresses get a page that says so @portable', async ({ page }) => {
   await page.goto('/no/such/page');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Go to the home page' })).toBeVisible();

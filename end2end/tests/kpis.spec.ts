@@ -43,7 +43,7 @@ test('staff see the KPIs: the API\'s participation rate, six months, then twelve
   await expectAccessible(page, 'KPIs, 12 months, 320 px');
 });
 
-test('a member who is not staff is told the KPIs are for staff, and the API refuses them', async ({ page }) => {
+test('a member who is not staff is told the KPIs are for staff, and the API refuses them @portable', async ({ page }) => {
   await join(page, 'kpi');
   await page.goto('/admin/kpis');
   await expect(page.getByRole('heading', { level: 1, name: 'Staff only' })).toBeVisible();

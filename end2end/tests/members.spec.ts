@@ -290,7 +290,7 @@ test('staff assign a community role and it shows on the member’s author card',
   await expect(directory.card(member.displayName)).toContainText('Partner');
 });
 
-test('a member follows another, appears among their followers, and unfollows', async ({ page, browser }) => {
+test('a member follows another, appears among their followers, and unfollows @portable', async ({ page, browser }) => {
   // Someone nobody else follows, so the counts are this journey's alone.
   const elsewhere = await browser.newContext();
   const followed = await join(await elsewhere.newPage(), 'p');

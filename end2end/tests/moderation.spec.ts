@@ -101,7 +101,7 @@ test('a member reports a reply, a moderator hides it, others see the placeholder
   await oleg.close();
 });
 
-test('members cannot open the moderation area and do not get its link', async ({ page }) => {
+test('members cannot open the moderation area and do not get its link @portable', async ({ page }) => {
   await MemberApi.join(page.request, 'nomod');
   await page.goto('/moderation');
   await expect(page.getByText("You don't have access to this.")).toBeVisible();

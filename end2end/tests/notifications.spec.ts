@@ -99,7 +99,7 @@ test('a member on the waitlist hears that a place came free', async ({ page, bro
   await expect(bell(page)).toHaveAccessibleName('Notifications');
 });
 
-test('the notifications page fits a 320 px screen and is empty for a new member', async ({ page }) => {
+test('the notifications page fits a 320 px screen and is empty for a new member @portable', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await new MemberApi(page.request).joinAs();
   const notifications = new NotificationsPage(page);

@@ -38,7 +38,7 @@ test('search finds a thread with the word marked, and the type filter narrows it
   await expect(page.getByRole('heading', { level: 1, name: KAZAN_THREAD })).toBeVisible({ timeout: 20_000 });
 });
 
-test('a one-character search is refused beside the field', async ({ page }) => {
+test('a one-character search is refused beside the field @portable', async ({ page }) => {
   const search = new SearchPage(page);
   await search.open();
   await search.search('k');
@@ -63,7 +63,7 @@ test("a closed group's thread is found by its member, not by an outsider", async
   await expect(closed.locator('mark').first()).toHaveText('Beta 5.1');
 });
 
-test('the header leads to search', async ({ page }) => {
+test('the header leads to search @portable', async ({ page }) => {
   await page.goto('/');
   const menu = page.getByRole('button', { name: 'Menu' });
   if (await menu.isVisible()) await menu.click();

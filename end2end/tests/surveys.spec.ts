@@ -101,7 +101,7 @@ test('staff create a survey: a wrong field is refused beside it, the draft survi
   await expect(list.survey(name)).toContainText('No answers yet');
 });
 
-test('members are refused the survey admin and guests are sent to sign in', async ({ page }) => {
+test('members are refused the survey admin and guests are sent to sign in @portable', async ({ page }) => {
   await page.goto('/admin/surveys');
   await expect(page).toHaveURL(/\/signin\?next=%2Fadmin%2Fsurveys/);
 

@@ -1,7 +1,10 @@
 //! Dates and numbers in the member's language and time zone, through the browser's `Intl`
 //! (no date library in the bundle). The arithmetic that does not need a browser is plain Rust.
 
+use std::cell::RefCell;
+
 use veche_api::Locale;
+use wasm_bindgen::prelude::wasm_bindgen;
 
 /// The unit and signed amount a relative time is shown in ("3 days ago" → (-3, Day)).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,13 +96,58 @@ pub fn intl_date(timestamp: &str, locale: Locale, options: &[(&str, &str)], time
     let Some(millis) = parse_millis(timestamp) else {
         return timestamp.to_owned();
     };
-    let settings = js_sys::Object::new();
-    for (key, value) in options.iter().copied().chain(time_zone.map(|zone| ("timeZone", zone))) {
-        let _ = js_sys::Reflect::set(&settings, &key.into(), &value.into());
-    }
-    let format = js_sys::Intl::DateTimeFormat::new(&locales(locale), &settings);
+    let format = date_time_format(&locales(locale), options, time_zone);
     let date = js_sys::Date::new(&millis.into());
     format.format().call1(&format, &date).ok().and_then(|v| v.as_string()).unwrap_or_else(|| timestamp.to_owned())
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.DateTimeFormat(locales, options)`, which throws (a `RangeError`) for a time zone the
+    /// browser does not know: caught here, where `js_sys`'s constructor would trap.
+    #[wasm_bindgen(catch, js_namespace = Intl, js_name = DateTimeFormat)]
+    fn checked_date_time_format(
+        locales: &js_sys::Array,
+        options: &js_sys::Object,
+    ) -> Result<js_sys::Intl::DateTimeFormat, wasm_bindgen::JsValue>;
+}
+
+thread_local! {
+    /// Time zones already tried, with whether the browser knew them.
+    static TIME_ZONES: RefCell<Vec<(String, bool)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether the browser's `Intl` knows `zone`. The contract allows any string in a `time_zone`,
+/// and browsers differ in the names they know (aliases, new zones).
+pub fn known_time_zone(zone: &str) -> bool {
+    if let Some(known) = TIME_ZONES.with_borrow(|zones| zones.iter().find(|(name, _)| name == zone).map(|(_, k)| *k)) {
+        return known;
+    }
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"timeZone".into(), &zone.into());
+    let known = checked_date_time_format(&js_sys::Array::new(), &options).is_ok();
+    TIME_ZONES.with_borrow_mut(|zones| zones.push((zone.to_owned(), known)));
+    known
+}
+
+/// `zone` when the browser knows it, UTC when not (the page says so: `TimeZoneNotice`).
+pub fn usable_time_zone(zone: &str) -> &str {
+    if known_time_zone(zone) { zone } else { "UTC" }
+}
+
+/// `Intl.DateTimeFormat` with `options` in `time_zone` (UTC for a zone the browser does not know),
+/// or in the viewer's zone.
+pub fn date_time_format(
+    locales: &js_sys::Array,
+    options: &[(&str, &str)],
+    time_zone: Option<&str>,
+) -> js_sys::Intl::DateTimeFormat {
+    let settings = js_sys::Object::new();
+    for (key, value) in options.iter().copied().chain(time_zone.map(|zone| ("timeZone", usable_time_zone(zone)))) {
+        let _ = js_sys::Reflect::set(&settings, &key.into(), &value.into());
+    }
+    checked_date_time_format(locales, &settings)
+        .unwrap_or_else(|_| js_sys::Intl::DateTimeFormat::new(locales, &js_sys::Object::new()))
 }
 
 /// The viewer's IANA time zone, as the browser knows it.

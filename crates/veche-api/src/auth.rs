@@ -35,6 +35,7 @@ pub struct AccountUpdate {
 pub struct Account {
     pub member: MemberSummary,
     pub email: String,
+    #[serde(deserialize_with = "Locale::deserialize_or_default")]
     pub locale: Locale,
 }
 

@@ -9,7 +9,9 @@ pub struct Community {
     pub description: String,
     /// `YYYY-MM-DD`: the day the community started ("days of the community").
     pub founded_on: String,
+    #[serde(deserialize_with = "Locale::deserialize_or_default")]
     pub default_locale: Locale,
+    #[serde(deserialize_with = "Locale::deserialize_known")]
     pub locales: Vec<Locale>,
     /// IANA name of the community's home time zone.
     pub time_zone: String,

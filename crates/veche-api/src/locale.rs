@@ -30,6 +30,19 @@ impl Locale {
         }
     }
 
+    /// Reads a response's language leniently (enums are open): one the app does not speak is
+    /// English, instead of failing the whole answer. For `#[serde(deserialize_with)]`.
+    pub fn deserialize_or_default<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Locale, D::Error> {
+        let tag = String::deserialize(deserializer)?;
+        Ok(Locale::from_tag(&tag).unwrap_or_default())
+    }
+
+    /// Reads a response's list of languages, leaving out those the app does not speak.
+    pub fn deserialize_known<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Locale>, D::Error> {
+        let tags = Vec::<String>::deserialize(deserializer)?;
+        Ok(tags.iter().filter_map(|tag| Locale::from_tag(tag)).collect())
+    }
+
     /// Picks the first supported language from an `Accept-Language` value or a list of browser
     /// languages, honouring `q=` weights; English when none is supported.
     pub fn negotiate(accept_language: &str) -> Locale {

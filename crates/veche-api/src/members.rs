@@ -139,17 +139,17 @@ pub const BADGE_RULES: [(BadgeKind, Milestone, i64); 7] = [
     (BadgeKind::FiveMeetups, Milestone::EventsAttended, 5),
 ];
 
-/// What a badge counts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Milestone {
-    /// Threads and replies.
-    Posts,
-    Replies,
-    AcceptedAnswers,
-    KudosReceived,
-    IdeasImplemented,
-    EventsAttended,
+crate::open_enum! {
+    /// What a badge counts.
+    pub enum Milestone {
+        /// Threads and replies.
+        Posts = "posts",
+        Replies = "replies",
+        AcceptedAnswers = "accepted_answers",
+        KudosReceived = "kudos_received",
+        IdeasImplemented = "ideas_implemented",
+        EventsAttended = "events_attended",
+    }
 }
 
 impl Milestone {
@@ -161,6 +161,8 @@ impl Milestone {
             Milestone::KudosReceived => facts.kudos_received,
             Milestone::IdeasImplemented => facts.ideas_implemented,
             Milestone::EventsAttended => facts.events_attended,
+            // A backend's own milestone: nothing this version counts.
+            Milestone::Unknown => 0,
         }
     }
 }

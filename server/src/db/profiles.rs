@@ -77,6 +77,7 @@ fn milestone_times(milestone: Milestone) -> Option<&'static str> {
               WHERE r.member_id = ?1 AND r.status = 'going' AND e.cancelled_at IS NULL AND (r.occurrence <> '' OR e.recurrence IS NULL)
                 AND CASE WHEN r.occurrence <> '' THEN r.occurrence ELSE e.starts_at END < strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
         }
+        Milestone::Unknown => return None,
     })
 }
 

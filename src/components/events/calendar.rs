@@ -6,7 +6,7 @@ use std::fmt;
 
 use veche_api::events::Occurrence;
 
-use crate::i18n::format::parse_millis;
+use crate::i18n::format::{date_time_format, parse_millis};
 
 /// A day of the proleptic Gregorian calendar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -110,13 +110,10 @@ pub fn day_at(millis: f64, zone: Option<&str>) -> Option<Day> {
 
 /// The day and the minutes since midnight an instant shows on the clocks of `zone`.
 fn wall_clock(millis: f64, zone: &str) -> Option<(Day, u32)> {
-    let options = js_sys::Object::new();
     let fields =
         [("year", "numeric"), ("month", "numeric"), ("day", "numeric"), ("hour", "numeric"), ("minute", "numeric")];
-    for (key, value) in fields.into_iter().chain([("timeZone", zone), ("hourCycle", "h23")]) {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    let format = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::of1(&"en-US".into()), &options);
+    let options: Vec<(&str, &str)> = fields.into_iter().chain([("hourCycle", "h23")]).collect();
+    let format = date_time_format(&js_sys::Array::of1(&"en-US".into()), &options, Some(zone));
     let mut values = [None; 5];
     for part in format.format_to_parts(&js_sys::Date::new(&millis.into())).iter() {
         let field = |name: &str| js_sys::Reflect::get(&part, &name.into()).ok().and_then(|v| v.as_string());

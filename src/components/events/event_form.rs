@@ -111,7 +111,12 @@ pub fn EventForm(
     .into_iter()
     .map(|(value, text)| (value.to_owned(), i18n.t(text).to_owned()))
     .collect();
-    let zones = time_zones().into_iter().map(|z| (z.clone(), z)).collect();
+    let mut zones: Vec<(String, String)> = time_zones().into_iter().map(|z| (z.clone(), z)).collect();
+    // An event's zone this browser does not list stays chosen, so saving does not change it.
+    let current = zone.get_untracked();
+    if !current.is_empty() && !zones.iter().any(|(value, _)| *value == current) {
+        zones.insert(0, (current.clone(), current));
+    }
 
     view! {
         <form class="form form--wide event-form" on:submit=submit novalidate>

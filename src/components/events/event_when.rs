@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
+use super::TimeZoneNotice;
 use super::calendar::day_at;
 use crate::i18n::Locale;
-use crate::i18n::format::{intl_date, parse_millis, viewer_time_zone};
+use crate::i18n::format::{intl_date, parse_millis, usable_time_zone, viewer_time_zone};
 use crate::i18n::messages::events::Events;
 use crate::i18n::use_i18n;
 
@@ -42,7 +43,10 @@ pub fn EventWhen(
     let at_event = span(&starts_at, &ends_at, all_day, locale, Some(&time_zone));
     let for_viewer = if all_day { at_event.clone() } else { span(&starts_at, &ends_at, false, locale, None) };
     let both = for_viewer != at_event;
+    // An unknown zone's times are shown in UTC, and named so.
+    let shown_zone = usable_time_zone(&time_zone).to_owned();
     view! {
+        <TimeZoneNotice zones=vec![time_zone] />
         <dl class="event-when">
             <dt>{if both { i18n.t(Events::YourTime) } else { i18n.t(Events::When) }}</dt>
             <dd>
@@ -51,7 +55,7 @@ pub fn EventWhen(
             </dd>
             {both.then(|| view! {
                 <dt>{i18n.t(Events::EventTime)}</dt>
-                <dd>{at_event}" "<span class="event-when__zone">"("{time_zone.clone()}")"</span></dd>
+                <dd>{at_event}" "<span class="event-when__zone">"("{shown_zone.clone()}")"</span></dd>
             })}
         </dl>
     }

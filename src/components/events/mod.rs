@@ -7,6 +7,7 @@ mod event_form;
 mod event_when;
 mod month_grid;
 mod rsvp_panel;
+mod time_zone_notice;
 mod upcoming_events;
 mod week_view;
 
@@ -17,5 +18,6 @@ pub use event_form::EventForm;
 pub use event_when::EventWhen;
 pub use month_grid::MonthGrid;
 pub use rsvp_panel::RsvpPanel;
+pub use time_zone_notice::{TimeZoneNotice, all_day_zones};
 pub use upcoming_events::UpcomingEvents;
 pub use week_view::WeekView;

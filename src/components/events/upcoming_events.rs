@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use veche_api::events::Occurrence;
 
-use super::EventChip;
+use super::{EventChip, TimeZoneNotice, all_day_zones};
 use crate::i18n::format::intl_date;
 use crate::i18n::messages::events::Events;
 use crate::i18n::use_i18n;
@@ -25,6 +25,7 @@ pub fn UpcomingEvents(
                 leptos::either::Either::Left(view! { <p class="empty">{i18n.t(Events::NothingUpcoming)}</p> })
             } else {
                 leptos::either::Either::Right(view! {
+                    <TimeZoneNotice zones=all_day_zones(&dates) />
                     <ul class="upcoming__list">
                         {dates.into_iter().map(|o| {
                             let day = intl_date(&o.starts_at, locale, &[("weekday", "short"), ("day", "numeric"), ("month", "short")],

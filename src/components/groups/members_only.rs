@@ -18,7 +18,7 @@ pub fn MembersOnly(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let next = move || api::url::encode(&location.pathname.get());
+    let next = move || api::url::encode(&location.pathname.get_untracked());
     let slug = gate.group.slug.clone();
     let request = Action::new_local(move |_: &()| {
         let slug = slug.clone();

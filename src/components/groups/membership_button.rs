@@ -55,7 +55,9 @@ pub fn MembershipButton(
         <div class="membership">
             {move || {
                 if session.signed_in() != Some(true) {
-                    let next = api::url::encode(&location.pathname.get());
+                    // Untracked: read when the link is drawn. Tracking the address re-ran this
+                    // for a guest while a navigation tore the page down, and trapped.
+                    let next = api::url::encode(&location.pathname.get_untracked());
                     return view! { <A href=format!("/signin?next={next}")>{i18n.t(Groups::SignInToJoin)}</A> }.into_any();
                 }
                 let (membership, kind) = group.with(|g| (g.membership, g.kind));

@@ -53,6 +53,7 @@ crate::messages! {
         When => ("When", "Когда"),
         YourTime => ("Your time", "Ваше время"),
         EventTime => ("At the event", "По месту события"),
+        UnknownTimeZone => ("Your browser does not know this time zone, so its times are shown in UTC:", "Ваш браузер не знает этот часовой пояс, поэтому время показано по UTC:"),
         Where => ("Where", "Где"),
         ShowOnMap => ("Show on the map", "Показать на карте"),
         OnlineEvent => ("Online event", "Онлайн-событие"),

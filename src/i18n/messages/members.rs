@@ -235,6 +235,9 @@ pub fn milestone(locale: Locale, milestone: Milestone, count: i64) -> String {
         }
         (Locale::Ru, Milestone::IdeasImplemented) => ["воплощённая идея", "воплощённые идеи", "воплощённых идей"],
         (Locale::Ru, Milestone::EventsAttended) => ["посещённое событие", "посещённых события", "посещённых событий"],
+        // A milestone of the backend's own that this version does not know.
+        (Locale::En, Milestone::Unknown) => ["other achievement", "other achievements", "other achievements"],
+        (Locale::Ru, Milestone::Unknown) => ["другое достижение", "других достижения", "других достижений"],
     };
     format!("{} {}", number(count, locale), locale.pick(n, forms))
 }
@@ -277,6 +280,8 @@ mod tests {
         assert_eq!(milestone(Locale::Ru, Milestone::KudosReceived, 10), "10 полученных благодарностей");
         assert_eq!(milestone(Locale::Ru, Milestone::EventsAttended, 5), "5 посещённых событий");
         assert_eq!(milestone(Locale::Ru, Milestone::Posts, 1), "1 тема или ответ");
+        assert_eq!(milestone(Locale::En, Milestone::Unknown, 3), "3 other achievements");
+        assert_eq!(milestone(Locale::Ru, Milestone::Unknown, 2), "2 других достижения");
         assert_eq!(photo_of(Locale::Ru, 2, 5), "Фото 2 из 5");
     }
 }

@@ -8,7 +8,7 @@ use veche_api::events::EventKind;
 use super::FeedPanel;
 use crate::api::events::{self, RangeQuery};
 use crate::components::events::calendar::{CalendarState, Day, View};
-use crate::components::events::{AgendaList, MonthGrid, WeekView};
+use crate::components::events::{AgendaList, MonthGrid, TimeZoneNotice, WeekView, all_day_zones};
 use crate::components::feedback::{Loading, errors_fallback};
 use crate::i18n::format::intl_date;
 use crate::i18n::messages::events::{Events, kind_text};
@@ -154,7 +154,8 @@ pub fn EventsPage() -> impl IntoView {
                     {move || dates.get().map(|result| result.map(|occurrences| {
                         let state = state.get_untracked();
                         let range = state.range();
-                        match state.view {
+                        let zones = all_day_zones(&occurrences);
+                        let calendar = match state.view {
                             View::Month => EitherOf3::A(view! {
                                 <MonthGrid month=state.day range=range occurrences=occurrences today=today
                                     focus=keyboard_day.try_update_value(Option::take).flatten()
@@ -162,7 +163,8 @@ pub fn EventsPage() -> impl IntoView {
                             }),
                             View::Week => EitherOf3::B(view! { <WeekView first=range.0 occurrences=occurrences today=today /> }),
                             View::Agenda => EitherOf3::C(view! { <AgendaList range=range occurrences=occurrences /> }),
-                        }
+                        };
+                        view! { <TimeZoneNotice zones=zones />{calendar} }
                     }))}
                 </ErrorBoundary>
             </Transition>

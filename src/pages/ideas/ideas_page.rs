@@ -8,7 +8,7 @@ use veche_api::ideas::{IdeaSort, IdeaStatus, IdeaSummary};
 
 use crate::api::ideas::{self, IdeaQuery};
 use crate::api::url::query;
-use crate::api::{ApiError, ApiResult};
+use crate::api::{ApiError, ApiResult, first_items};
 use crate::components::feedback::{Loading, errors_fallback};
 use crate::components::ideas::{IdeaCard, IdeaCountersView, VotesLeft};
 use crate::i18n::messages::ideas::{Ideas, status_text};
@@ -53,7 +53,7 @@ impl Filters {
 }
 
 async fn load(filters: Filters) -> ApiResult<Page<IdeaSummary>> {
-    let mut filter = IdeaQuery {
+    let filter = IdeaQuery {
         status: filters.status,
         category: filters.category,
         voted: filters.voted,
@@ -61,18 +61,11 @@ async fn load(filters: Filters) -> ApiResult<Page<IdeaSummary>> {
         sort: filters.sort,
         ..IdeaQuery::default()
     };
-    let mut all = Page::default();
-    loop {
-        filter.limit =
-            Some(filters.shown.saturating_sub(all.items.len() as u32).clamp(1, veche_api::page::MAX_PAGE_LIMIT));
-        let page = ideas::list(&filter).await?;
-        all.items.extend(page.items);
-        all.next_cursor = page.next_cursor;
-        match &all.next_cursor {
-            Some(cursor) if (all.items.len() as u32) < filters.shown => filter.cursor = Some(cursor.clone()),
-            _ => return Ok(all),
-        }
-    }
+    first_items(filters.shown, move |cursor, limit| {
+        let filter = IdeaQuery { cursor, limit: Some(limit), ..filter.clone() };
+        async move { ideas::list(&filter).await }
+    })
+    .await
 }
 
 /// `/ideas`: the board, its counters and the member's votes left; filters in the address.

@@ -7,7 +7,7 @@ use veche_api::threads::{ThreadSort, ThreadSummary};
 
 use crate::api::threads::{self, ThreadQuery};
 use crate::api::url::query;
-use crate::api::{ApiError, ApiResult};
+use crate::api::{ApiError, ApiResult, first_items};
 use crate::components::feedback::{Loading, errors_fallback};
 use crate::components::threads::ThreadRow;
 use crate::i18n::messages::threads::{self as texts, Threads};
@@ -25,19 +25,12 @@ const SORTS: [(ThreadSort, Threads); 4] = [
 
 /// Loads the first `shown` threads, following cursors, so a reloaded "load more" comes back
 /// as it was.
-async fn load(mut filter: ThreadQuery, shown: u32) -> ApiResult<Page<ThreadSummary>> {
-    let mut all = Page::default();
-    loop {
-        let wanted = shown.saturating_sub(all.items.len() as u32).clamp(1, veche_api::page::MAX_PAGE_LIMIT);
-        filter.limit = Some(wanted);
-        let page = threads::list(&filter).await?;
-        all.items.extend(page.items);
-        all.next_cursor = page.next_cursor;
-        match &all.next_cursor {
-            Some(cursor) if (all.items.len() as u32) < shown => filter.cursor = Some(cursor.clone()),
-            _ => return Ok(all),
-        }
-    }
+async fn load(filter: ThreadQuery, shown: u32) -> ApiResult<Page<ThreadSummary>> {
+    first_items(shown, move |cursor, limit| {
+        let filter = ThreadQuery { cursor, limit: Some(limit), ..filter.clone() };
+        async move { threads::list(&filter).await }
+    })
+    .await
 }
 
 /// `/threads`: every thread, or one space's, in the chosen order; all of it in the address.
