@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make test`: sets up what is missing and runs every test Veche has, against real parts:
 # lint, unit and property tests, server integration tests on SQLite files, component tests in
-# headless Chromium, the contract tests (schemathesis) and the Playwright journeys against the
-# reference server, then the size report against the budgets.
+# headless Chromium, the contract tests (schemathesis), the fault scripts (kill -9 during writes,
+# memory under hostile bodies) and the Playwright journeys against the reference server, then the
+# size report against the budgets.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -44,6 +45,11 @@ kill -0 "$server_pid" 2>/dev/null || die "the reference server did not start: $(
 
 say "contract tests (schemathesis) against the reference server"
 "$ROOT/scripts/contract-test.sh" "http://127.0.0.1:$port"
+
+say "faults: kill -9 during bursts of writes, hostile bodies against the memory bound"
+# Each starts its own server (the same program) on a database of its own; a few seconds each.
+python3 "$ROOT/scripts/fault_kill.py" --server "$target_dir/debug/veche-server"
+python3 "$ROOT/scripts/memory_bound.py" --server "$target_dir/debug/veche-server"
 
 say "calendar files read by a real iCalendar parser"
 python3 "$ROOT/scripts/check_ics.py" "http://127.0.0.1:$port"

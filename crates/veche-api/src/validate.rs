@@ -189,11 +189,17 @@ pub fn registration(request: &RegisterRequest) -> FieldErrors {
     errors
 }
 
+/// Longest password a sign-in accepts (the contract's `maxLength`; older accounts may have
+/// passwords longer than today's [`PASSWORD_MAX`]).
+pub const LOGIN_PASSWORD_MAX: usize = 1024;
+
 pub fn login(request: &LoginRequest) -> FieldErrors {
     let mut errors = FieldErrors::new();
     errors.check("login", text(&request.login, 1, 254));
     if request.password.is_empty() {
         errors.add("password", Issue::Required);
+    } else if request.password.chars().count() > LOGIN_PASSWORD_MAX {
+        errors.add("password", Issue::TooLong { max: LOGIN_PASSWORD_MAX });
     }
     errors
 }

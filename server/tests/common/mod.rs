@@ -5,6 +5,8 @@
 
 use std::net::SocketAddr;
 
+pub mod process;
+
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::extract::connect_info::MockConnectInfo;
