@@ -77,6 +77,17 @@ pub(super) fn member_columns_of(alias: &str) -> String {
 }
 
 impl Db {
+    /// Whether `name` looks like a staff member's or moderator's name (other than `except`'s),
+    /// or like a community role (`validate::names::imitates`).
+    pub async fn imitates_staff(&self, name: &str, except: Option<i64>) -> anyhow::Result<bool> {
+        let staff: Vec<String> =
+            sqlx::query_scalar("SELECT display_name FROM members WHERE access IN ('staff', 'moderator') AND id != ?")
+                .bind(except.unwrap_or(0))
+                .fetch_all(&mut *self.conn().await?)
+                .await?;
+        Ok(veche_api::validate::names::imitates(name, staff.iter().map(String::as_str)))
+    }
+
     pub async fn member_by_id(&self, id: i64) -> anyhow::Result<Option<MemberRow>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?")))
             .bind(id)

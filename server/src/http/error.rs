@@ -28,6 +28,8 @@ pub enum ApiError {
     IdempotencyKeyReused,
     PayloadTooLarge,
     UnsupportedMediaType,
+    /// 415 for an upload that is not a PNG, JPEG, GIF or WebP.
+    NotAPicture,
     MethodNotAllowed,
     RateLimited {
         retry_after_secs: u64,
@@ -120,6 +122,7 @@ impl ApiError {
             UnsupportedMediaType => {
                 Problem::new(415, ProblemCode::UnsupportedMediaType, "Send the body as application/json")
             }
+            NotAPicture => Problem::new(415, ProblemCode::UnsupportedMediaType, "Send a picture: PNG, JPEG, GIF or WebP"),
             MethodNotAllowed => Problem::new(405, ProblemCode::BadRequest, "Method not allowed"),
             RateLimited { .. } => Problem::new(429, ProblemCode::RateLimited, "Too many requests; try again later"),
             Unavailable(Storage::Busy) => Problem::new(503, ProblemCode::Unavailable, "The server is busy; try again shortly")

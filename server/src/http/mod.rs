@@ -76,7 +76,8 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .nest("/api/v1", api)
-        .route("/api/{*rest}", any(|| async { ApiError::NotFound }))
+        // Other API versions and paths outside `/api/v1`: the API's own headers too.
+        .route("/api/{*rest}", any(|| async { ApiError::NotFound }).layer(middleware::from_fn(api_headers)))
         .route("/embed/frame", get(embed::frame_page))
         .route("/embed/frame/", get(embed::frame_page))
         .route("/embed/frame/index.html", get(embed::frame_page))
