@@ -2,8 +2,9 @@
 # `make test`: sets up what is missing and runs every test Veche has, against real parts:
 # the contract's lint, lint, unit and property tests, server integration tests on SQLite files,
 # component tests in headless Chromium, the conformance kit (schemathesis and the @portable
-# journeys) and the Playwright journeys against the reference server, the app against a mock
-# generated from the contract, then the size report against the budgets.
+# journeys), the fault scripts (kill -9 during writes, memory under hostile bodies) and the
+# Playwright journeys against the reference server, the app against a mock generated from the
+# contract, then the size report against the budgets.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -48,6 +49,11 @@ kill -0 "$server_pid" 2>/dev/null || die "the reference server did not start: $(
 
 say "the conformance kit against the reference server (schemathesis as guest and member, the @portable journeys)"
 "$ROOT/scripts/conformance.sh" "http://127.0.0.1:$port/api/v1"
+
+say "faults: kill -9 during bursts of writes, hostile bodies against the memory bound"
+# Each starts its own server (the same program) on a database of its own; a few seconds each.
+python3 "$ROOT/scripts/fault_kill.py" --server "$target_dir/debug/veche-server"
+python3 "$ROOT/scripts/memory_bound.py" --server "$target_dir/debug/veche-server"
 
 say "calendar files read by a real iCalendar parser"
 python3 "$ROOT/scripts/check_ics.py" "http://127.0.0.1:$port"

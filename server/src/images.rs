@@ -1,6 +1,14 @@
 //! Uploaded pictures are trusted for nothing: the type comes from the first bytes (never from
-//! the name or the declared type), the size is read from the header, and anything that is not
-//! a PNG, JPEG, GIF or WebP — an SVG with a script, an HTML page renamed .png — is refused.
+//! the name or the declared type), anything that is not a PNG, JPEG, GIF or WebP — an SVG with a
+//! script, an HTML page renamed .png — is refused, and what is kept is never the upload itself:
+//! the picture is decoded (with limits on its size, so a small file that unpacks to gigabytes
+//! stays out), turned upright, and encoded again, without any of its metadata (EXIF: where a
+//! photo was taken, the camera, a thumbnail of what it showed before editing). Browsers only ever
+//! receive what the server encoded.
+
+use std::io::Cursor;
+
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
 
 /// What an accepted image is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,13 +18,73 @@ pub struct ImageInfo {
     pub height: u32,
 }
 
-/// Largest width or height accepted (a decompression bomb stays out).
-pub const MAX_DIMENSION: u32 = 12_000;
+/// Largest width or height kept (a 12-megapixel phone photo, 4032 × 3024, fits). Decoding the
+/// largest takes 64 MiB; pictures are decoded one at a time.
+pub const MAX_SIDE: u32 = 4096;
 
+/// Why a picture was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Not one of the four formats.
+    NotAPicture,
+    /// The format's start, but not a whole picture that decodes.
+    Broken,
+    /// Wider or taller than [`MAX_SIDE`].
+    TooLarge,
+}
+
+/// A picture as the server keeps and serves it.
+pub struct Picture {
+    pub info: ImageInfo,
+    pub bytes: Vec<u8>,
+}
+
+/// The type and size a picture's header states (nothing is decoded).
 pub fn inspect(bytes: &[u8]) -> Option<ImageInfo> {
-    let info = png(bytes).or_else(|| jpeg(bytes)).or_else(|| gif(bytes)).or_else(|| webp(bytes))?;
-    let plausible = (1..=MAX_DIMENSION).contains(&info.width) && (1..=MAX_DIMENSION).contains(&info.height);
-    plausible.then_some(info)
+    png(bytes).or_else(|| jpeg(bytes)).or_else(|| gif(bytes)).or_else(|| webp(bytes))
+}
+
+/// Decodes, checks and encodes a picture again: JPEG stays JPEG (quality 85), every other
+/// format becomes PNG (transparency kept; of an animation, the first frame).
+pub fn reencode(bytes: &[u8]) -> Result<Picture, Refusal> {
+    let header = inspect(bytes).ok_or(Refusal::NotAPicture)?;
+    if header.width > MAX_SIDE || header.height > MAX_SIDE {
+        return Err(Refusal::TooLarge);
+    }
+    let format = match header.content_type {
+        "image/png" => ImageFormat::Png,
+        "image/jpeg" => ImageFormat::Jpeg,
+        "image/gif" => ImageFormat::Gif,
+        _ => ImageFormat::WebP,
+    };
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(u64::from(MAX_SIDE) * u64::from(MAX_SIDE) * 4 + 16 * 1024 * 1024);
+    reader.limits(limits);
+    let refusal = |error: image::ImageError| match error {
+        image::ImageError::Limits(_) => Refusal::TooLarge,
+        _ => Refusal::Broken,
+    };
+    let mut decoder = reader.into_decoder().map_err(refusal)?;
+    let orientation = decoder.orientation().map_err(refusal)?;
+    let mut picture = DynamicImage::from_decoder(decoder).map_err(refusal)?;
+    picture.apply_orientation(orientation);
+    if picture.width() == 0 || picture.height() == 0 {
+        return Err(Refusal::Broken);
+    }
+    let mut out = Cursor::new(Vec::new());
+    let content_type = if format == ImageFormat::Jpeg {
+        let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85);
+        DynamicImage::ImageRgb8(picture.to_rgb8()).write_with_encoder(encoder).map_err(|_| Refusal::Broken)?;
+        "image/jpeg"
+    } else {
+        picture.write_to(&mut out, ImageFormat::Png).map_err(|_| Refusal::Broken)?;
+        "image/png"
+    };
+    let info = ImageInfo { content_type, width: picture.width(), height: picture.height() };
+    Ok(Picture { info, bytes: out.into_inner() })
 }
 
 fn be32(b: &[u8], at: usize) -> Option<u32> {
@@ -135,7 +203,38 @@ mod tests {
         assert_eq!(inspect(b"<!doctype html><script>alert(1)</script>"), None);
         assert_eq!(inspect(b""), None);
         assert_eq!(inspect(b"\x89PNG\r\n\x1a\n"), None, "a truncated header");
-        assert_eq!(inspect(&samples::png(0, 10)), None, "no empty images");
-        assert_eq!(inspect(&samples::png(50_000, 50_000)), None, "no decompression bombs");
+        assert_eq!(reencode(b"<svg onload='alert(1)'/>").err(), Some(Refusal::NotAPicture));
+    }
+
+    #[test]
+    fn only_whole_pictures_of_a_sensible_size_are_kept() {
+        assert_eq!(reencode(&samples::png(3, 2)).err(), Some(Refusal::Broken), "a header without pixels");
+        assert_eq!(reencode(&samples::png(0, 10)).err(), Some(Refusal::Broken), "no empty images");
+        assert_eq!(reencode(&samples::png(12_000, 12_000)).err(), Some(Refusal::TooLarge), "no decompression bombs");
+        assert_eq!(reencode(&samples::jpeg(640, 480)).err(), Some(Refusal::Broken));
+        let real = crate::seed::gradient_png(30, 20, (0, 0, 0), (255, 255, 255));
+        assert_eq!(reencode(&real[..real.len() / 2]).err(), Some(Refusal::Broken), "a cut-off upload");
+        let kept = reencode(&real).expect("a real PNG");
+        assert_eq!(kept.info, ImageInfo { content_type: "image/png", width: 30, height: 20 });
+        assert_eq!(image::load_from_memory(&kept.bytes).expect("decodes").to_rgb8().dimensions(), (30, 20));
+    }
+
+    #[test]
+    fn metadata_never_survives() {
+        // A JPEG carrying an EXIF block with a GPS position: what is kept has no EXIF at all.
+        let mut jpeg = Vec::new();
+        let photo = image::RgbImage::from_fn(16, 8, |x, _| image::Rgb([x as u8 * 10, 80, 160]));
+        image::codecs::jpeg::JpegEncoder::new(&mut jpeg).encode_image(&photo).expect("jpeg");
+        // TIFF header, an empty IFD, then the text a GPS block would hold.
+        let content = b"Exif\x00\x00MM\x00\x2a\x00\x00\x00\x08\x00\x00\x00\x00\x00\x00GPS 55.75N 37.61E";
+        let mut exif = vec![0xff, 0xe1];
+        exif.extend_from_slice(&(content.len() as u16 + 2).to_be_bytes());
+        exif.extend_from_slice(content);
+        jpeg.splice(2..2, exif);
+        assert!(jpeg.windows(4).any(|w| w == b"Exif"));
+        let kept = reencode(&jpeg).expect("a real JPEG");
+        assert_eq!(kept.info.content_type, "image/jpeg");
+        assert!(!kept.bytes.windows(4).any(|w| w == b"Exif"), "no EXIF");
+        assert!(!kept.bytes.windows(3).any(|w| w == b"GPS"), "no position");
     }
 }

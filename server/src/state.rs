@@ -3,6 +3,8 @@ use std::time::Duration;
 
 use crate::config::Config;
 use crate::db::Db;
+use crate::http::BodyBudget;
+use crate::http::idempotency::InFlight;
 use crate::http::rate_limit::RateLimiter;
 use crate::http::static_files::AppShell;
 
@@ -15,6 +17,10 @@ pub struct AppState {
     pub shell: Arc<AppShell>,
     /// Key guest CSRF tokens are derived from; kept in the database so restarts keep them valid.
     pub guest_csrf_token: Arc<str>,
+    /// Idempotency keys whose first request is running in this process.
+    pub idempotency_in_flight: Arc<InFlight>,
+    /// Request bodies held in memory at once (`http::bounded_body`).
+    pub body_budget: Arc<BodyBudget>,
 }
 
 impl AppState {
@@ -27,6 +33,8 @@ impl AppState {
             db,
             shell: Arc::new(shell),
             guest_csrf_token: guest_csrf_token.into(),
+            idempotency_in_flight: Arc::default(),
+            body_budget: Arc::default(),
         })
     }
 

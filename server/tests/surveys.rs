@@ -55,7 +55,7 @@ async fn raw(server: &TestServer, method: Method, path: &str, headers: &[(&str, 
     let headers = response.headers().clone();
     let bytes = to_bytes(response.into_body(), usize::MAX).await.unwrap();
     let text = String::from_utf8_lossy(&bytes).into_owned();
-    Answer { status, headers, body: serde_json::from_slice(&bytes).unwrap_or(Value::Null), text }
+    Answer { status, headers, body: serde_json::from_slice(&bytes).unwrap_or(Value::Null), text, bytes: bytes.to_vec() }
 }
 
 async fn preflight(server: &TestServer, path: &str, origin: &str) -> Answer {

@@ -13,6 +13,10 @@ use crate::api::client::{self, Method};
 const STORAGE_KEY: &str = "veche.outbox";
 /// Longest wait between two retries while the server stays unreachable.
 const MAX_BACKOFF_MS: i32 = 8_000;
+/// How many times in a row the server may answer "the first attempt is still running"
+/// (`idempotency_in_progress`) before the member is told and decides (about 30 s with the
+/// backoff): a server that never finishes must not keep the write in a silent loop.
+const STILL_RUNNING_LIMIT: u32 = 6;
 
 /// A write waiting to be delivered.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -28,6 +32,9 @@ pub struct Pending {
     /// The server refused it for good (status and problem body): the member decides.
     #[serde(default)]
     pub refused: Option<(u16, String)>,
+    /// Answers in a row that said the first attempt was still running.
+    #[serde(default)]
+    pub still_running: u32,
 }
 
 impl Pending {
@@ -66,6 +73,7 @@ impl Outbox {
             // `()` sends no body at all (votes, kudos: the path says everything).
             body: serde_json::to_string(body).ok().filter(|b| b != "null").unwrap_or_default(),
             refused: None,
+            still_running: 0,
         };
         let key = pending.key.clone();
         self.items.update(|items| items.push(pending));
@@ -112,6 +120,18 @@ impl Outbox {
         });
     }
 
+    /// Sends a refused write again as it was, with its key (so it still counts once).
+    pub fn retry(&self, key: &str) {
+        self.items.update(|items| {
+            if let Some(item) = items.iter_mut().find(|p| p.key == key) {
+                item.refused = None;
+                item.still_running = 0;
+            }
+        });
+        self.persist();
+        self.flush();
+    }
+
     /// Forgets a write (a refused one the member gave up on, or took back to edit).
     pub fn discard(&self, key: &str) {
         self.items.update(|items| items.retain(|p| p.key != key));
@@ -147,19 +167,20 @@ impl Outbox {
                         outbox.backoff_ms.set_value(0);
                         outbox.delivered.set(Some(Delivery { key: pending.key, topic: pending.topic, response }));
                     }
-                    Err(error) if error.is_transient() || is_still_running(&error) => {
-                        outbox.offline.set(matches!(error, ApiError::Network));
-                        outbox.retry_later(&error);
-                        break;
-                    }
                     Err(error) => {
-                        let refused = refusal(&error);
+                        let mut answered = pending.clone();
+                        let wait = answer_failure(&mut answered, &error);
                         outbox.items.update(|items| {
                             if let Some(item) = items.iter_mut().find(|p| p.key == pending.key) {
-                                item.refused = Some(refused);
+                                *item = answered;
                             }
                         });
                         outbox.persist();
+                        if wait {
+                            outbox.offline.set(matches!(error, ApiError::Network));
+                            outbox.retry_later(&error);
+                            break;
+                        }
                     }
                 }
             }
@@ -181,9 +202,25 @@ impl Outbox {
     }
 }
 
-/// A retry that arrived while the first attempt was still being processed: try again.
+/// A retry that arrived while the first attempt was still being processed.
 fn is_still_running(error: &ApiError) -> bool {
     matches!(error, ApiError::Conflict { code: veche_api::ProblemCode::IdempotencyInProgress, .. })
+}
+
+/// Records a failed attempt on the write; answers whether to try again later (`false`: it is
+/// refused now, and the member sees why, with the text kept).
+fn answer_failure(pending: &mut Pending, error: &ApiError) -> bool {
+    if is_still_running(error) {
+        pending.still_running += 1;
+        if pending.still_running < STILL_RUNNING_LIMIT {
+            return true;
+        }
+    } else if error.is_transient() {
+        pending.still_running = 0;
+        return true;
+    }
+    pending.refused = Some(refusal(error));
+    false
 }
 
 /// Keeps what is needed to show the refusal later, even after a reload.
@@ -231,4 +268,45 @@ pub fn provide_outbox() -> Outbox {
 
 pub fn use_outbox() -> Outbox {
     expect_context::<Outbox>()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reply() -> Pending {
+        Pending {
+            key: "k".into(),
+            topic: "thread:1".into(),
+            method: "POST".into(),
+            path: "/threads/1/replies".into(),
+            body: r#"{"body":"My words"}"#.into(),
+            refused: None,
+            still_running: 0,
+        }
+    }
+
+    #[test]
+    fn a_write_the_server_keeps_saying_is_running_is_handed_back_after_a_bound() {
+        let still_running = ApiError::Conflict { code: veche_api::ProblemCode::IdempotencyInProgress, detail: None };
+        let mut pending = reply();
+        for attempt in 1..STILL_RUNNING_LIMIT {
+            assert!(answer_failure(&mut pending, &still_running), "attempt {attempt} waits and retries");
+        }
+        assert!(!answer_failure(&mut pending, &still_running), "then it stops");
+        assert_eq!(pending.error(), Some(still_running));
+        assert_eq!(pending.body, r#"{"body":"My words"}"#, "the text is kept");
+    }
+
+    #[test]
+    fn network_and_server_trouble_keep_retrying_and_reset_the_count() {
+        let mut pending = reply();
+        pending.still_running = STILL_RUNNING_LIMIT - 1;
+        assert!(answer_failure(&mut pending, &ApiError::Network));
+        assert!(answer_failure(&mut pending, &ApiError::Server { status: 503 }));
+        assert_eq!((pending.still_running, pending.refused.is_none()), (0, true));
+        let refused = ApiError::NotFound;
+        assert!(!answer_failure(&mut pending, &refused));
+        assert_eq!(pending.error(), Some(refused));
+    }
 }

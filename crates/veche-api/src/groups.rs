@@ -162,7 +162,7 @@ pub fn check_slug(errors: &mut FieldErrors, slug: &str) {
 }
 
 pub fn check_name(errors: &mut FieldErrors, name: &str) {
-    errors.check("name", validate::text(name, 1, NAME_MAX));
+    errors.check("name", validate::name(name, 1, NAME_MAX));
 }
 
 pub fn check_description(errors: &mut FieldErrors, description: &str) {

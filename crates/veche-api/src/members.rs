@@ -302,7 +302,7 @@ fn looks_like_phone(value: &str) -> bool {
 
 pub fn check_settings(settings: &ProfileSettings) -> FieldErrors {
     let mut errors = FieldErrors::new();
-    errors.check("display_name", validate::text(&settings.display_name, 2, validate::DISPLAY_NAME_MAX));
+    errors.check("display_name", validate::name(&settings.display_name, 2, validate::DISPLAY_NAME_MAX));
     errors.check("position", validate::optional_text(&settings.position, SHORT_MAX));
     errors.check("company", validate::optional_text(&settings.company, SHORT_MAX));
     errors.check("city", validate::optional_text(&settings.city, SHORT_MAX));

@@ -26,6 +26,9 @@ crate::open_enum! {
         RateLimited = "rate_limited",
         /// The content belongs to a closed group the viewer is not a member of (see `group`).
         MembersOnly = "members_only",
+        /// The server cannot take writes for a moment (its storage is full or busy); reads go on.
+        /// Answered with 503 and `Retry-After`.
+        Unavailable = "unavailable",
         Internal = "internal",
     }
 }

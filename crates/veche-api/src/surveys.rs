@@ -338,7 +338,7 @@ pub fn is_day(text: &str) -> bool {
 /// Checks a survey before it is sent or stored.
 pub fn check_survey(input: &SurveyInput) -> FieldErrors {
     let mut errors = FieldErrors::new();
-    errors.check("name", validate::text(&input.name, 2, NAME_MAX));
+    errors.check("name", validate::name(&input.name, 2, NAME_MAX));
     if SurveyKind::parse_known(&input.kind).is_none() {
         errors.add("kind", Issue::Invalid);
     }

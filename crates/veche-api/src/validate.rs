@@ -10,15 +10,32 @@ use crate::auth::{LoginRequest, RegisterRequest};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Issue {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     HandleFormat,
     EmailFormat,
     Taken,
     MustAccept,
     NotFound,
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     Invalid,
+    /// An uploaded file starts like a picture but is not a whole one.
+    PictureBroken,
+    /// A picture wider or taller than `max` pixels.
+    PictureTooLarge {
+        max: usize,
+    },
+    /// A name with control, direction-changing or invisible characters.
+    NameCharacters,
+    /// A name that looks like a staff member's or a community role's.
+    NameImitates,
 }
 
 impl Issue {
@@ -57,6 +74,26 @@ impl Issue {
             }
             (Issue::OutOfRange { min, max }, Locale::Ru) => {
                 format!("Введите число от {min} до {max}.")
+            }
+            (Issue::PictureBroken, Locale::En) => "This file is damaged or not a whole picture. Try another one.".into(),
+            (Issue::PictureBroken, Locale::Ru) => "Файл повреждён или это не целая картинка. Попробуйте другой.".into(),
+            (Issue::PictureTooLarge { max }, Locale::En) => {
+                format!("The picture is too large: at most {max} pixels wide and {max} high.")
+            }
+            (Issue::PictureTooLarge { max }, Locale::Ru) => {
+                format!("Картинка слишком большая: не больше {max} пикселей в ширину и {max} в высоту.")
+            }
+            (Issue::NameCharacters, Locale::En) => {
+                "Use letters, digits, spaces and punctuation: no control, direction or invisible characters.".into()
+            }
+            (Issue::NameCharacters, Locale::Ru) => {
+                "Используйте буквы, цифры, пробелы и знаки препинания: без управляющих, невидимых и меняющих направление текста символов.".into()
+            }
+            (Issue::NameImitates, Locale::En) => {
+                "This name looks like a staff member's or a community role's. Please choose another.".into()
+            }
+            (Issue::NameImitates, Locale::Ru) => {
+                "Это имя похоже на имя сотрудника или название роли в сообществе. Выберите другое.".into()
             }
             (Issue::Invalid, Locale::En) => "This value is not valid.".into(),
             (Issue::Invalid, Locale::Ru) => "Недопустимое значение.".into(),
@@ -160,6 +197,98 @@ pub fn email(value: &str) -> Option<Issue> {
     if valid { None } else { Some(Issue::EmailFormat) }
 }
 
+/// Characters no name may hold: control characters (NUL, bell, line breaks), the ones that
+/// change the direction of text (a right-to-left override shows `"\u{202e}anelE"` as "Elena"),
+/// and invisible ones (zero-width spaces, fillers that look like nothing).
+fn forbidden_in_name(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}' | '\u{180E}'
+                | '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+                | '\u{2800}' | '\u{3164}' | '\u{FEFF}' | '\u{FFA0}' | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{E000}'..='\u{F8FF}' | '\u{E0000}'..='\u{E007F}'
+        )
+}
+
+/// A name of a member, group, space or survey: `min..=max` characters, none of them control,
+/// direction or invisible ones; joiners (U+200C, U+200D, which some scripts and emoji need) count
+/// for nothing, so a name of them alone is empty. The server also normalises names (NFC) and
+/// refuses look-alikes of staff and roles (`names`, feature `unicode-rules`).
+pub fn name(value: &str, min: usize, max: usize) -> Option<Issue> {
+    if value.chars().any(forbidden_in_name) {
+        return Some(Issue::NameCharacters);
+    }
+    let visible: String = value.chars().filter(|c| !matches!(c, '\u{200C}' | '\u{200D}')).collect();
+    text(&visible, min, max)
+}
+
+/// Normalising names and telling look-alikes apart, with Unicode's tables (server side).
+#[cfg(feature = "unicode-rules")]
+pub mod names {
+    use unicode_normalization::UnicodeNormalization;
+
+    /// Community roles and staff words a member's name may not be, in both languages.
+    pub const ROLE_NAMES: [&str; 24] = [
+        "staff",
+        "moderator",
+        "admin",
+        "administrator",
+        "president",
+        "mentor",
+        "partner",
+        "hero",
+        "catalyst",
+        "scout",
+        "supporter",
+        "community manager",
+        "команда",
+        "модератор",
+        "админ",
+        "администратор",
+        "президент",
+        "наставник",
+        "партнёр",
+        "герой",
+        "катализатор",
+        "скаут",
+        "сторонник",
+        "комьюнити-менеджер",
+    ];
+
+    /// Words that make any name look official ("Moderator Oleg").
+    const STAFF_WORDS: [&str; 8] =
+        ["staff", "moderator", "admin", "administrator", "команда", "модератор", "админ", "администратор"];
+
+    /// NFC, trimmed, every run of white space one space.
+    pub fn normalize(value: &str) -> String {
+        value.nfc().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    /// What a name looks like, whatever letters it is written in: Unicode's confusable skeleton
+    /// (UTS #39), taken of the name as written (a capital I looks like an l, which lower case
+    /// would hide) and of its lower case (so "ELENA" meets "Elena", "Модератор" "модератор").
+    pub fn looks(value: &str) -> [String; 2] {
+        let skeleton = |text: &str| -> String { unicode_security::confusable_detection::skeleton(text).collect() };
+        let value = normalize(value);
+        [skeleton(&skeleton(&value).to_lowercase()), skeleton(&value.to_lowercase())]
+    }
+
+    fn alike(one: &[String; 2], other: &[String; 2]) -> bool {
+        one.iter().any(|look| other.contains(look))
+    }
+
+    /// Whether `name` looks like one of `protected` (staff members' names) or like a role.
+    pub fn imitates<'a>(name: &str, protected: impl IntoIterator<Item = &'a str>) -> bool {
+        let seen = looks(name);
+        let words: Vec<[String; 2]> =
+            name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(looks).collect();
+        ROLE_NAMES.iter().any(|role| alike(&looks(role), &seen))
+            || STAFF_WORDS.iter().any(|word| words.iter().any(|w| alike(&looks(word), w)))
+            || protected.into_iter().any(|other| alike(&looks(other), &seen))
+    }
+}
+
 pub const PASSWORD_MIN: usize = 8;
 pub const PASSWORD_MAX: usize = 128;
 pub const DISPLAY_NAME_MAX: usize = 60;
@@ -180,7 +309,7 @@ pub fn password(value: &str) -> Option<Issue> {
 pub fn registration(request: &RegisterRequest) -> FieldErrors {
     let mut errors = FieldErrors::new();
     errors.check("handle", handle(&request.handle));
-    errors.check("display_name", text(&request.display_name, 2, DISPLAY_NAME_MAX));
+    errors.check("display_name", name(&request.display_name, 2, DISPLAY_NAME_MAX));
     errors.check("email", email(&request.email));
     errors.check("password", password(&request.password));
     if !request.accept_charter {
@@ -189,11 +318,17 @@ pub fn registration(request: &RegisterRequest) -> FieldErrors {
     errors
 }
 
+/// Longest password a sign-in accepts (the contract's `maxLength`; older accounts may have
+/// passwords longer than today's [`PASSWORD_MAX`]).
+pub const LOGIN_PASSWORD_MAX: usize = 1024;
+
 pub fn login(request: &LoginRequest) -> FieldErrors {
     let mut errors = FieldErrors::new();
     errors.check("login", text(&request.login, 1, 254));
     if request.password.is_empty() {
         errors.add("password", Issue::Required);
+    } else if request.password.chars().count() > LOGIN_PASSWORD_MAX {
+        errors.add("password", Issue::TooLong { max: LOGIN_PASSWORD_MAX });
     }
     errors
 }
@@ -202,6 +337,41 @@ pub fn login(request: &LoginRequest) -> FieldErrors {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn names_refuse_control_direction_and_invisible_characters() {
+        for bad in ["\u{202e}anelE", "An\u{0}na", "Bell\u{7}", "Two\nlines", "\u{200b}\u{200b}\u{200b}", "Ann\u{2066}a"]
+        {
+            assert_eq!(name(bad, 2, 60), Some(Issue::NameCharacters), "{bad:?}");
+        }
+        assert_eq!(name("\u{200d}\u{200c}", 2, 60), Some(Issue::Required), "joiners alone are nothing");
+        for good in ["Anna Petrova", "Анна-Мария О'Нил", "محمد\u{200c}رضا", "Ли Вэй 👩\u{200d}💻"]
+        {
+            assert_eq!(name(good, 2, 60), None, "{good:?}");
+        }
+        assert!(Issue::NameCharacters.message(Locale::Ru).starts_with("Используйте"));
+    }
+
+    #[cfg(feature = "unicode-rules")]
+    #[test]
+    fn names_are_normalised_and_look_alikes_of_staff_and_roles_refused() {
+        use super::names::{imitates, normalize};
+        assert_eq!(normalize("  Elena \t Sokolova "), "Elena Sokolova");
+        assert_eq!(normalize("Zoe\u{0301}"), "Zo\u{e9}", "NFC");
+        let staff = ["Elena Sokolova", "Oleg Smirnov"];
+        for impostor in
+            ["Elena Sokolova", "elena sokolova", "Elеna Sokolova", "ΕIena Sokolova", "Oleg  Smirnov", "0leg Smirnov"]
+        {
+            assert!(imitates(&normalize(impostor), staff), "{impostor:?}");
+        }
+        for role in ["Moderator", "MODERATOR", "Модератор", "Staff", "President", "Moderator Oleg", "Админ Петя"]
+        {
+            assert!(imitates(role, staff), "{role:?}");
+        }
+        for fine in ["Elena Sokolova-Petrova", "Olga Novikova", "Modest Mouse", "Anna"] {
+            assert!(!imitates(fine, staff), "{fine:?}");
+        }
+    }
 
     fn valid_registration() -> RegisterRequest {
         RegisterRequest {

@@ -8,7 +8,7 @@ impl Db {
     /// The charter; empty (version 0) until one is written.
     pub async fn charter(&self) -> anyhow::Result<Charter> {
         let row = sqlx::query("SELECT text_en, text_ru, version, updated_at FROM charter WHERE id = 1")
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         let Some(row) = row else {
             return Ok(Charter {
@@ -41,7 +41,7 @@ impl Db {
         .bind(input.version)
         .bind(updated_at)
         .bind(editor)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(done.rows_affected() == 1)
     }

@@ -10,7 +10,7 @@ impl Db {
         let row: Option<(String, String, String, String, String)> = sqlx::query_as(
             "SELECT name, description, founded_on, default_locale, time_zone FROM community WHERE id = 1",
         )
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?;
         Ok(row.map(|(name, description, founded_on, default_locale, time_zone)| Community {
             name,
@@ -39,7 +39,7 @@ impl Db {
         .bind(description)
         .bind(founded_on)
         .bind(time_zone)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(())
     }
@@ -58,7 +58,7 @@ impl Db {
                     (SELECT COUNT(*) FROM ideas i
                      WHERE i.status = 'implemented' AND i.hidden_at IS NULL AND {visible}) AS implemented"
         )))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.conn().await?)
         .await?;
         let founded_on: Option<String> = row.get("founded_on");
         let founded = founded_on.and_then(|day| chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok());

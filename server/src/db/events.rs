@@ -133,7 +133,7 @@ impl Db {
              WHERE {} ORDER BY e.starts_at, e.id",
             reader.visible("e.group_id")
         );
-        let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(AssertSqlSafe(sql)).fetch_all(&mut *self.conn().await?).await?;
         Ok(rows.iter().map(event_row).collect())
     }
 
@@ -141,7 +141,7 @@ impl Db {
         let sql = format!(
             "{EVENT_SELECT}, {AUTHOR_COLUMNS} FROM events e JOIN members a ON a.id = e.organizer_id WHERE e.id = ?"
         );
-        let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(&mut *self.conn().await?).await?;
         Ok(row.as_ref().map(event_row))
     }
 
@@ -182,7 +182,7 @@ impl Db {
             .bind(recurrence)
             .bind(&now)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(id.unwrap_or_else(|| done.last_insert_rowid()))
     }
@@ -190,7 +190,8 @@ impl Db {
     /// Cancels an event (it stays visible, struck through, with the reason); tells those going.
     pub async fn cancel_event(&self, id: i64, reason: &str) -> anyhow::Result<()> {
         let now = clock::now();
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         sqlx::query("UPDATE events SET cancelled_at = ?, cancel_reason = ?, updated_at = ? WHERE id = ?")
             .bind(&now)
             .bind(reason.trim())
@@ -217,7 +218,8 @@ impl Db {
     /// Tells those who answered the event (not `actor`, who made the change) that its time or
     /// place changed; `what_changed` is the new time or place, in words.
     pub async fn tell_event_change(&self, event: &EventRow, what_changed: &str, actor: i64) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         let mut concerned = answered_members(&mut tx, event.id).await?;
         concerned.retain(|member| *member != actor);
         let notification = NewNotification {
@@ -238,7 +240,7 @@ impl Db {
             .bind(optional(report))
             .bind(clock::now())
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }
@@ -251,7 +253,7 @@ impl Db {
         .bind(event)
         .bind(upload)
         .bind(caption.trim())
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(())
     }
@@ -262,7 +264,7 @@ impl Db {
              WHERE p.event_id = ? ORDER BY p.position",
         )
         .bind(event)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         Ok(rows
             .iter()
@@ -283,7 +285,7 @@ impl Db {
         )
         .bind(event)
         .bind(occurrence)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.conn().await?)
         .await?;
         Ok(Attendance { going: row.get("going"), waitlisted: row.get("waitlisted") })
     }
@@ -302,7 +304,7 @@ impl Db {
         .bind(event)
         .bind(member)
         .bind(occurrence)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?;
         let Some(row) = row else { return Ok(None) };
         let status = RsvpStatus::parse(row.get("status"));
@@ -316,7 +318,7 @@ impl Db {
             .bind(row.get::<String, _>("since"))
             .bind(row.get::<String, _>("since"))
             .bind(member)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.conn().await?)
             .await?;
             Some(ahead + 1)
         } else {
@@ -336,7 +338,8 @@ impl Db {
         member: i64,
         wanted: RsvpStatus,
     ) -> anyhow::Result<RsvpStatus> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         sqlx::query("UPDATE events SET updated_at = updated_at WHERE id = ?").bind(event.id).execute(&mut *tx).await?;
         // The line's order, read once the write lock is held: to the microsecond, so answers
         // within one second keep the order they came in.
@@ -432,7 +435,7 @@ impl Db {
         .bind(occurrence)
         .bind(limit + 1)
         .bind(offset)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let more = rows.len() as i64 > limit;
         Ok((rows.into_iter().take(limit as usize).collect(), more))
@@ -442,7 +445,7 @@ impl Db {
     pub async fn member_rsvps(&self, member: i64) -> anyhow::Result<Vec<(i64, String, RsvpStatus)>> {
         let rows = sqlx::query("SELECT event_id, occurrence, status FROM rsvps WHERE member_id = ?")
             .bind(member)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         Ok(rows.iter().map(|r| (r.get("event_id"), r.get("occurrence"), RsvpStatus::parse(r.get("status")))).collect())
     }
@@ -450,7 +453,7 @@ impl Db {
     /// Going counts of every date of these events, keyed by (event, occurrence).
     pub async fn going_counts(&self) -> anyhow::Result<Vec<(i64, String, i64)>> {
         let rows = sqlx::query("SELECT event_id, occurrence, COUNT(*) AS going FROM rsvps WHERE status = 'going' GROUP BY event_id, occurrence")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         Ok(rows.iter().map(|r| (r.get("event_id"), r.get("occurrence"), r.get("going"))).collect())
     }
@@ -460,7 +463,7 @@ impl Db {
         if !rotate
             && let Some(token) = sqlx::query_scalar::<_, String>("SELECT token FROM calendar_feeds WHERE member_id = ?")
                 .bind(member)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *self.conn().await?)
                 .await?
         {
             return Ok(token);
@@ -473,7 +476,7 @@ impl Db {
         .bind(member)
         .bind(&token)
         .bind(clock::now())
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(token)
     }
@@ -481,7 +484,7 @@ impl Db {
     pub async fn feed_owner(&self, token: &str) -> anyhow::Result<Option<i64>> {
         Ok(sqlx::query_scalar("SELECT member_id FROM calendar_feeds WHERE token = ?")
             .bind(token)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?)
     }
 }

@@ -62,12 +62,22 @@ pub struct GroupMemberRow {
 impl Db {
     pub async fn group(&self, id: i64) -> anyhow::Result<Option<GroupRow>> {
         let sql = format!("SELECT {GROUP_COLUMNS} FROM groups g WHERE g.id = ?");
-        Ok(sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(&self.pool).await?.as_ref().map(group_row))
+        Ok(sqlx::query(AssertSqlSafe(sql))
+            .bind(id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?
+            .as_ref()
+            .map(group_row))
     }
 
     pub async fn group_by_slug(&self, slug: &str) -> anyhow::Result<Option<GroupRow>> {
         let sql = format!("SELECT {GROUP_COLUMNS} FROM groups g WHERE g.slug = ?");
-        Ok(sqlx::query(AssertSqlSafe(sql)).bind(slug).fetch_optional(&self.pool).await?.as_ref().map(group_row))
+        Ok(sqlx::query(AssertSqlSafe(sql))
+            .bind(slug)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?
+            .as_ref()
+            .map(group_row))
     }
 
     pub async fn membership(&self, group: i64, member: i64) -> anyhow::Result<Membership> {
@@ -75,7 +85,7 @@ impl Db {
             sqlx::query_as("SELECT status, role FROM group_members WHERE group_id = ? AND member_id = ?")
                 .bind(group)
                 .bind(member)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *self.conn().await?)
                 .await?;
         Ok(membership(row))
     }
@@ -87,7 +97,7 @@ impl Db {
         )
         .bind(group)
         .bind(member)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?)
     }
 
@@ -99,7 +109,10 @@ impl Db {
              WHERE {} ORDER BY g.name COLLATE NOCASE, g.id",
             reader.sees_group()
         );
-        let rows = sqlx::query(AssertSqlSafe(sql)).bind(reader.member_id.unwrap_or(0)).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(reader.member_id.unwrap_or(0))
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
         Ok(rows
             .iter()
             .map(|row| {
@@ -126,7 +139,7 @@ impl Db {
         .bind(description.trim())
         .bind(kind.as_str())
         .bind(clock::now())
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok((done.rows_affected() > 0).then(|| done.last_insert_rowid()))
     }
@@ -138,7 +151,8 @@ impl Db {
         description: Option<&str>,
         kind: Option<GroupKind>,
     ) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         // The group's own space (made with it, so named and described as it was) follows a new
         // name or description; a space given other words keeps them.
         for (column, value) in [("name", name), ("description", description)] {
@@ -192,7 +206,7 @@ impl Db {
         .bind(if requested { "requested" } else { "active" })
         .bind(limit + 1)
         .bind(offset)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let more = rows.len() as i64 > limit;
         let members = rows
@@ -225,7 +239,7 @@ impl Db {
         .bind(role.as_str())
         .bind(now)
         .bind(by)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(())
     }
@@ -239,7 +253,7 @@ impl Db {
         .bind(group)
         .bind(member)
         .bind(clock::now())
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(())
     }
@@ -251,7 +265,7 @@ impl Db {
             "SELECT member_id FROM group_members WHERE group_id = ? AND role = 'admin' AND status = 'active'",
         )
         .bind(group)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         Ok(admins == [member])
     }
@@ -260,7 +274,7 @@ impl Db {
         let done = sqlx::query("DELETE FROM group_members WHERE group_id = ? AND member_id = ?")
             .bind(group)
             .bind(member)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(done.rows_affected() > 0)
     }
@@ -275,7 +289,8 @@ impl Db {
         admin: i64,
     ) -> anyhow::Result<bool> {
         let now = clock::now();
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         let done = if decision == Decision::Approve {
             sqlx::query(
                 "UPDATE group_members SET status = 'active', decided_at = ?, decided_by = ?
@@ -317,12 +332,16 @@ impl Db {
 
     /// The group a space's threads belong to.
     pub async fn space_group(&self, space: i64) -> anyhow::Result<Option<i64>> {
-        Ok(sqlx::query_scalar("SELECT group_id FROM spaces WHERE id = ?").bind(space).fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT group_id FROM spaces WHERE id = ?")
+            .bind(space)
+            .fetch_one(&mut *self.conn().await?)
+            .await?)
     }
 
     /// Puts a space, and every thread in it, into a group.
     pub async fn set_space_group(&self, space: i64, group: i64) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         sqlx::query("UPDATE spaces SET group_id = ? WHERE id = ?").bind(group).bind(space).execute(&mut *tx).await?;
         sqlx::query("UPDATE threads SET group_id = ? WHERE space_id = ?")
             .bind(group)
@@ -335,7 +354,8 @@ impl Db {
 
     /// Puts an idea (with its discussion) into a group.
     pub async fn set_idea_group(&self, idea: i64, group: Option<i64>) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         sqlx::query("UPDATE ideas SET group_id = ? WHERE id = ?").bind(group).bind(idea).execute(&mut *tx).await?;
         sqlx::query("UPDATE threads SET group_id = ? WHERE id = (SELECT discussion_id FROM ideas WHERE id = ?)")
             .bind(group)
@@ -347,12 +367,16 @@ impl Db {
     }
 
     pub async fn set_event_group(&self, event: i64, group: Option<i64>) -> anyhow::Result<()> {
-        sqlx::query("UPDATE events SET group_id = ? WHERE id = ?").bind(group).bind(event).execute(&self.pool).await?;
+        sqlx::query("UPDATE events SET group_id = ? WHERE id = ?")
+            .bind(group)
+            .bind(event)
+            .execute(&mut *self.conn().await?)
+            .await?;
         // The article made from its report is read by the same people.
         sqlx::query("UPDATE kb_articles SET group_id = ? WHERE event_id = ?")
             .bind(group)
             .bind(event)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }

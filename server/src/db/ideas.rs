@@ -113,7 +113,7 @@ pub enum VoteRefusal {
 impl Db {
     pub async fn idea_categories(&self) -> anyhow::Result<Vec<IdeaCategory>> {
         let rows = sqlx::query("SELECT id, slug, name FROM idea_categories ORDER BY position, id")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         Ok(rows
             .iter()
@@ -126,7 +126,7 @@ impl Db {
             .bind(slug)
             .bind(name)
             .bind(position)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(done.last_insert_rowid())
     }
@@ -135,7 +135,7 @@ impl Db {
         Ok(sqlx::query_scalar("SELECT id FROM idea_categories WHERE CAST(id AS TEXT) = ? OR slug = ?")
             .bind(id_or_slug)
             .bind(id_or_slug)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?)
     }
 
@@ -146,13 +146,16 @@ impl Db {
                       WHERE v.member_id = ? AND i.status IN {OPEN}) AS used"
         )))
         .bind(member_id)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.conn().await?)
         .await?;
         Ok(VoteBudget::new(row.get::<Option<i64>, _>("budget").unwrap_or(0), row.get("used")))
     }
 
     pub async fn set_vote_budget(&self, budget: i64) -> anyhow::Result<()> {
-        sqlx::query("UPDATE community SET vote_budget = ? WHERE id = 1").bind(budget).execute(&self.pool).await?;
+        sqlx::query("UPDATE community SET vote_budget = ? WHERE id = 1")
+            .bind(budget)
+            .execute(&mut *self.conn().await?)
+            .await?;
         Ok(())
     }
 
@@ -188,7 +191,7 @@ impl Db {
             .bind(filter.limit + 1)
             .bind(filter.offset)
             .bind(filter.group_id)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         let more = rows.len() as i64 > filter.limit;
         Ok((rows.iter().take(filter.limit as usize).map(idea_row).collect(), more))
@@ -199,7 +202,11 @@ impl Db {
             "{IDEA_SELECT}, {AUTHOR_COLUMNS} FROM ideas i JOIN idea_categories c ON c.id = i.category_id
              JOIN members a ON a.id = i.author_id WHERE i.id = ?2"
         );
-        let row = sqlx::query(AssertSqlSafe(sql)).bind(viewer.unwrap_or(0)).bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(viewer.unwrap_or(0))
+            .bind(id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
         Ok(row.as_ref().map(idea_row))
     }
 
@@ -225,7 +232,7 @@ impl Db {
         .bind(discussion)
         .bind(at)
         .bind(at)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(done.last_insert_rowid())
     }
@@ -246,7 +253,7 @@ impl Db {
         .bind(category)
         .bind(clock::now())
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(())
     }
@@ -260,7 +267,8 @@ impl Db {
         member_id: i64,
         give: bool,
     ) -> anyhow::Result<Result<(i64, VoteBudget), VoteRefusal>> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         let locked = sqlx::query("UPDATE ideas SET vote_count = vote_count WHERE id = ?")
             .bind(idea_id)
             .execute(&mut *tx)
@@ -313,6 +321,8 @@ impl Db {
             .await?;
         sqlx::query("UPDATE ideas SET vote_count = ? WHERE id = ?").bind(count).bind(idea_id).execute(&mut *tx).await?;
         tx.commit().await?;
+        // The budget is read on its own connection turn: this one goes back first.
+        drop(conn);
         Ok(Ok((count, self.vote_budget(member_id).await?)))
     }
 
@@ -325,7 +335,8 @@ impl Db {
         staff_id: i64,
     ) -> anyhow::Result<Vec<i64>> {
         let now = clock::now();
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         sqlx::query("UPDATE ideas SET status = ?, status_changed_at = ? WHERE id = ?")
             .bind(status.as_str())
             .bind(&now)
@@ -368,12 +379,12 @@ impl Db {
         )
         .bind(at)
         .bind(idea_id)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         sqlx::query("UPDATE ideas SET status_changed_at = ? WHERE id = ?")
             .bind(at)
             .bind(idea_id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }
@@ -382,7 +393,8 @@ impl Db {
     /// as a duplicate pointing at the target (and keeps its own count, as history).
     pub async fn merge_ideas(&self, duplicate: i64, target: i64, answer: &str, staff_id: i64) -> anyhow::Result<()> {
         let now = clock::now();
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         sqlx::query(
             "INSERT INTO idea_votes (idea_id, member_id, created_at)
              SELECT ?, member_id, created_at FROM idea_votes WHERE idea_id = ? ON CONFLICT DO NOTHING",
@@ -417,7 +429,7 @@ impl Db {
             "SELECT h.status, h.answer, h.created_at, {AUTHOR_COLUMNS} FROM idea_history h JOIN members a ON a.id = h.author_id
              WHERE h.idea_id = ? ORDER BY h.created_at, h.id"
         );
-        let rows = sqlx::query(AssertSqlSafe(sql)).bind(idea_id).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(AssertSqlSafe(sql)).bind(idea_id).fetch_all(&mut *self.conn().await?).await?;
         Ok(rows
             .iter()
             .map(|r| StatusChange {
@@ -435,7 +447,7 @@ impl Db {
             "SELECT id, title, status, vote_count FROM ideas WHERE merged_into = ? AND hidden_at IS NULL ORDER BY id",
         )
         .bind(idea_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         Ok(rows.iter().map(idea_ref).collect())
     }
@@ -446,7 +458,7 @@ impl Db {
             "SELECT id, CASE WHEN hidden_at IS NULL THEN title ELSE '' END AS title, status, vote_count FROM ideas WHERE id = ?",
         )
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         Ok(row.as_ref().map(idea_ref))
     }
@@ -465,7 +477,7 @@ impl Db {
             reader.visible("ideas.group_id")
         )))
         .bind(except.unwrap_or(0))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let mut scored: Vec<(u32, IdeaRef)> = rows
             .iter()
@@ -492,7 +504,7 @@ impl Db {
         .bind(idea_id)
         .bind(limit + 1)
         .bind(offset)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let more = rows.len() as i64 > limit;
         Ok((rows.into_iter().take(limit as usize).collect(), more))
@@ -514,7 +526,7 @@ impl Db {
             .bind(reader.member_id.unwrap_or(0))
             .bind(status.as_str())
             .bind(limit)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         Ok(rows.iter().map(idea_row).collect())
     }
@@ -527,7 +539,7 @@ impl Db {
                     (SELECT COUNT(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id WHERE {visible}) AS votes,
                     (SELECT COUNT(*) FROM ideas i WHERE i.status = 'implemented' AND {visible}) AS implemented"
         )))
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.conn().await?)
         .await?;
         Ok(IdeaCounters { ideas: row.get("ideas"), votes: row.get("votes"), implemented: row.get("implemented") })
     }
@@ -536,14 +548,15 @@ impl Db {
     pub async fn vote_rows(&self, idea_id: i64) -> anyhow::Result<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM idea_votes WHERE idea_id = ?")
             .bind(idea_id)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.conn().await?)
             .await?)
     }
 
     // --- ballots ------------------------------------------------------------------------
 
     pub async fn create_ballot(&self, ballot: &veche_api::ideas::NewBallot, staff_id: i64) -> anyhow::Result<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         let done = sqlx::query(
             "INSERT INTO ballots (title, description, points_per_member, opens_at, closes_at, created_by, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -577,7 +590,7 @@ impl Db {
                     (SELECT COUNT(DISTINCT member_id) FROM ballot_allocations a WHERE a.ballot_id = b.id) AS participants
              FROM ballots b ORDER BY b.closes_at DESC, b.id DESC",
         )
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         Ok(rows.iter().map(ballot_row).collect())
     }
@@ -600,7 +613,7 @@ impl Db {
         )
         .bind(member.unwrap_or(0))
         .bind(ballot_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         Ok(rows
             .iter()
@@ -615,14 +628,15 @@ impl Db {
             .bind(id)
             .bind(now)
             .bind(now)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(done.rows_affected() == 1)
     }
 
     /// Replaces a member's spread of points on a ballot.
     pub async fn allocate(&self, ballot_id: i64, member_id: i64, allocations: &[(i64, i64)]) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         sqlx::query("DELETE FROM ballot_allocations WHERE ballot_id = ? AND member_id = ?")
             .bind(ballot_id)
             .bind(member_id)

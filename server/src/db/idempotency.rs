@@ -20,89 +20,70 @@ struct StoredRow {
     body: Option<Vec<u8>>,
 }
 
-/// What happened when a request tried to claim its key.
+/// What the store knows about a key.
 pub enum Claim {
-    /// First use: run the request, then `finish_idempotency` or `release_idempotency`.
+    /// Nothing (or only a claim an older version left behind): run the request.
     Fresh,
     /// The same request ran before: replay this.
     Replay(StoredResponse),
-    /// The first request with this key has not finished yet.
-    InProgress,
     /// The key was used for a different request.
     Mismatch,
 }
 
 impl Db {
-    pub async fn claim_idempotency(&self, scope: &str, key: &str, fingerprint: &str) -> anyhow::Result<Claim> {
-        let now = Utc::now();
-        let expired_before = clock::format(now - Duration::hours(24));
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND created_at < ?")
+    /// Looks a key up before the request runs (this process runs one request per key at a time:
+    /// `http::idempotency::InFlight`).
+    pub async fn idempotent_answer(&self, scope: &str, key: &str, fingerprint: &str) -> anyhow::Result<Claim> {
+        let expired_before = clock::format(Utc::now() - Duration::hours(24));
+        // A row without an answer is a claim an older version committed before its handler ran:
+        // its owner is gone (this version never commits a claim alone), so it is forgotten.
+        sqlx::query("DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND (created_at < ? OR status IS NULL)")
             .bind(scope)
             .bind(key)
             .bind(&expired_before)
-            .execute(&mut *tx)
+            .execute(&mut *self.conn().await?)
             .await?;
-        let inserted = sqlx::query(
-            "INSERT INTO idempotency_keys (scope, key, fingerprint, created_at) VALUES (?, ?, ?, ?)
-             ON CONFLICT (scope, key) DO NOTHING",
+        let row: Option<StoredRow> = sqlx::query_as(
+            "SELECT fingerprint, status, content_type, location, body FROM idempotency_keys WHERE scope = ? AND key = ?",
+        )
+        .bind(scope)
+        .bind(key)
+        .fetch_optional(&mut *self.conn().await?)
+        .await?;
+        Ok(match row {
+            None => Claim::Fresh,
+            Some(row) if row.fingerprint != fingerprint => Claim::Mismatch,
+            Some(row) => Claim::Replay(StoredResponse {
+                status: row.status.unwrap_or(500) as u16,
+                content_type: row.content_type,
+                location: row.location,
+                body: row.body.unwrap_or_default(),
+            }),
+        })
+    }
+
+    /// Keeps the answer for replay, in the same transaction as the handler's writes.
+    pub async fn store_idempotent_answer(
+        &self,
+        scope: &str,
+        key: &str,
+        fingerprint: &str,
+        response: &StoredResponse,
+    ) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO idempotency_keys (scope, key, fingerprint, created_at, status, content_type, location, body)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(scope)
         .bind(key)
         .bind(fingerprint)
-        .bind(clock::format(now))
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        let claim = if inserted == 1 {
-            Claim::Fresh
-        } else {
-            let row: StoredRow = sqlx::query_as(
-                "SELECT fingerprint, status, content_type, location, body FROM idempotency_keys
-                 WHERE scope = ? AND key = ?",
-            )
-            .bind(scope)
-            .bind(key)
-            .fetch_one(&mut *tx)
-            .await?;
-            match row.status {
-                _ if row.fingerprint != fingerprint => Claim::Mismatch,
-                None => Claim::InProgress,
-                Some(status) => Claim::Replay(StoredResponse {
-                    status: status as u16,
-                    content_type: row.content_type,
-                    location: row.location,
-                    body: row.body.unwrap_or_default(),
-                }),
-            }
-        };
-        tx.commit().await?;
-        Ok(claim)
-    }
-
-    pub async fn finish_idempotency(&self, scope: &str, key: &str, response: &StoredResponse) -> anyhow::Result<()> {
-        sqlx::query(
-            "UPDATE idempotency_keys SET status = ?, content_type = ?, location = ?, body = ?
-             WHERE scope = ? AND key = ?",
-        )
+        .bind(clock::now())
         .bind(response.status as i64)
         .bind(&response.content_type)
         .bind(&response.location)
         .bind(&response.body)
-        .bind(scope)
-        .bind(key)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
-        Ok(())
-    }
-
-    /// Forgets a claim whose request failed in a way worth retrying (5xx, 429).
-    pub async fn release_idempotency(&self, scope: &str, key: &str) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM idempotency_keys WHERE scope = ? AND key = ? AND status IS NULL")
-            .bind(scope)
-            .bind(key)
-            .execute(&self.pool)
-            .await?;
         Ok(())
     }
 }

@@ -49,14 +49,14 @@ impl Db {
     /// Every section in order, each with the articles the reader may read, newest change first.
     pub async fn knowledge_base(&self, reader: Reader) -> anyhow::Result<KnowledgeBase> {
         let sections = sqlx::query("SELECT id, title, description FROM kb_sections ORDER BY position, id")
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         let articles = sqlx::query(AssertSqlSafe(format!(
             "SELECT k.id, k.section_id, k.title, k.body, k.updated_at, k.group_id, k.event_id FROM kb_articles k
              WHERE {} ORDER BY k.updated_at DESC, k.id DESC",
             reader.visible("k.group_id")
         )))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let mut groups: HashMap<i64, Option<GroupRef>> = HashMap::new();
         let mut by_section: HashMap<i64, Vec<ArticleSummary>> = HashMap::new();
@@ -97,7 +97,11 @@ impl Db {
     }
 
     pub async fn section_exists(&self, id: i64) -> anyhow::Result<bool> {
-        Ok(sqlx::query("SELECT 1 FROM kb_sections WHERE id = ?").bind(id).fetch_optional(&self.pool).await?.is_some())
+        Ok(sqlx::query("SELECT 1 FROM kb_sections WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?
+            .is_some())
     }
 
     /// A new section, placed last.
@@ -109,7 +113,7 @@ impl Db {
         .bind(input.title.trim())
         .bind(input.description.trim())
         .bind(clock::now())
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?
         .last_insert_rowid();
         Ok(id)
@@ -121,7 +125,7 @@ impl Db {
             .bind(input.title.trim())
             .bind(input.description.trim())
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(done.rows_affected() == 1)
     }
@@ -130,7 +134,8 @@ impl Db {
     /// `false` (nothing moves) when either section does not exist; `before` naming `id` itself
     /// leaves it where it is.
     pub async fn place_section(&self, id: i64, before: Option<i64>) -> anyhow::Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         let mut ids: Vec<i64> =
             sqlx::query_scalar("SELECT id FROM kb_sections ORDER BY position, id").fetch_all(&mut *tx).await?;
         let Some(from) = ids.iter().position(|&s| s == id) else { return Ok(false) };
@@ -154,8 +159,10 @@ impl Db {
     }
 
     pub async fn section(&self, id: i64) -> anyhow::Result<Option<Link>> {
-        let row =
-            sqlx::query("SELECT id, title FROM kb_sections WHERE id = ?").bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query("SELECT id, title FROM kb_sections WHERE id = ?")
+            .bind(id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
         Ok(row.map(|row| link(row.get("id"), row.get("title"))))
     }
 
@@ -169,7 +176,7 @@ impl Db {
         )
         .bind(id)
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(if done.rows_affected() == 1 { SectionRemoval::Removed } else { SectionRemoval::NotEmpty })
     }
@@ -184,7 +191,7 @@ impl Db {
              WHERE k.id = ?"
         )))
         .bind(id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?;
         Ok(row.map(|row| ArticleRow {
             id: row.get("id"),
@@ -222,7 +229,7 @@ impl Db {
         .bind(group_id)
         .bind(&now)
         .bind(&now)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?
         .last_insert_rowid();
         Ok(id)
@@ -246,13 +253,14 @@ impl Db {
         .bind(clock::now())
         .bind(id)
         .bind(version)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(done.rows_affected() == 1)
     }
 
     pub async fn delete_article(&self, id: i64) -> anyhow::Result<bool> {
-        let done = sqlx::query("DELETE FROM kb_articles WHERE id = ?").bind(id).execute(&self.pool).await?;
+        let done =
+            sqlx::query("DELETE FROM kb_articles WHERE id = ?").bind(id).execute(&mut *self.conn().await?).await?;
         Ok(done.rows_affected() == 1)
     }
 
@@ -263,7 +271,7 @@ impl Db {
             reader.visible("k.group_id")
         )))
         .bind(event_id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?;
         Ok(row.map(|row| link(row.get("id"), row.get("title"))))
     }
@@ -276,7 +284,7 @@ impl Db {
             reader.visible("k.group_id")
         )))
         .bind(thread_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         Ok(rows.into_iter().map(|row| link(row.get("id"), row.get("title"))).collect())
     }
@@ -291,14 +299,15 @@ impl Db {
             reader.visible("t.group_id")
         )))
         .bind(article_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         Ok(rows.into_iter().map(|row| link(row.get("id"), row.get("title"))).collect())
     }
 
     /// Replaces the articles a thread links to (in this order).
     pub async fn set_thread_articles(&self, thread_id: i64, article_ids: &[i64]) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         sqlx::query("DELETE FROM thread_articles WHERE thread_id = ?").bind(thread_id).execute(&mut *tx).await?;
         for (position, article_id) in article_ids.iter().enumerate() {
             sqlx::query("INSERT OR IGNORE INTO thread_articles (thread_id, article_id, position) VALUES (?, ?, ?)")

@@ -29,7 +29,8 @@ impl Db {
     /// Members active in the `ACTIVE_DAYS` days before `now`, out of all members.
     pub async fn participation(&self, now: DateTime<Utc>) -> anyhow::Result<Participation> {
         let since = clock::format(now - Duration::days(ACTIVE_DAYS));
-        let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&self.pool).await?;
+        let members: i64 =
+            sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&mut *self.conn().await?).await?;
         let active: i64 = sqlx::query_scalar(
             "SELECT COUNT(DISTINCT member_id) FROM (
                  SELECT author_id AS member_id FROM threads WHERE created_at >= ?1
@@ -41,7 +42,7 @@ impl Db {
              ) WHERE member_id IN (SELECT id FROM members)",
         )
         .bind(&since)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.conn().await?)
         .await?;
         Ok(Participation::of(active.max(0) as u64, members.max(0) as u64))
     }
@@ -62,7 +63,7 @@ impl Db {
         let counts = |sql: &'static str| {
             let from = from.clone();
             async move {
-                let rows = sqlx::query(sql).bind(from).fetch_all(&self.pool).await?;
+                let rows = sqlx::query(sql).bind(from).fetch_all(&mut *self.conn().await?).await?;
                 anyhow::Ok(
                     rows.iter().map(|r| (r.get::<String, _>(0), r.get::<i64, _>(1).max(0) as u64)).collect::<Vec<_>>(),
                 )
@@ -92,7 +93,7 @@ impl Db {
              WHERE s.kind = 'nps' AND r.created_at >= ? GROUP BY 1, 2",
         )
         .bind(&from)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let mut tallies = vec![Tally::default(); months.len()];
         for row in &answers {

@@ -22,7 +22,7 @@ impl Db {
         .bind(i64::from(info.height))
         .bind(bytes)
         .bind(clock::now())
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(id)
     }
@@ -31,7 +31,7 @@ impl Db {
     pub async fn upload(&self, id: &str) -> anyhow::Result<Option<(String, Vec<u8>)>> {
         let row = sqlx::query("SELECT content_type, bytes FROM uploads WHERE id = ?")
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         Ok(row.map(|row| (row.get("content_type"), row.get("bytes"))))
     }
@@ -42,7 +42,7 @@ impl Db {
              WHERE p.member_id = ? ORDER BY p.position, p.id",
         )
         .bind(member_id)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         Ok(rows
             .iter()
@@ -65,7 +65,7 @@ impl Db {
         .bind(upload_id)
         .bind(caption.trim())
         .bind(clock::now())
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(done.last_insert_rowid())
     }
@@ -74,7 +74,7 @@ impl Db {
     pub async fn photo_owner(&self, photo_id: i64) -> anyhow::Result<Option<i64>> {
         Ok(sqlx::query_scalar("SELECT member_id FROM photos WHERE id = ?")
             .bind(photo_id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?)
     }
 
@@ -82,19 +82,20 @@ impl Db {
         sqlx::query("UPDATE photos SET caption = ? WHERE id = ?")
             .bind(caption.trim())
             .bind(photo_id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }
 
     pub async fn delete_photo(&self, photo_id: i64) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM photos WHERE id = ?").bind(photo_id).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM photos WHERE id = ?").bind(photo_id).execute(&mut *self.conn().await?).await?;
         Ok(())
     }
 
     /// Puts a member's photos in the given order (`ids` must be exactly their photos).
     pub async fn reorder_photos(&self, member_id: i64, ids: &[i64]) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         for (position, id) in ids.iter().enumerate() {
             sqlx::query("UPDATE photos SET position = ? WHERE id = ? AND member_id = ?")
                 .bind(position as i64)
@@ -110,7 +111,7 @@ impl Db {
     pub async fn photo_count(&self, member_id: i64) -> anyhow::Result<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM photos WHERE member_id = ?")
             .bind(member_id)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.conn().await?)
             .await?)
     }
 }

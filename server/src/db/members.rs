@@ -77,10 +77,21 @@ pub(super) fn member_columns_of(alias: &str) -> String {
 }
 
 impl Db {
+    /// Whether `name` looks like a staff member's or moderator's name (other than `except`'s),
+    /// or like a community role (`validate::names::imitates`).
+    pub async fn imitates_staff(&self, name: &str, except: Option<i64>) -> anyhow::Result<bool> {
+        let staff: Vec<String> =
+            sqlx::query_scalar("SELECT display_name FROM members WHERE access IN ('staff', 'moderator') AND id != ?")
+                .bind(except.unwrap_or(0))
+                .fetch_all(&mut *self.conn().await?)
+                .await?;
+        Ok(veche_api::validate::names::imitates(name, staff.iter().map(String::as_str)))
+    }
+
     pub async fn member_by_id(&self, id: i64) -> anyhow::Result<Option<MemberRow>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?")))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?)
     }
 
@@ -92,7 +103,7 @@ impl Db {
         )))
         .bind(login)
         .bind(login)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?)
     }
 
@@ -100,12 +111,12 @@ impl Db {
     pub async fn taken(&self, handle: &str, email: &str) -> anyhow::Result<(bool, bool)> {
         let handle_taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM members WHERE handle = ?)")
             .bind(handle)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.conn().await?)
             .await?;
         let email_taken: bool =
             sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM members WHERE email = ? COLLATE NOCASE)")
                 .bind(email.trim())
-                .fetch_one(&self.pool)
+                .fetch_one(&mut *self.conn().await?)
                 .await?;
         Ok((handle_taken, email_taken))
     }
@@ -128,7 +139,7 @@ impl Db {
         .bind(member.company)
         .bind(member.created_at)
         .bind(member.created_at)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await;
         match result {
             Ok(done) => self.member_by_id(done.last_insert_rowid()).await,
@@ -141,12 +152,12 @@ impl Db {
         sqlx::query("UPDATE members SET locale = ? WHERE id = ?")
             .bind(locale.tag())
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }
 
     pub async fn member_count(&self) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&self.pool).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&mut *self.conn().await?).await?)
     }
 }

@@ -19,13 +19,20 @@ mod sessions;
 pub mod surveys;
 pub mod threads;
 
+use std::ops::{Deref, DerefMut};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use sqlx::SqlitePool;
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::pool::PoolConnection;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous, SqliteTransactionManager,
+};
+use sqlx::{Connection, Sqlite, SqliteConnection, SqlitePool, Transaction};
+use sqlx_core::transaction::TransactionManager;
+use tokio::sync::{Mutex, OwnedMutexGuard};
 
 pub use idempotency::{Claim, StoredResponse};
 pub use members::{MemberRow, NewMember};
@@ -36,6 +43,95 @@ use crate::tokens;
 #[derive(Clone)]
 pub struct Db {
     pub(crate) pool: SqlitePool,
+}
+
+/// How long a statement waits for another connection's write to finish before the request is
+/// answered 503 with `Retry-After` (`http::error`).
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The one transaction of an idempotent request, shared by every statement its handler runs.
+type RequestSlot = Arc<Mutex<RequestState>>;
+
+/// Where an idempotent request's transaction is: begun by its first statement, so work before
+/// it (decoding a picture) does not hold the write lock.
+pub(crate) enum RequestState {
+    NotStarted(SqlitePool),
+    Open(Transaction<'static, Sqlite>),
+    Closed,
+}
+
+tokio::task_local! {
+    /// Set while an idempotent request runs (`http::idempotency`): its handler's statements and
+    /// its stored answer commit together or not at all, so a crash, a dropped connection or a
+    /// failed commit leaves nothing half done for the retry to trip over.
+    static REQUEST_TRANSACTION: RequestSlot;
+}
+
+/// A connection for one statement or one transaction: from the pool, or the running request's
+/// own transaction.
+pub(crate) enum Conn {
+    Pooled(PoolConnection<Sqlite>),
+    Request(OwnedMutexGuard<RequestState>),
+}
+
+impl Deref for Conn {
+    type Target = SqliteConnection;
+
+    fn deref(&self) -> &SqliteConnection {
+        match self {
+            Conn::Pooled(connection) => connection,
+            Conn::Request(state) => match &**state {
+                RequestState::Open(transaction) => transaction,
+                _ => unreachable!("Db::conn hands out open transactions only"),
+            },
+        }
+    }
+}
+
+impl DerefMut for Conn {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        match self {
+            Conn::Pooled(connection) => connection,
+            Conn::Request(state) => match &mut **state {
+                RequestState::Open(transaction) => transaction,
+                _ => unreachable!("Db::conn hands out open transactions only"),
+            },
+        }
+    }
+}
+
+impl Conn {
+    /// Starts a transaction that writes: `BEGIN IMMEDIATE` takes the write lock first, so a
+    /// transaction never reads a snapshot another writer has since replaced (SQLite's
+    /// `SQLITE_BUSY_SNAPSHOT`, which no waiting can fix); inside a request's transaction, a
+    /// savepoint.
+    pub(crate) async fn begin_write(&mut self) -> sqlx::Result<Transaction<'_, Sqlite>> {
+        match self {
+            Conn::Pooled(connection) => Connection::begin_with(&mut **connection, "BEGIN IMMEDIATE").await,
+            Conn::Request(_) => Connection::begin(&mut **self).await,
+        }
+    }
+}
+
+/// An idempotent request's transaction: begun by its first statement, kept by `commit`, rolled
+/// back when dropped.
+pub struct RequestTransaction {
+    slot: RequestSlot,
+}
+
+impl RequestTransaction {
+    /// Runs `work` with every statement of this task inside the transaction.
+    pub async fn scope<F: Future>(&self, work: F) -> F::Output {
+        REQUEST_TRANSACTION.scope(self.slot.clone(), work).await
+    }
+
+    pub async fn commit(self) -> anyhow::Result<()> {
+        let state = std::mem::replace(&mut *self.slot.lock().await, RequestState::Closed);
+        if let RequestState::Open(transaction) = state {
+            transaction.commit().await?;
+        }
+        Ok(())
+    }
 }
 
 impl Db {
@@ -49,14 +145,46 @@ impl Db {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Normal)
             .foreign_keys(true)
-            .busy_timeout(Duration::from_secs(15));
+            .busy_timeout(BUSY_TIMEOUT);
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            // A COMMIT that fails (a full disk) may leave SQLite and sqlx disagreeing on whether a
+            // transaction is open; such a connection would refuse or wedge every later write, so
+            // it is closed (which rolls back whatever it held) and the pool opens a fresh one.
+            .after_release(|connection, _| {
+                Box::pin(async move {
+                    connection.ping().await?;
+                    Ok(SqliteTransactionManager::get_transaction_depth(connection) == 0)
+                })
+            })
             .connect_with(options)
             .await
             .with_context(|| format!("opening {}", path.display()))?;
         sqlx::migrate!("./migrations").run(&pool).await.context("migrating the database")?;
         Ok(Db { pool })
+    }
+
+    /// A connection for the next statement: the running request's transaction if there is one
+    /// (so the handler reads its own writes), else one from the pool.
+    pub(crate) async fn conn(&self) -> anyhow::Result<Conn> {
+        let Ok(slot) = REQUEST_TRANSACTION.try_with(Arc::clone) else {
+            return Ok(Conn::Pooled(self.pool.acquire().await?));
+        };
+        // Never wait here: the holder is this same request, so waiting would never end.
+        let mut state = slot
+            .try_lock_owned()
+            .map_err(|_| anyhow::anyhow!("a statement ran while another of the same request held its transaction"))?;
+        if let RequestState::NotStarted(pool) = &*state {
+            let transaction = pool.begin_with("BEGIN IMMEDIATE").await?;
+            *state = RequestState::Open(transaction);
+        }
+        anyhow::ensure!(matches!(*state, RequestState::Open(_)), "the request's transaction is already closed");
+        Ok(Conn::Request(state))
+    }
+
+    /// The transaction an idempotent request runs in (`BEGIN IMMEDIATE` at its first statement).
+    pub fn request_transaction(&self) -> RequestTransaction {
+        RequestTransaction { slot: Arc::new(Mutex::new(RequestState::NotStarted(self.pool.clone()))) }
     }
 
     pub async fn close(&self) {
@@ -68,10 +196,10 @@ impl Db {
         let candidate = tokens::random_token(24);
         sqlx::query("INSERT INTO settings (key, value) VALUES ('guest_csrf_token', ?) ON CONFLICT (key) DO NOTHING")
             .bind(&candidate)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         let value: String = sqlx::query_scalar("SELECT value FROM settings WHERE key = 'guest_csrf_token'")
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.conn().await?)
             .await?;
         Ok(value)
     }
@@ -79,9 +207,12 @@ impl Db {
     /// Drops sessions past their expiry and idempotency records older than a day.
     pub async fn purge_expired(&self) -> anyhow::Result<()> {
         let now = crate::clock::now();
-        sqlx::query("DELETE FROM sessions WHERE expires_at < ?").bind(&now).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at < ?").bind(&now).execute(&mut *self.conn().await?).await?;
         let day_ago = crate::clock::format(chrono::Utc::now() - chrono::Duration::hours(24));
-        sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?").bind(day_ago).execute(&self.pool).await?;
+        sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?")
+            .bind(day_ago)
+            .execute(&mut *self.conn().await?)
+            .await?;
         Ok(())
     }
 }

@@ -85,7 +85,7 @@ impl Db {
     /// The reported or moderated thing, with its text for moderators.
     pub async fn moderation_target(&self, kind: TargetKind, id: i64) -> anyhow::Result<Option<ModerationTarget>> {
         let Some(sql) = target_sql(kind) else { return Ok(None) };
-        let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(&mut *self.conn().await?).await?;
         Ok(row.map(|row| target_row(kind, &row)))
     }
 
@@ -97,7 +97,8 @@ impl Db {
             TargetKind::Idea => "SELECT group_id FROM ideas WHERE id = ?",
             TargetKind::Member | TargetKind::Unknown => return Ok(None),
         };
-        let group: Option<Option<i64>> = sqlx::query_scalar(sql).bind(id).fetch_optional(&self.pool).await?;
+        let group: Option<Option<i64>> =
+            sqlx::query_scalar(sql).bind(id).fetch_optional(&mut *self.conn().await?).await?;
         Ok(group.flatten())
     }
 
@@ -107,7 +108,7 @@ impl Db {
         let hidden: Option<bool> =
             sqlx::query_scalar(AssertSqlSafe(format!("SELECT hidden_at IS NOT NULL FROM {table} WHERE id = ?")))
                 .bind(id)
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *self.conn().await?)
                 .await?;
         Ok(hidden.unwrap_or(false))
     }
@@ -122,7 +123,7 @@ impl Db {
         let hidden = sqlx::query_scalar(AssertSqlSafe(format!(
             "SELECT id FROM {table} WHERE hidden_at IS NOT NULL AND id IN ({list})"
         )))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         Ok(hidden)
     }
@@ -147,7 +148,7 @@ impl Db {
         .bind(reason.as_str())
         .bind(note.trim())
         .bind(clock::now())
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?
         .rows_affected()
             > 0;
@@ -158,7 +159,7 @@ impl Db {
         .bind(reporter_id)
         .bind(kind.as_str())
         .bind(target_id)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.conn().await?)
         .await?;
         Ok((report_row(&row), inserted))
     }
@@ -172,7 +173,7 @@ impl Db {
         )
         .bind(limit + 1)
         .bind(offset)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let more = rows.len() as i64 > limit;
         let open: Vec<OpenTarget> = rows
@@ -195,7 +196,7 @@ impl Db {
             )
             .bind(entry.kind.as_str())
             .bind(entry.id)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?
             .iter()
             .map(|row| ReasonCount { reason: ReportReason::parse(row.get("reason")), count: row.get("count") })
@@ -206,7 +207,7 @@ impl Db {
             )
             .bind(entry.kind.as_str())
             .bind(entry.id)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
             items.push(QueueItem {
                 target,
@@ -232,7 +233,8 @@ impl Db {
     ) -> anyhow::Result<Option<i64>> {
         let Some(table) = table(kind) else { return Ok(None) };
         let now = clock::now();
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         let changed = match action {
             ModerationAction::Hide => sqlx::query(AssertSqlSafe(format!(
                 "UPDATE {table} SET hidden_at = ? WHERE id = ? AND hidden_at IS NULL"
@@ -313,7 +315,7 @@ impl Db {
             .bind(only)
             .bind(limit + 1)
             .bind(offset)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         let more = rows.len() as i64 > limit;
         let mut entries = Vec::new();

@@ -71,7 +71,8 @@ impl Db {
         if recipients.is_empty() {
             return Ok(());
         }
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         insert(&mut tx, recipients, notification).await?;
         tx.commit().await?;
         Ok(())
@@ -95,7 +96,7 @@ impl Db {
         .bind(filter.before_id)
         .bind(filter.before_id)
         .bind(filter.limit + 1)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let more = rows.len() as i64 > filter.limit;
         let items = rows
@@ -121,7 +122,7 @@ impl Db {
             reader.visible("n.group_id")
         )))
         .bind(reader.member_id)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.conn().await?)
         .await?)
     }
 
@@ -138,7 +139,7 @@ impl Db {
             sqlx::query("UPDATE notifications SET read_at = ? WHERE id = ?")
                 .bind(&now)
                 .bind(id)
-                .execute(&self.pool)
+                .execute(&mut *self.conn().await?)
                 .await?;
             notification.read_at = Some(now);
         }
@@ -149,7 +150,7 @@ impl Db {
         sqlx::query("UPDATE notifications SET read_at = ? WHERE member_id = ? AND read_at IS NULL")
             .bind(clock::now())
             .bind(member)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }

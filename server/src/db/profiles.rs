@@ -93,7 +93,7 @@ impl Db {
     pub async fn member_by_handle(&self, handle: &str) -> anyhow::Result<Option<MemberRow>> {
         Ok(sqlx::query_as(AssertSqlSafe(format!("SELECT {MEMBER_COLUMNS} FROM members WHERE handle = ?")))
             .bind(handle)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?)
     }
 
@@ -101,14 +101,14 @@ impl Db {
         let row = sqlx::query(AssertSqlSafe(format!("{FACTS} WHERE m.id = ?2")))
             .bind(since.unwrap_or(EPOCH))
             .bind(member_id)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.conn().await?)
             .await?;
         Ok(facts_row(&row).1)
     }
 
     /// Every member's facts since `since`.
     pub async fn all_facts(&self, since: Option<&str>) -> anyhow::Result<Vec<(i64, Facts)>> {
-        let rows = sqlx::query(FACTS).bind(since.unwrap_or(EPOCH)).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(FACTS).bind(since.unwrap_or(EPOCH)).fetch_all(&mut *self.conn().await?).await?;
         Ok(rows.iter().map(facts_row).collect())
     }
 
@@ -119,7 +119,7 @@ impl Db {
             sqlx::query("UPDATE members SET reputation = ? WHERE id = ?")
                 .bind(points)
                 .bind(id)
-                .execute(&self.pool)
+                .execute(&mut *self.conn().await?)
                 .await?;
         }
         Ok(())
@@ -130,7 +130,7 @@ impl Db {
             sqlx::query("UPDATE members SET reputation = ? WHERE id = ?")
                 .bind(facts.points())
                 .bind(id)
-                .execute(&self.pool)
+                .execute(&mut *self.conn().await?)
                 .await?;
         }
         Ok(())
@@ -146,7 +146,7 @@ impl Db {
             )))
             .bind(member_id)
             .bind(needed - 1)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
             if let Some(earned_at) = reached {
                 badges.push(Badge { kind, earned_at });
@@ -169,7 +169,7 @@ impl Db {
             ideas = reader.visible("i.group_id"),
         )))
         .bind(member_id)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *self.conn().await?)
         .await?;
         Ok(ProfileCounts {
             threads: row.get("threads"),
@@ -185,7 +185,7 @@ impl Db {
         let rows =
             sqlx::query("SELECT kind, value, visibility FROM member_contacts WHERE member_id = ? ORDER BY position")
                 .bind(member_id)
-                .fetch_all(&self.pool)
+                .fetch_all(&mut *self.conn().await?)
                 .await?;
         Ok(rows
             .iter()
@@ -200,7 +200,8 @@ impl Db {
     /// Saves the owner's settings; the contact list is replaced as a whole.
     pub async fn save_profile(&self, member_id: i64, settings: &ProfileSettings) -> anyhow::Result<()> {
         let optional = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         sqlx::query(
             "UPDATE members SET display_name = ?, position = ?, company = ?, city = ?, bio = ?, show_votes = ? WHERE id = ?",
         )
@@ -256,7 +257,7 @@ impl Db {
         .bind(role.map(CommunityRole::as_str))
         .bind(limit + 1)
         .bind(offset)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let more = rows.len() as i64 > limit;
         Ok((rows.into_iter().take(limit as usize).collect(), more))
@@ -293,8 +294,12 @@ impl Db {
             // Filled in by the ideas and events features.
             _ => return Ok((Vec::new(), false)),
         };
-        let rows =
-            sqlx::query(AssertSqlSafe(sql)).bind(member_id).bind(limit + 1).bind(offset).fetch_all(&self.pool).await?;
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(member_id)
+            .bind(limit + 1)
+            .bind(offset)
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
         let more = rows.len() as i64 > limit;
         let items = rows
             .iter()
@@ -327,7 +332,7 @@ impl Db {
         } else {
             "DELETE FROM follows WHERE follower_id = ? AND followed_id = ? AND ? IS NOT NULL"
         };
-        sqlx::query(query).bind(follower).bind(followed).bind(clock::now()).execute(&self.pool).await?;
+        sqlx::query(query).bind(follower).bind(followed).bind(clock::now()).execute(&mut *self.conn().await?).await?;
         Ok(())
     }
 
@@ -335,7 +340,7 @@ impl Db {
         Ok(sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM follows WHERE follower_id = ? AND followed_id = ?)")
             .bind(follower)
             .bind(followed)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.conn().await?)
             .await?)
     }
 
@@ -356,7 +361,7 @@ impl Db {
         .bind(member_id)
         .bind(limit + 1)
         .bind(offset)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let more = rows.len() as i64 > limit;
         Ok((rows.into_iter().take(limit as usize).collect(), more))
@@ -367,7 +372,7 @@ impl Db {
             .bind(role.as_str())
             .bind(access.map(Access::as_str))
             .bind(member_id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }
@@ -377,7 +382,7 @@ impl Db {
             .bind(upload)
             .bind(upload.map(media_path))
             .bind(member_id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }

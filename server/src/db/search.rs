@@ -98,7 +98,7 @@ impl Db {
         ];
         let mut candidates = Vec::new();
         for (source_kind, sql) in sources.into_iter().filter(|(k, _)| wanted(*k)) {
-            for row in sqlx::query(AssertSqlSafe(sql)).fetch_all(&self.pool).await? {
+            for row in sqlx::query(AssertSqlSafe(sql)).fetch_all(&mut *self.conn().await?).await? {
                 candidates.push(Candidate {
                     kind: source_kind,
                     id: row.get("id"),

@@ -26,7 +26,7 @@ impl Db {
         .bind(&csrf_token)
         .bind(clock::format(now))
         .bind(clock::format(now + Duration::days(SESSION_DAYS)))
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok((token, csrf_token))
     }
@@ -37,7 +37,7 @@ impl Db {
             sqlx::query_as("SELECT member_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?")
                 .bind(tokens::sha256_hex(token.as_bytes()))
                 .bind(clock::now())
-                .fetch_optional(&self.pool)
+                .fetch_optional(&mut *self.conn().await?)
                 .await?;
         let Some((member_id, csrf_token)) = row else {
             return Ok(None);
@@ -48,7 +48,7 @@ impl Db {
     pub async fn delete_session(&self, token: &str) -> anyhow::Result<()> {
         sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(tokens::sha256_hex(token.as_bytes()))
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }

@@ -304,7 +304,8 @@ impl Db {
                                   days_after_dismiss, sample_percent, min_visits, in_app, starts_on, ends_on,
                                   active, created_by, created_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-        let done = bind_survey(sqlx::query(sql), input)?.bind(created_by).bind(at).execute(&self.pool).await?;
+        let done =
+            bind_survey(sqlx::query(sql), input)?.bind(created_by).bind(at).execute(&mut *self.conn().await?).await?;
         Ok(done.last_insert_rowid())
     }
 
@@ -314,14 +315,14 @@ impl Db {
                     days_after_answer = ?, days_after_dismiss = ?, sample_percent = ?, min_visits = ?, in_app = ?,
                     starts_on = ?, ends_on = ?, active = ?
              WHERE id = ?";
-        bind_survey(sqlx::query(sql), input)?.bind(id).execute(&self.pool).await?;
+        bind_survey(sqlx::query(sql), input)?.bind(id).execute(&mut *self.conn().await?).await?;
         Ok(())
     }
 
     pub async fn survey(&self, id: i64) -> anyhow::Result<Option<SurveyRow>> {
         let row = sqlx::query(AssertSqlSafe(format!("{SURVEY_SELECT} WHERE id = ?")))
             .bind(id)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?;
         Ok(row.as_ref().map(survey_row))
     }
@@ -333,7 +334,7 @@ impl Db {
              GROUP BY survey_id, score ORDER BY survey_id",
         )
         .bind(only)
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         let mut tallies: Vec<(i64, Tally)> = Vec::new();
         for (survey_id, score, count) in rows {
@@ -371,7 +372,7 @@ impl Db {
     /// Every survey, newest first.
     pub async fn surveys(&self) -> anyhow::Result<Vec<Survey>> {
         let rows = sqlx::query(AssertSqlSafe(format!("{SURVEY_SELECT} ORDER BY created_at DESC, id DESC")))
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         let tallies = self.survey_tallies(None).await?;
         Ok(rows
@@ -390,7 +391,7 @@ impl Db {
             RESPONSE_SELECT.trim_start_matches("SELECT ")
         )))
         .bind(id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?;
         Ok(row.map(|row| (row.get("survey_id"), response_row(&row))))
     }
@@ -420,7 +421,7 @@ impl Db {
         .bind(label(&input.locale))
         .bind(member_id)
         .bind(at)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?
         .rows_affected()
             == 1;
@@ -457,7 +458,7 @@ impl Db {
         .bind(at)
         .bind(response_id)
         .bind(survey_id)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?
         .rows_affected();
         if updated == 0 {
@@ -474,7 +475,7 @@ impl Db {
         .bind(survey_id)
         .bind(member_id)
         .bind(at)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(())
     }
@@ -483,7 +484,7 @@ impl Db {
     pub async fn in_app_survey_due(&self, member_id: i64) -> anyhow::Result<Option<SurveyRow>> {
         let today = clock::today();
         let rows = sqlx::query(AssertSqlSafe(format!("{SURVEY_SELECT} WHERE in_app = 1 AND active = 1 ORDER BY id")))
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         let now = Utc::now();
         for survey in rows.iter().map(survey_row).filter(|s| s.is_open(today)) {
@@ -500,7 +501,7 @@ impl Db {
             .bind(member_id)
             .bind(answered_since)
             .bind(dismissed_since)
-            .fetch_one(&self.pool)
+            .fetch_one(&mut *self.conn().await?)
             .await?;
             if !recently {
                 return Ok(Some(survey));
@@ -520,7 +521,8 @@ impl Db {
             "SELECT substr(created_at, 1, 10) AS day, score, COUNT(*) AS n FROM survey_responses
              WHERE {FILTER_SQL} GROUP BY day, score"
         );
-        let rows = bind_filter(sqlx::query(AssertSqlSafe(sql)), survey_id, filter).fetch_all(&self.pool).await?;
+        let rows =
+            bind_filter(sqlx::query(AssertSqlSafe(sql)), survey_id, filter).fetch_all(&mut *self.conn().await?).await?;
         let counts: Vec<DayCount> = rows
             .iter()
             .filter_map(|row| {
@@ -541,8 +543,9 @@ impl Db {
             );
             let period = period.clone();
             async move {
-                let rows =
-                    bind_filter(sqlx::query(AssertSqlSafe(sql)), survey_id, &period).fetch_all(&self.pool).await?;
+                let rows = bind_filter(sqlx::query(AssertSqlSafe(sql)), survey_id, &period)
+                    .fetch_all(&mut *self.conn().await?)
+                    .await?;
                 anyhow::Ok(rows.iter().map(|row| row.get::<String, _>(0)).collect::<Vec<_>>())
             }
         };
@@ -578,7 +581,7 @@ impl Db {
             .bind(contains_pattern(&search))
             .bind(comments.limit + 1)
             .bind(comments.offset)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         let more = rows.len() as i64 > comments.limit;
         Ok((rows.iter().take(comments.limit as usize).map(response_row).collect(), more))
@@ -587,13 +590,15 @@ impl Db {
     /// Every answer of the filter, oldest first, for the CSV export.
     pub async fn survey_export(&self, survey_id: i64, filter: &ResponseFilter) -> anyhow::Result<Vec<SurveyResponse>> {
         let sql = format!("{RESPONSE_SELECT} WHERE {FILTER_SQL} ORDER BY created_at, rowid");
-        let rows = bind_filter(sqlx::query(AssertSqlSafe(sql)), survey_id, filter).fetch_all(&self.pool).await?;
+        let rows =
+            bind_filter(sqlx::query(AssertSqlSafe(sql)), survey_id, filter).fetch_all(&mut *self.conn().await?).await?;
         Ok(rows.iter().map(response_row).collect())
     }
 
     /// Many answers at once, in one transaction (the demo data).
     pub async fn insert_survey_answers(&self, survey_id: i64, answers: &[SeededAnswer]) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         for answer in answers {
             sqlx::query(
                 "INSERT INTO survey_responses (id, survey_id, score, comment, comment_folded, contact_ok,

@@ -204,7 +204,7 @@ impl Db {
              FROM spaces s WHERE s.hidden = 0 AND {} ORDER BY s.position, s.id",
             reader.visible("s.group_id")
         )))
-        .fetch_all(&self.pool)
+        .fetch_all(&mut *self.conn().await?)
         .await?;
         Ok(rows
             .iter()
@@ -229,7 +229,7 @@ impl Db {
         )))
         .bind(id_or_slug)
         .bind(id_or_slug)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *self.conn().await?)
         .await?)
     }
 
@@ -239,7 +239,11 @@ impl Db {
 
     /// Makes a space a news space (or an ordinary one again).
     pub async fn set_space_news(&self, space: i64, news: bool) -> anyhow::Result<()> {
-        sqlx::query("UPDATE spaces SET news = ? WHERE id = ?").bind(news).bind(space).execute(&self.pool).await?;
+        sqlx::query("UPDATE spaces SET news = ? WHERE id = ?")
+            .bind(news)
+            .bind(space)
+            .execute(&mut *self.conn().await?)
+            .await?;
         Ok(())
     }
 
@@ -247,14 +251,18 @@ impl Db {
     pub async fn space_is_news(&self, space: i64) -> anyhow::Result<bool> {
         Ok(sqlx::query_scalar("SELECT news FROM spaces WHERE id = ?")
             .bind(space)
-            .fetch_optional(&self.pool)
+            .fetch_optional(&mut *self.conn().await?)
             .await?
             .unwrap_or(false))
     }
 
     /// The hidden space that holds discussions of other things (idea comments), made on first use.
     pub async fn hidden_space(&self, slug: &str, name: &str) -> anyhow::Result<i64> {
-        match sqlx::query_scalar("SELECT id FROM spaces WHERE slug = ?").bind(slug).fetch_optional(&self.pool).await? {
+        let existing = sqlx::query_scalar("SELECT id FROM spaces WHERE slug = ?")
+            .bind(slug)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
+        match existing {
             Some(id) => Ok(id),
             None => self.insert_space(slug, name, "", 999, true).await,
         }
@@ -277,7 +285,7 @@ impl Db {
         .bind(position)
         .bind(hidden)
         .bind(clock::now())
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(done.last_insert_rowid())
     }
@@ -309,7 +317,7 @@ impl Db {
             .bind(filter.group_id)
             .bind(filter.limit + 1)
             .bind(filter.offset)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         let more = rows.len() as i64 > filter.limit;
         Ok((rows.iter().take(filter.limit as usize).map(thread_row).collect(), more))
@@ -320,7 +328,11 @@ impl Db {
             "{THREAD_SELECT}, {AUTHOR_COLUMNS} FROM threads t JOIN spaces s ON s.id = t.space_id
              JOIN members a ON a.id = t.author_id WHERE t.id = ?"
         );
-        let row = sqlx::query(AssertSqlSafe(sql)).bind(viewer.unwrap_or(0)).bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(viewer.unwrap_or(0))
+            .bind(id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
         Ok(row.as_ref().map(thread_row))
     }
 
@@ -342,7 +354,7 @@ impl Db {
         .bind(body)
         .bind(created_at)
         .bind(created_at)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(done.last_insert_rowid())
     }
@@ -355,7 +367,7 @@ impl Db {
         .bind(body)
         .bind(clock::now())
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *self.conn().await?)
         .await?;
         Ok(())
     }
@@ -365,7 +377,7 @@ impl Db {
             .bind(pinned)
             .bind(locked)
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }
@@ -374,7 +386,7 @@ impl Db {
         sqlx::query("UPDATE threads SET deleted_at = ?, body = '' WHERE id = ? AND deleted_at IS NULL")
             .bind(clock::now())
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }
@@ -397,7 +409,7 @@ impl Db {
             .bind(thread_id)
             .bind(start)
             .bind(limit)
-            .fetch_all(&self.pool)
+            .fetch_all(&mut *self.conn().await?)
             .await?;
         Ok(rows.iter().map(reply_row).collect())
     }
@@ -408,7 +420,11 @@ impl Db {
              LEFT JOIN replies q ON q.id = r.quote_reply_id LEFT JOIN members qa ON qa.id = q.author_id
              WHERE r.id = ?"
         );
-        let row = sqlx::query(AssertSqlSafe(sql)).bind(viewer.unwrap_or(0)).bind(id).fetch_optional(&self.pool).await?;
+        let row = sqlx::query(AssertSqlSafe(sql))
+            .bind(viewer.unwrap_or(0))
+            .bind(id)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
         Ok(row.as_ref().map(reply_row))
     }
 
@@ -422,7 +438,8 @@ impl Db {
         quote_reply_id: Option<i64>,
         created_at: &str,
     ) -> anyhow::Result<Option<i64>> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         let inserted = sqlx::query(
             "INSERT INTO replies (thread_id, position, author_id, body, quote_reply_id, created_at)
              SELECT t.id, t.reply_count + 1, ?, ?, ?, ? FROM threads t
@@ -453,7 +470,8 @@ impl Db {
 
     /// Appends many replies in one transaction (demo data).
     pub async fn append_replies(&self, thread_id: i64, replies: &[(i64, String, String)]) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         let mut position: i64 = sqlx::query_scalar("SELECT reply_count FROM threads WHERE id = ?")
             .bind(thread_id)
             .fetch_one(&mut *tx)
@@ -487,14 +505,15 @@ impl Db {
             .bind(body)
             .bind(clock::now())
             .bind(id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }
 
     /// Deletes a reply's text; the reply keeps its place ("deleted") and stops being a solution.
     pub async fn delete_reply(&self, id: i64) -> anyhow::Result<()> {
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         sqlx::query("UPDATE replies SET deleted_at = ?, body = '' WHERE id = ? AND deleted_at IS NULL")
             .bind(clock::now())
             .bind(id)
@@ -520,7 +539,8 @@ impl Db {
         give: bool,
     ) -> anyhow::Result<KudosState> {
         let table = if target == "thread" { "threads" } else { "replies" };
-        let mut tx = self.pool.begin().await?;
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
         let changed = if give {
             sqlx::query(
                 "INSERT INTO kudos (member_id, target, target_id, created_at) VALUES (?, ?, ?, ?)
@@ -566,7 +586,7 @@ impl Db {
             .bind(reply_id)
             .bind(reply_id.map(|_| clock::now()))
             .bind(thread_id)
-            .execute(&self.pool)
+            .execute(&mut *self.conn().await?)
             .await?;
         Ok(())
     }

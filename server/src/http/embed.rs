@@ -73,7 +73,7 @@ pub async fn cors(State(state): State<AppState>, request: Request, next: Next) -
     }
     let allowed = match state.db.survey(survey_id).await {
         Ok(survey) => survey.is_some_and(|survey| survey.allows_origin(&origin)),
-        Err(error) => return ApiError::Internal(error).into_response(),
+        Err(error) => return ApiError::from(error).into_response(),
     };
     let refusal = || ApiError::Forbidden("This site is not among the survey's allowed origins.").into_response();
     let mut response = match (allowed, preflight) {
@@ -109,7 +109,7 @@ pub async fn frame_page(State(state): State<AppState>, request: Request) -> Resp
     let survey = match survey_id {
         Some(id) => match state.db.survey(id).await {
             Ok(survey) => survey.filter(|survey| survey.is_open(clock::today())),
-            Err(error) => return ApiError::Internal(error).into_response(),
+            Err(error) => return ApiError::from(error).into_response(),
         },
         None => None,
     };

@@ -28,11 +28,49 @@ pub enum ApiError {
     IdempotencyKeyReused,
     PayloadTooLarge,
     UnsupportedMediaType,
+    /// 415 for an upload that is not a PNG, JPEG, GIF or WebP.
+    NotAPicture,
     MethodNotAllowed,
     RateLimited {
         retry_after_secs: u64,
     },
+    /// 503: the database cannot take the write now (disk full, or another write held it too
+    /// long); nothing was written, the same request can be sent again after `Retry-After`.
+    Unavailable(Storage),
     Internal(anyhow::Error),
+}
+
+/// Why the database refused a write for now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Storage {
+    /// SQLite's `SQLITE_BUSY`/`SQLITE_LOCKED`: other writes held the database past the wait.
+    Busy,
+    /// `SQLITE_FULL`: the disk (or the file's quota) is full.
+    Full,
+}
+
+impl Storage {
+    /// The trouble an error comes from, if it is one that passes by itself.
+    pub fn of(error: &anyhow::Error) -> Option<Storage> {
+        error.chain().find_map(|cause| cause.downcast_ref::<sqlx::Error>()).and_then(Self::of_sqlx)
+    }
+
+    fn of_sqlx(error: &sqlx::Error) -> Option<Storage> {
+        let code: i32 = error.as_database_error()?.code()?.parse().ok()?;
+        // Extended result codes keep the primary code in their low byte.
+        match code & 0xff {
+            5 | 6 => Some(Storage::Busy),
+            13 => Some(Storage::Full),
+            _ => None,
+        }
+    }
+
+    fn retry_after_secs(self) -> u64 {
+        match self {
+            Storage::Busy => 1,
+            Storage::Full => 30,
+        }
+    }
 }
 
 impl ApiError {
@@ -84,8 +122,15 @@ impl ApiError {
             UnsupportedMediaType => {
                 Problem::new(415, ProblemCode::UnsupportedMediaType, "Send the body as application/json")
             }
+            NotAPicture => Problem::new(415, ProblemCode::UnsupportedMediaType, "Send a picture: PNG, JPEG, GIF or WebP"),
             MethodNotAllowed => Problem::new(405, ProblemCode::BadRequest, "Method not allowed"),
             RateLimited { .. } => Problem::new(429, ProblemCode::RateLimited, "Too many requests; try again later"),
+            Unavailable(Storage::Busy) => Problem::new(503, ProblemCode::Unavailable, "The server is busy; try again shortly")
+                .with_detail("Nothing was saved. Send the same request again after Retry-After seconds."),
+            Unavailable(Storage::Full) => {
+                Problem::new(503, ProblemCode::Unavailable, "The server cannot save anything at the moment")
+                    .with_detail("Its storage is full; reading works. Nothing was saved: send the same request again after Retry-After seconds.")
+            }
             Internal(_) => Problem::new(500, ProblemCode::Internal, "Something went wrong on our side"),
         }
     }
@@ -93,13 +138,19 @@ impl ApiError {
 
 impl From<anyhow::Error> for ApiError {
     fn from(error: anyhow::Error) -> Self {
-        ApiError::Internal(error)
+        match Storage::of(&error) {
+            Some(trouble) => {
+                tracing::warn!(error = %format!("{error:#}"), "database unavailable for a write");
+                ApiError::Unavailable(trouble)
+            }
+            None => ApiError::Internal(error),
+        }
     }
 }
 
 impl From<sqlx::Error> for ApiError {
     fn from(error: sqlx::Error) -> Self {
-        ApiError::Internal(error.into())
+        ApiError::from(anyhow::Error::from(error))
     }
 }
 
@@ -115,6 +166,9 @@ impl IntoResponse for ApiError {
         }
         if let ApiError::IdempotencyInProgress = self {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(1u64));
+        }
+        if let ApiError::Unavailable(trouble) = self {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(trouble.retry_after_secs()));
         }
         response
     }

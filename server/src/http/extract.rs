@@ -1,14 +1,14 @@
 //! Request extractors that answer bad input the contract's way: problem+json, and for data
 //! that does not fit the schema a 422 naming the field.
 
-use axum::body::Bytes;
+use axum::body::to_bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
-use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use serde::de::DeserializeOwned;
 use veche_api::validate::{FieldErrors, Issue};
 
 use super::error::ApiError;
+use super::{MAX_JSON_BODY_BYTES, body_limit};
 
 /// A JSON request body.
 pub struct JsonBody<T>(pub T);
@@ -16,24 +16,17 @@ pub struct JsonBody<T>(pub T);
 impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
-    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        let is_json = request
-            .headers()
-            .get(CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .map(|v| {
-                let mime = v.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-                mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
-            })
-            .unwrap_or(false);
-        if !is_json {
+    async fn from_request(request: Request, _state: &S) -> Result<Self, ApiError> {
+        if body_limit(request.headers()) != MAX_JSON_BODY_BYTES {
             return Err(ApiError::UnsupportedMediaType);
         }
-        let bytes = Bytes::from_request(request, state).await.map_err(|rejection| {
-            if rejection.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        let bytes = to_bytes(request.into_body(), MAX_JSON_BODY_BYTES).await.map_err(|error| {
+            let too_large =
+                std::error::Error::source(&error).is_some_and(|e| e.is::<http_body_util::LengthLimitError>());
+            if too_large {
                 ApiError::PayloadTooLarge
             } else {
-                ApiError::BadRequest(rejection.body_text())
+                ApiError::BadRequest(format!("The body could not be read: {error}"))
             }
         })?;
         parse_json(&bytes).map(JsonBody)

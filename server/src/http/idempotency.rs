@@ -1,19 +1,28 @@
 //! `Idempotency-Key`: the first answer to a key is stored per caller for 24 hours and replayed
 //! to every retry, so a retried vote, reply or answer never counts twice.
+//!
+//! The handler's writes and the stored answer are one SQLite transaction
+//! (`Db::request_transaction`): a request cut off by a crash, a dropped connection or a failed commit
+//! leaves neither, and its retry simply runs again. "Still running" is known only to the process
+//! that runs it ([`InFlight`]), so it ends with that process: nothing is left to expire.
 
-use axum::body::{Body, to_bytes};
+use std::collections::HashSet;
+use std::sync::Mutex;
+
+use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::{Request, State};
 use axum::http::{HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
 use veche_api::IDEMPOTENCY_KEY_HEADER;
 
+use super::body_limit;
 use super::error::ApiError;
 use super::rate_limit::client_address;
 use super::session::Viewer;
 use crate::db::{Claim, StoredResponse};
 use crate::state::AppState;
-use crate::tokens;
 
 /// Bodies larger than this are not replayable (uploads answer with small JSON anyway).
 const MAX_STORED_BODY: usize = 1024 * 1024;
@@ -22,6 +31,31 @@ pub const REPLAYED_HEADER: &str = "Idempotent-Replayed";
 /// Paths (inside `/api/v1`) whose answers carry a session cookie: never stored (signing in
 /// again is harmless).
 const NOT_REPLAYED: [&str; 3] = ["/auth/login", "/auth/register", "/auth/logout"];
+
+/// The keys whose first request this process is running now.
+#[derive(Default)]
+pub struct InFlight(Mutex<HashSet<(String, String)>>);
+
+/// A key marked running until dropped (also when the request's future is dropped).
+struct Running<'a> {
+    in_flight: &'a InFlight,
+    entry: (String, String),
+}
+
+impl InFlight {
+    fn enter(&self, scope: &str, key: &str) -> Option<Running<'_>> {
+        let entry = (scope.to_owned(), key.to_owned());
+        let mut running = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        running.insert(entry.clone()).then_some(Running { in_flight: self, entry })
+    }
+}
+
+impl Drop for Running<'_> {
+    fn drop(&mut self) {
+        let mut running = self.in_flight.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        running.remove(&self.entry);
+    }
+}
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let Some(key) = request.headers().get(IDEMPOTENCY_KEY_HEADER).cloned() else {
@@ -42,49 +76,72 @@ pub async fn layer(State(state): State<AppState>, request: Request, next: Next) 
     let scope = viewer.idempotency_scope(client_address(request.extensions()));
 
     let (parts, body) = request.into_parts();
-    let body = match to_bytes(body, usize::MAX).await {
-        Ok(body) => body,
-        Err(_) => return ApiError::PayloadTooLarge.into_response(),
+    // The same limit as the handler's: never more than that is held for one request.
+    let Ok(body) = to_bytes(body, body_limit(&parts.headers)).await else {
+        return ApiError::PayloadTooLarge.into_response();
     };
-    let mut fingerprint_input = format!("{} {}\n", parts.method, parts.uri).into_bytes();
-    fingerprint_input.extend_from_slice(&body);
-    let fingerprint = tokens::sha256_hex(&fingerprint_input);
+    let fingerprint = fingerprint(&parts.method, &parts.uri, &body);
 
-    match state.db.claim_idempotency(&scope, &key, &fingerprint).await {
-        Err(error) => return ApiError::Internal(error).into_response(),
-        Ok(Claim::InProgress) => return ApiError::IdempotencyInProgress.into_response(),
+    let Some(_running) = state.idempotency_in_flight.enter(&scope, &key) else {
+        return ApiError::IdempotencyInProgress.into_response();
+    };
+    match state.db.idempotent_answer(&scope, &key, &fingerprint).await {
+        Err(error) => return ApiError::from(error).into_response(),
         Ok(Claim::Mismatch) => return ApiError::IdempotencyKeyReused.into_response(),
         Ok(Claim::Replay(stored)) => return replay(stored),
         Ok(Claim::Fresh) => {}
     }
-
-    let response = next.run(Request::from_parts(parts, Body::from(body))).await;
-    let status = response.status();
-    let worth_retrying = status.is_server_error() || status.as_u16() == 429;
-    let (parts, body) = response.into_parts();
-    let body = match to_bytes(body, MAX_STORED_BODY).await {
-        Ok(body) => body,
-        Err(_) => {
-            let _ = state.db.release_idempotency(&scope, &key).await;
-            return ApiError::Internal(anyhow::anyhow!("answer too large to keep for replay")).into_response();
-        }
-    };
-    let outcome = if worth_retrying {
-        state.db.release_idempotency(&scope, &key).await
-    } else {
-        let header_text = |name| parts.headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok()).map(str::to_owned);
-        let stored = StoredResponse {
-            status: status.as_u16(),
-            content_type: header_text(header::CONTENT_TYPE),
-            location: header_text(header::LOCATION),
-            body: body.to_vec(),
-        };
-        state.db.finish_idempotency(&scope, &key, &stored).await
-    };
-    if let Err(error) = outcome {
-        tracing::warn!(%error, "could not record the idempotent answer");
+    let transaction = state.db.request_transaction();
+    let outcome = transaction
+        .scope(async {
+            let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+            let status = response.status();
+            let (parts, body) = response.into_parts();
+            let Ok(body) = to_bytes(body, MAX_STORED_BODY).await else {
+                anyhow::bail!("answer too large to keep for replay");
+            };
+            let response = Response::from_parts(parts, Body::from(body.clone()));
+            if status.is_server_error() || status.as_u16() == 429 {
+                return Ok(Outcome::Discard(response));
+            }
+            let headers = response.headers();
+            let header_text = |name| headers.get(name).and_then(|v: &HeaderValue| v.to_str().ok()).map(str::to_owned);
+            let stored = StoredResponse {
+                status: status.as_u16(),
+                content_type: header_text(header::CONTENT_TYPE),
+                location: header_text(header::LOCATION),
+                body: body.to_vec(),
+            };
+            state.db.store_idempotent_answer(&scope, &key, &fingerprint, &stored).await?;
+            Ok(Outcome::Commit(response))
+        })
+        .await;
+    match outcome {
+        // Dropping the transaction rolls back whatever the handler wrote.
+        Ok(Outcome::Discard(response)) => response,
+        Ok(Outcome::Commit(response)) => match transaction.commit().await {
+            Ok(()) => response,
+            // Not acknowledged, nothing kept: the retry runs the request again.
+            Err(error) => ApiError::from(error).into_response(),
+        },
+        Err(error) => ApiError::from(error).into_response(),
     }
-    Response::from_parts(parts, Body::from(body))
+}
+
+/// What to do with the request's transaction.
+enum Outcome {
+    /// Keep the writes and the stored answer.
+    Commit(Response),
+    /// Roll back: the answer is worth retrying (5xx, 429), so nothing of it is kept.
+    Discard(Response),
+}
+
+/// What makes two requests "the same": method, address and body.
+fn fingerprint(method: &Method, uri: &axum::http::Uri, body: &Bytes) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(format!("{method} {uri}\n").as_bytes());
+    hasher.update(body);
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn replay(stored: StoredResponse) -> Response {

@@ -12,7 +12,7 @@ pub mod static_files;
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Request};
+use axum::extract::{DefaultBodyLimit, Request, State};
 use axum::http::{HeaderName, HeaderValue, Method, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
@@ -29,6 +29,34 @@ use crate::state::AppState;
 
 /// Largest request body (photo uploads are at most 5 MB).
 pub const MAX_BODY_BYTES: usize = 6 * 1024 * 1024;
+/// Largest JSON body: the longest text the contract allows (a 40,000-character article), with
+/// room for JSON's escapes.
+pub const MAX_JSON_BODY_BYTES: usize = 1024 * 1024;
+/// Request bodies held in memory at once, all requests together, in KiB. A request waits for its
+/// share (its declared length, or its type's limit when it does not declare one) before a byte of
+/// its body is read, so hostile uploads cannot add up past this.
+const BODY_BUDGET_KIB: usize = 48 * 1024;
+
+/// The most a request's body may be: JSON is small, only pictures need more.
+pub fn body_limit(headers: &axum::http::HeaderMap) -> usize {
+    let is_json = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        .is_some_and(|mime| {
+            mime == "application/json" || (mime.starts_with("application/") && mime.ends_with("+json"))
+        });
+    if is_json { MAX_JSON_BODY_BYTES } else { MAX_BODY_BYTES }
+}
+
+/// The shared allowance of [`BODY_BUDGET_KIB`].
+pub struct BodyBudget(tokio::sync::Semaphore);
+
+impl Default for BodyBudget {
+    fn default() -> Self {
+        BodyBudget(tokio::sync::Semaphore::new(BODY_BUDGET_KIB))
+    }
+}
 
 pub fn router(state: AppState) -> Router {
     let api = routes::api(&Guard(state.clone()))
@@ -36,6 +64,7 @@ pub fn router(state: AppState) -> Router {
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(middleware::from_fn_with_state(state.clone(), rate_limit::layer))
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(middleware::from_fn_with_state(state.clone(), bounded_body))
         .layer(cors(&state))
         .layer(middleware::from_fn_with_state(state.clone(), embed::cors))
         .layer(middleware::from_fn(api_headers));
@@ -47,7 +76,8 @@ pub fn router(state: AppState) -> Router {
 
     Router::new()
         .nest("/api/v1", api)
-        .route("/api/{*rest}", any(|| async { ApiError::NotFound }))
+        // Other API versions and paths outside `/api/v1`: the API's own headers too.
+        .route("/api/{*rest}", any(|| async { ApiError::NotFound }).layer(middleware::from_fn(api_headers)))
         .route("/embed/frame", get(embed::frame_page))
         .route("/embed/frame/", get(embed::frame_page))
         .route("/embed/frame/index.html", get(embed::frame_page))
@@ -109,6 +139,26 @@ fn cors(state: &AppState) -> CorsLayer {
         ])
         .expose_headers([header::RETRY_AFTER, header::LOCATION, HeaderName::from_static("idempotent-replayed")])
         .max_age(Duration::from_secs(600))
+}
+
+/// A body that says it is larger than its limit is refused before a byte of it is read; one that
+/// does not say (chunked) is cut off at the limit by whatever reads it (`to_bytes` with
+/// [`body_limit`], `DefaultBodyLimit`). Either waits for its share of the [`BodyBudget`] first.
+async fn bounded_body(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    use axum::body::HttpBody;
+    let limit = body_limit(request.headers());
+    let declared = request.body().size_hint().exact();
+    if declared.is_some_and(|length| length > limit as u64) {
+        return ApiError::PayloadTooLarge.into_response();
+    }
+    let expected = declared.map_or(limit, |length| length as usize);
+    if expected == 0 {
+        return next.run(request).await;
+    }
+    let Ok(_share) = state.body_budget.0.acquire_many(expected.div_ceil(1024) as u32).await else {
+        return ApiError::Internal(anyhow::anyhow!("the body budget was closed")).into_response();
+    };
+    next.run(request).await
 }
 
 async fn api_headers(request: Request, next: Next) -> Response {

@@ -46,9 +46,13 @@ async fn update_account(
 async fn register(
     State(state): State<AppState>,
     viewer: Viewer,
-    JsonBody(request): JsonBody<RegisterRequest>,
+    JsonBody(mut request): JsonBody<RegisterRequest>,
 ) -> ApiResult<Response> {
+    request.display_name = validate::names::normalize(&request.display_name);
     let mut errors = validate::registration(&request);
+    if errors.get("display_name").is_none() && state.db.imitates_staff(&request.display_name, None).await? {
+        errors.add("display_name", Issue::NameImitates);
+    }
     if errors.is_empty() {
         let (handle_taken, email_taken) = state.db.taken(&request.handle, &request.email).await?;
         if handle_taken {

@@ -29,7 +29,7 @@ use crate::http::session::Viewer;
 use crate::ics::{IcsEvent, calendar};
 use crate::recurrence::rrule;
 use crate::state::AppState;
-use crate::{clock, images, notify};
+use crate::{clock, notify};
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()
@@ -440,16 +440,13 @@ async fn add_photo(
     bytes: Bytes,
 ) -> ApiResult<(StatusCode, Json<EventDetail>)> {
     let me = require_staff(&viewer)?;
-    let event = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
     let caption = query.caption.unwrap_or_default();
     if let Some(issue) = validate::optional_text(&caption, veche_api::members::PHOTO_CAPTION_MAX) {
         return Err(ApiError::field("caption", issue));
     }
-    if bytes.len() > veche_api::members::IMAGE_MAX_BYTES {
-        return Err(ApiError::PayloadTooLarge);
-    }
-    let info = images::inspect(&bytes).ok_or(ApiError::UnsupportedMediaType)?;
-    let upload = state.db.insert_upload(me.id, info, &bytes).await?;
+    let picture = super::members::picture(bytes).await?;
+    let event = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
+    let upload = state.db.insert_upload(me.id, picture.info, &picture.bytes).await?;
     state.db.add_event_photo(event.id, &upload, &caption).await?;
     let date = pick_date(&event, None)?;
     Ok((StatusCode::CREATED, Json(detail(&state, &event, date, Some(me)).await?)))

@@ -84,8 +84,9 @@ async fn list(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<V
 async fn create(
     State(state): State<AppState>,
     viewer: Viewer,
-    JsonBody(request): JsonBody<NewGroup>,
+    JsonBody(mut request): JsonBody<NewGroup>,
 ) -> ApiResult<(StatusCode, Json<Group>)> {
+    request.name = veche_api::validate::names::normalize(&request.name);
     let me = viewer.require()?;
     if !me.access().is_staff() {
         return Err(ApiError::Forbidden("Only staff can create groups."));
@@ -116,8 +117,9 @@ async fn update(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(slug): Path<String>,
-    JsonBody(request): JsonBody<GroupUpdate>,
+    JsonBody(mut request): JsonBody<GroupUpdate>,
 ) -> ApiResult<Json<Group>> {
+    request.name = request.name.map(|name| veche_api::validate::names::normalize(&name));
     let me = viewer.require()?;
     let access = managed(&state, me, &slug).await?;
     contract::check_group_update(&request).into_result().map_err(ApiError::Validation)?;

@@ -166,30 +166,56 @@ async fn own_settings(State(state): State<AppState>, viewer: Viewer) -> ApiResul
 async fn save_settings(
     State(state): State<AppState>,
     viewer: Viewer,
-    JsonBody(settings): JsonBody<ProfileSettings>,
+    JsonBody(mut settings): JsonBody<ProfileSettings>,
 ) -> ApiResult<Json<Profile>> {
     let me = viewer.require()?;
-    contract::check_settings(&settings).into_result().map_err(ApiError::Validation)?;
+    settings.display_name = validate::names::normalize(&settings.display_name);
+    let mut errors = contract::check_settings(&settings);
+    if errors.get("display_name").is_none()
+        && !me.access().is_staff()
+        && state.db.imitates_staff(&settings.display_name, Some(me.id)).await?
+    {
+        errors.add("display_name", Issue::NameImitates);
+    }
+    errors.into_result().map_err(ApiError::Validation)?;
     state.db.save_profile(me.id, &settings).await?;
     let updated = state.db.member_by_id(me.id).await?.ok_or(ApiError::Unauthorized)?;
     Ok(Json(build_profile(&state, &updated, Some(&updated)).await?))
 }
 
-/// Reads an uploaded image: at most 5 MB, and really an image by its bytes.
-fn image(bytes: &Bytes) -> ApiResult<images::ImageInfo> {
+/// Pictures decoded at once (each may take 64 MiB: `images::MAX_SIDE`).
+static DECODING: std::sync::LazyLock<std::sync::Arc<tokio::sync::Semaphore>> =
+    std::sync::LazyLock::new(|| std::sync::Arc::new(tokio::sync::Semaphore::new(1)));
+
+/// Reads an uploaded picture: at most 5 MB, really a picture by its bytes, decoded and encoded
+/// again without its metadata (`images::reencode`), one at a time, off the async threads.
+pub(crate) async fn picture(bytes: Bytes) -> ApiResult<images::Picture> {
     if bytes.len() > IMAGE_MAX_BYTES {
         return Err(ApiError::PayloadTooLarge);
     }
     if bytes.is_empty() {
         return Err(ApiError::field("image", Issue::Required));
     }
-    images::inspect(bytes).ok_or(ApiError::UnsupportedMediaType)
+    let turn = DECODING.clone().acquire_owned().await.map_err(anyhow::Error::from)?;
+    let decoded = tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        images::reencode(&bytes)
+    })
+    .await
+    .map_err(anyhow::Error::from)?;
+    decoded.map_err(|refusal| match refusal {
+        images::Refusal::NotAPicture => ApiError::NotAPicture,
+        images::Refusal::Broken => ApiError::field("image", Issue::PictureBroken),
+        images::Refusal::TooLarge => {
+            ApiError::field("image", Issue::PictureTooLarge { max: images::MAX_SIDE as usize })
+        }
+    })
 }
 
 async fn upload_avatar(State(state): State<AppState>, viewer: Viewer, bytes: Bytes) -> ApiResult<Json<MemberSummary>> {
     let me = viewer.require()?;
-    let info = image(&bytes)?;
-    let upload = state.db.insert_upload(me.id, info, &bytes).await?;
+    let picture = picture(bytes).await?;
+    let upload = state.db.insert_upload(me.id, picture.info, &picture.bytes).await?;
     state.db.set_avatar(me.id, Some(&upload)).await?;
     Ok(Json(state.db.member_by_id(me.id).await?.ok_or(ApiError::Unauthorized)?.summary()))
 }
@@ -216,11 +242,12 @@ async fn upload_photo(
     if let Some(issue) = validate::optional_text(&caption, PHOTO_CAPTION_MAX) {
         return Err(ApiError::field("caption", issue));
     }
+    // Decoded first: no database turn is held meanwhile.
+    let picture = picture(bytes).await?;
     if state.db.photo_count(me.id).await? >= PHOTOS_MAX as i64 {
         return Err(ApiError::Conflict(format!("A gallery holds at most {PHOTOS_MAX} photos.")));
     }
-    let info = image(&bytes)?;
-    let upload = state.db.insert_upload(me.id, info, &bytes).await?;
+    let upload = state.db.insert_upload(me.id, picture.info, &picture.bytes).await?;
     let id = state.db.add_photo(me.id, &upload, &caption).await?;
     let photo = state.db.photos(me.id).await?.into_iter().find(|p| p.id == id.to_string()).ok_or(ApiError::NotFound)?;
     Ok((StatusCode::CREATED, Json(photo)))

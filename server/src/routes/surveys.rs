@@ -78,9 +78,10 @@ async fn list(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<V
 async fn create(
     State(state): State<AppState>,
     viewer: Viewer,
-    JsonBody(input): JsonBody<SurveyInput>,
+    JsonBody(mut input): JsonBody<SurveyInput>,
 ) -> ApiResult<(StatusCode, Json<Survey>)> {
     let me = require_staff(&viewer)?;
+    input.name = veche_api::validate::names::normalize(&input.name);
     check(&input)?;
     let id = state.db.create_survey(&input, Some(me.id), &clock::now()).await?;
     Ok((StatusCode::CREATED, Json(survey_view(&state, id).await?)))
@@ -95,9 +96,10 @@ async fn update(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(id): Path<String>,
-    JsonBody(input): JsonBody<SurveyInput>,
+    JsonBody(mut input): JsonBody<SurveyInput>,
 ) -> ApiResult<Json<Survey>> {
     let survey = staff_survey(&state, &viewer, &id).await?;
+    input.name = veche_api::validate::names::normalize(&input.name);
     check(&input)?;
     state.db.update_survey(survey.id, &input).await?;
     Ok(Json(survey_view(&state, survey.id).await?))

@@ -5,6 +5,8 @@
 
 use std::net::SocketAddr;
 
+pub mod process;
+
 use axum::Router;
 use axum::body::{Body, to_bytes};
 use axum::extract::connect_info::MockConnectInfo;
@@ -108,6 +110,7 @@ pub struct Answer {
     pub headers: HeaderMap,
     pub body: Value,
     pub text: String,
+    pub bytes: Vec<u8>,
 }
 
 impl Answer {
@@ -223,6 +226,6 @@ impl Browser {
         if let Some(token) = body.get("csrf_token").and_then(Value::as_str) {
             self.csrf = Some(token.to_owned());
         }
-        Answer { status, headers, body, text }
+        Answer { status, headers, body, text, bytes: bytes.to_vec() }
     }
 }

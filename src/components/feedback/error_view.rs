@@ -14,6 +14,7 @@ pub fn error_text(error: &ApiError) -> Common {
         ApiError::NotFound => Common::ErrorNotFound,
         ApiError::Forbidden { .. } | ApiError::MembersOnly(_) => Common::ErrorForbidden,
         ApiError::Unauthorized => Common::ErrorUnauthorized,
+        ApiError::Conflict { code: veche_api::ProblemCode::IdempotencyInProgress, .. } => Common::ErrorStillRunning,
         ApiError::Conflict { .. } => Common::ErrorConflict,
         ApiError::Validation { .. } => Common::ErrorFixFields,
     }

@@ -1,7 +1,10 @@
 use leptos::prelude::*;
+use veche_api::ProblemCode;
 use veche_api::threads::NewReply;
 
+use crate::api::ApiError;
 use crate::components::feedback::error_text;
+use crate::i18n::messages::common::Common;
 use crate::i18n::messages::threads::Threads;
 use crate::i18n::use_i18n;
 use crate::state::outbox::use_outbox;
@@ -26,19 +29,25 @@ pub fn PendingPosts(
                     let error = pending.error();
                     let key = pending.key.clone();
                     let refused = error.is_some();
+                    // Sent again as it was (same key), for an answer that never came.
+                    let can_retry = matches!(error, Some(ApiError::Conflict { code: ProblemCode::IdempotencyInProgress, .. }));
                     let status = move || match (&error, outbox.offline()) {
                         (Some(error), _) => format!("{} {}", i18n.t(Threads::NotSent), i18n.t(error_text(error))),
                         (None, true) => i18n.t(Threads::WaitingForConnection).to_owned(),
                         (None, false) => i18n.t(Threads::Sending).to_owned(),
                     };
                     let edit_text = text.clone();
-                    let (edit_key, discard_key) = (key.clone(), key.clone());
+                    let (edit_key, discard_key, retry_key) = (key.clone(), key.clone(), key.clone());
                     view! {
                         <li class="pending-post" class:pending-post--refused=refused>
                             <p class="pending-post__status">{status}</p>
                             <p class="pending-post__text">{text}</p>
                             {refused.then(|| view! {
                                 <div class="form__actions">
+                                    {can_retry.then(|| view! {
+                                        <button type="button" class="button button--small"
+                                            on:click=move |_| outbox.retry(&retry_key)>{i18n.t(Common::TryAgain)}</button>
+                                    })}
                                     <button type="button" class="button button--small" on:click=move |_| {
                                         outbox.discard(&edit_key);
                                         on_edit.run(edit_text.clone());

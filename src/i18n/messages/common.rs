@@ -34,6 +34,7 @@ crate::messages! {
         ErrorNotFound => ("We couldn't find this. It may have been moved or deleted.", "Не нашли такую страницу: возможно, её перенесли или удалили."),
         ErrorForbidden => ("You don't have access to this.", "У вас нет доступа к этому."),
         ErrorUnauthorized => ("Please sign in to continue.", "Войдите, чтобы продолжить."),
+        ErrorStillRunning => ("The server is still busy with an earlier attempt and has not said whether it was saved. Your text is kept here: try again in a minute.", "Сервер всё ещё занят предыдущей попыткой и не сообщил, сохранена ли она. Ваш текст остался здесь: повторите через минуту."),
         ErrorConflict => ("Something changed in the meantime. Reload and try again.", "Пока вы были здесь, что-то изменилось. Обновите страницу и повторите."),
         ErrorFixFields => ("Please fix the highlighted fields.", "Исправьте отмеченные поля."),
         ServerUnreachableBanner => ("The community server is not answering right now.", "Сервер сообщества сейчас не отвечает."),
