@@ -84,14 +84,22 @@ test('a member starts a thread, replies, quotes, edits, gives and takes back kud
   const kudos = thread.kudos(answer);
   await expect(kudos).toHaveAccessibleName('Give kudos: 0');
   await expect(kudos).toHaveAttribute('aria-pressed', 'false');
+  // A reload keeps what the server has: each reload waits for the server's answer to the click
+  // (the count changes at once, before the answer; a loaded machine may answer later).
+  const kudosSaved = (method: string) =>
+    page.waitForResponse((r) => r.url().endsWith('/kudos') && r.request().method() === method && r.ok());
+  let saved = kudosSaved('PUT');
   await kudos.click();
   await expect(kudos).toHaveAccessibleName('Take back kudos: 1');
   await expect(kudos).toHaveAttribute('aria-pressed', 'true');
+  await saved;
   await page.reload();
   await expect(kudos).toHaveAccessibleName('Take back kudos: 1');
+  saved = kudosSaved('DELETE');
   await kudos.click();
   await expect(kudos).toHaveAccessibleName('Give kudos: 0');
   await expect(kudos).toHaveAttribute('aria-pressed', 'false');
+  await saved;
   await page.reload();
   await expect(kudos).toHaveAccessibleName('Give kudos: 0');
 
