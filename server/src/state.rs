@@ -15,6 +15,8 @@ pub struct AppState {
     pub shell: Arc<AppShell>,
     /// Key guest CSRF tokens are derived from; kept in the database so restarts keep them valid.
     pub guest_csrf_token: Arc<str>,
+    /// Rung after a mail is queued, so the sender delivers it at once.
+    pub mail_queued: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -27,7 +29,18 @@ impl AppState {
             db,
             shell: Arc::new(shell),
             guest_csrf_token: guest_csrf_token.into(),
+            mail_queued: Arc::new(tokio::sync::Notify::new()),
         })
+    }
+
+    /// The mail sender for this server's configuration and queue.
+    pub fn mail_sender(&self) -> anyhow::Result<crate::mail::sender::Sender> {
+        crate::mail::sender::Sender::new(&self.config, self.db.clone(), self.mail_queued.clone())
+    }
+
+    /// The community's name as mails show it.
+    pub async fn community_name(&self) -> anyhow::Result<String> {
+        Ok(self.db.community().await?.map(|c| c.name).unwrap_or_else(|| "Veche".to_owned()))
     }
 
     /// Background chores: forget expired sessions and idempotency keys, trim rate-limit state.

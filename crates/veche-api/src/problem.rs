@@ -26,6 +26,12 @@ crate::open_enum! {
         RateLimited = "rate_limited",
         /// The content belongs to a closed group the viewer is not a member of (see `group`).
         MembersOnly = "members_only",
+        /// A mailed link (confirm an address, reset a password) that is past its time.
+        LinkExpired = "link_expired",
+        /// A mailed link that was already used.
+        LinkUsed = "link_used",
+        /// A link no server made (mistyped, cut short or forged).
+        LinkInvalid = "link_invalid",
         Internal = "internal",
     }
 }

@@ -4,21 +4,30 @@
 use std::collections::BTreeMap;
 
 use crate::Locale;
-use crate::auth::{LoginRequest, RegisterRequest};
+use crate::auth::{ChangeEmailRequest, ChangePasswordRequest, LoginRequest, RegisterRequest, ResetPasswordRequest};
 
 /// What is wrong with one field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Issue {
     Required,
-    TooShort { min: usize },
-    TooLong { max: usize },
+    TooShort {
+        min: usize,
+    },
+    TooLong {
+        max: usize,
+    },
     HandleFormat,
     EmailFormat,
     Taken,
     MustAccept,
     NotFound,
-    OutOfRange { min: i64, max: i64 },
+    OutOfRange {
+        min: i64,
+        max: i64,
+    },
     Invalid,
+    /// The current password, asked again before a change, does not match.
+    WrongPassword,
 }
 
 impl Issue {
@@ -60,6 +69,8 @@ impl Issue {
             }
             (Issue::Invalid, Locale::En) => "This value is not valid.".into(),
             (Issue::Invalid, Locale::Ru) => "Недопустимое значение.".into(),
+            (Issue::WrongPassword, Locale::En) => "This is not your current password.".into(),
+            (Issue::WrongPassword, Locale::Ru) => "Это не ваш текущий пароль.".into(),
         }
     }
 }
@@ -194,6 +205,30 @@ pub fn login(request: &LoginRequest) -> FieldErrors {
     errors.check("login", text(&request.login, 1, 254));
     if request.password.is_empty() {
         errors.add("password", Issue::Required);
+    }
+    errors
+}
+
+pub fn password_change(request: &ChangePasswordRequest) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    if request.current_password.is_empty() {
+        errors.add("current_password", Issue::Required);
+    }
+    errors.check("new_password", password(&request.new_password));
+    errors
+}
+
+pub fn password_reset(request: &ResetPasswordRequest) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.check("password", password(&request.password));
+    errors
+}
+
+pub fn email_change(request: &ChangeEmailRequest) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.check("email", email(&request.email));
+    if request.current_password.is_empty() {
+        errors.add("current_password", Issue::Required);
     }
     errors
 }

@@ -1,6 +1,7 @@
 //! The repository layer: every SQL statement lives under `db/`, written as runtime queries in
 //! portable SQL where it can be, so the handlers never see SQLite.
 
+pub mod accounts;
 mod charter;
 mod community;
 pub mod events;
@@ -9,6 +10,7 @@ pub mod ideas;
 mod idempotency;
 pub mod kb;
 pub mod kpis;
+pub mod mail;
 mod media;
 mod members;
 mod moderation;
@@ -27,7 +29,9 @@ use anyhow::Context;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
+pub use accounts::{NewToken, SessionListing, TokenPurpose, TokenUse};
 pub use idempotency::{Claim, StoredResponse};
+pub use mail::{NewMail, QueuedMail};
 pub use members::{MemberRow, NewMember};
 pub use sessions::{SESSION_DAYS, SessionRow};
 

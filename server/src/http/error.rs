@@ -32,6 +32,8 @@ pub enum ApiError {
     RateLimited {
         retry_after_secs: u64,
     },
+    /// A mailed link that cannot be used: `link_expired` or `link_used` (410), `link_invalid` (404).
+    Link(ProblemCode),
     Internal(anyhow::Error),
 }
 
@@ -86,6 +88,12 @@ impl ApiError {
             }
             MethodNotAllowed => Problem::new(405, ProblemCode::BadRequest, "Method not allowed"),
             RateLimited { .. } => Problem::new(429, ProblemCode::RateLimited, "Too many requests; try again later"),
+            Link(ProblemCode::LinkExpired) => Problem::new(410, ProblemCode::LinkExpired, "This link has expired")
+                .with_detail("Ask for a new link: it is mailed again."),
+            Link(ProblemCode::LinkUsed) => Problem::new(410, ProblemCode::LinkUsed, "This link was already used")
+                .with_detail("Each link works once. Ask for a new one if you still need it."),
+            Link(_) => Problem::new(404, ProblemCode::LinkInvalid, "This link is not valid")
+                .with_detail("Copy the whole link from the mail, or ask for a new one."),
             Internal(_) => Problem::new(500, ProblemCode::Internal, "Something went wrong on our side"),
         }
     }
