@@ -102,13 +102,13 @@ export function mailTo(address: string): Mail[] {
     .filter((mail) => mail.to.toLowerCase() === address.toLowerCase());
 }
 
-/** Waits (up to 20 s) until `address` has received `count` mails; answers the newest. */
-export async function waitForMail(address: string, count = 1): Promise<Mail> {
+/** Waits (up to 20 s) for a mail to `address` whose subject has `subject` in it. */
+export async function waitForMail(address: string, subject: string): Promise<Mail> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const mails = mailTo(address);
-    if (mails.length >= count) return mails[mails.length - 1];
-    if (Date.now() > deadline) throw new Error(`no mail #${count} for ${address} within 20 s (${mails.length} so far)`);
+    const mail = mailTo(address).find((candidate) => candidate.subject.includes(subject));
+    if (mail) return mail;
+    if (Date.now() > deadline) throw new Error(`no mail "${subject}…" for ${address} within 20 s`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -80,12 +80,21 @@ impl Db {
         Ok(value)
     }
 
-    /// Drops sessions past their expiry and idempotency records older than a day.
+    /// Drops sessions past their expiry, idempotency records older than a day, old mailed links
+    /// and old delivered mail.
     pub async fn purge_expired(&self) -> anyhow::Result<()> {
         let now = crate::clock::now();
         sqlx::query("DELETE FROM sessions WHERE expires_at < ?").bind(&now).execute(&self.pool).await?;
         let day_ago = crate::clock::format(chrono::Utc::now() - chrono::Duration::hours(24));
         sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?").bind(day_ago).execute(&self.pool).await?;
+        // Mailed links a week past their expiry, and mail delivered a month ago, help nobody.
+        let week_ago = crate::clock::format(chrono::Utc::now() - chrono::Duration::days(7));
+        sqlx::query("DELETE FROM account_tokens WHERE expires_at < ?").bind(week_ago).execute(&self.pool).await?;
+        let month_ago = crate::clock::format(chrono::Utc::now() - chrono::Duration::days(30));
+        sqlx::query("DELETE FROM mail_outbox WHERE state = 'sent' AND sent_at < ?")
+            .bind(month_ago)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

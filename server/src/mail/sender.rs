@@ -84,8 +84,15 @@ impl Sender {
 
     /// Delivers every mail that is due now; returns how many were delivered.
     pub async fn deliver_due(&self) -> anyhow::Result<usize> {
+        self.deliver_while(|| true).await
+    }
+
+    /// Delivers due mail one at a time while `go_on` says so (checked between mails, never in
+    /// the middle of one).
+    async fn deliver_while(&self, go_on: impl Fn() -> bool) -> anyhow::Result<usize> {
         let mut delivered = 0;
-        while let Some(mail) = self.db.claim_due_mail().await? {
+        while go_on() {
+            let Some(mail) = self.db.claim_due_mail().await? else { break };
             if self.deliver_one(&mail).await? {
                 delivered += 1;
             }
@@ -162,7 +169,7 @@ impl Sender {
                 if *stop.borrow() {
                     break;
                 }
-                let wait = match self.deliver_due().await {
+                let wait = match self.deliver_while(|| !*stop.borrow()).await {
                     Ok(_) => self.until_next_due().await,
                     Err(error) => {
                         tracing::error!(error = %format!("{error:#}"), "mail queue failed; trying again in a minute");

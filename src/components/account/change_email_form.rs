@@ -25,7 +25,7 @@ pub fn ChangeEmailForm() -> impl IntoView {
         password.set(String::new());
         sent.set(true);
         // The account now shows the address waiting for confirmation.
-        session.reload();
+        session.refresh();
     });
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -36,13 +36,15 @@ pub fn ChangeEmailForm() -> impl IntoView {
             action.dispatch(request);
         }
     };
+    // The password field has its own name (and so id): the password form on the same page has a
+    // `current_password` field too, and each label must point at its own input.
     view! {
         <form class="form account-form" on:submit=on_submit novalidate aria-labelledby="change-email-title">
             <h2 id="change-email-title">{i18n.t(Accounts::ChangeEmailTitle)}</h2>
             <FormAlert message=form.alert() />
             <p role="status" class="account-form__done">{move || sent.get().then(|| i18n.t(Accounts::EmailChangeSent))}</p>
             <EmailField label=i18n.t(Accounts::NewEmailLabel) value=email error=form.field("email") />
-            <PasswordField label=i18n.t(Accounts::CurrentPasswordLabel) name="current_password" value=password error=form.field("current_password") />
+            <PasswordField label=i18n.t(Accounts::CurrentPasswordLabel) name="email_current_password" value=password error=form.field("current_password") />
             <button type="submit" class="button" disabled=move || action.pending().get()>
                 {move || if action.pending().get() { i18n.t(Accounts::Sending) } else { i18n.t(Accounts::ChangeEmail) }}
             </button>

@@ -32,7 +32,7 @@ pub fn ConfirmEmailPage() -> impl IntoView {
     Effect::new(move |_| {
         // A signed-in member's account shows the confirmed address at once.
         if matches!(confirm.value().get(), Some(Ok(_))) && session.account().is_some() {
-            session.reload();
+            session.refresh();
         }
     });
     let retry = Callback::new(move |_| {
