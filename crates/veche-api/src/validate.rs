@@ -288,6 +288,20 @@ mod tests {
     }
 
     #[test]
+    fn account_changes_name_each_missing_or_bad_field() {
+        let change = ChangePasswordRequest { current_password: String::new(), new_password: "short".into() };
+        let errors = password_change(&change);
+        assert_eq!(errors.get("current_password"), Some(Issue::Required));
+        assert_eq!(errors.get("new_password"), Some(Issue::TooShort { min: 8 }));
+        let email = ChangeEmailRequest { email: "nope".into(), current_password: "secret".into() };
+        assert_eq!(email_change(&email).get("email"), Some(Issue::EmailFormat));
+        assert!(email_change(&email).get("current_password").is_none());
+        let reset = ResetPasswordRequest { token: "t".into(), password: "long enough".into() };
+        assert!(password_reset(&reset).is_empty());
+        assert_eq!(Issue::WrongPassword.message(Locale::Ru), "Это не ваш текущий пароль.");
+    }
+
+    #[test]
     fn emails() {
         assert_eq!(email("a@b.co"), None);
         for bad in ["a@b", "@b.co", "a b@c.de", "a@@b.co", "a@.b", "a@b."] {
