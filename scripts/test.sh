@@ -39,11 +39,17 @@ work="$(mktemp -d)"
 port="${VECHE_TEST_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}"
 target_dir="$(cargo metadata --format-version 1 --no-deps | python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')"
 cargo build --quiet -p veche-server
+# A real SMTP server for the server's mail (aiosmtpd, from requirements-dev.txt; under a second to
+# start): it keeps what it receives in a Maildir, where the journeys read their links.
+smtp_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$work/maildir" > "$work/smtp.log" 2>&1 &
+smtp_pid=$!
 VECHE_ADDR="127.0.0.1:$port" VECHE_PUBLIC_URL="http://127.0.0.1:$port" VECHE_DATABASE="$work/veche.sqlite3" VECHE_STATIC_DIR="$ROOT/dist" \
   VECHE_AUTH_ATTEMPTS_PER_MINUTE=100000 VECHE_WRITES_PER_MINUTE=100000 VECHE_SURVEY_ANSWERS_PER_HOUR=100000 \
+  VECHE_SMTP_URL="smtp://127.0.0.1:$smtp_port" VECHE_MAIL_RETRY_SECONDS=1 \
   "$target_dir/debug/veche-server" > "$work/server.log" 2>&1 &
 server_pid=$!
-trap 'kill $server_pid 2>/dev/null || true; wait $server_pid 2>/dev/null || true' EXIT
+trap 'kill $server_pid $smtp_pid 2>/dev/null || true; wait $server_pid $smtp_pid 2>/dev/null || true' EXIT
 wait_for_url "http://127.0.0.1:$port/api/v1/health" 60
 kill -0 "$server_pid" 2>/dev/null || die "the reference server did not start: $(tail -n 5 "$work/server.log")"
 
@@ -59,7 +65,7 @@ say "calendar files read by a real iCalendar parser"
 python3 "$ROOT/scripts/check_ics.py" "http://127.0.0.1:$port"
 
 say "end-to-end journeys (Playwright, headless Chromium; the @portable ones ran in the kit above)"
-if ! VECHE_URL="http://127.0.0.1:$port" VECHE_SERVER_BIN="$target_dir/debug/veche-server" \
+if ! VECHE_URL="http://127.0.0.1:$port" VECHE_SERVER_BIN="$target_dir/debug/veche-server" VECHE_MAILDIR="$work/maildir" \
   npx playwright test --config end2end/playwright.config.ts --grep-invert @portable; then
   python3 "$ROOT/scripts/journey_failures.py" "$ROOT/end2end/test-results/report.json"
   die "end-to-end journeys failed"

@@ -131,6 +131,11 @@ crate::lazy_routes! {
         ("register", register_page, Anyone),
         ("account", account_page, SignedIn),
         ("account/profile", edit_profile_page, SignedIn),
+        ("account/security", security_page, SignedIn),
+        // Opened from mails, signed in or not.
+        ("account/forgot-password", forgot_password_page, Anyone),
+        ("account/reset-password", reset_password_page, Anyone),
+        ("account/confirm-email", confirm_email_page, Anyone),
         ("admin/surveys", survey_admin, SignedIn),
         ("admin/surveys/new", survey_admin, SignedIn),
         ("admin/surveys/:id", survey_admin, SignedIn),
@@ -159,6 +164,10 @@ crate::lazy_page!(charter_page, crate::pages::charter::CharterPage);
 crate::lazy_page!(search_page, crate::pages::search::SearchPage);
 crate::lazy_page!(register_page, RegisterPage);
 crate::lazy_page!(account_page, AccountPage);
+crate::lazy_page!(security_page, crate::pages::account::SecurityPage);
+crate::lazy_page!(forgot_password_page, crate::pages::auth::ForgotPasswordPage);
+crate::lazy_page!(reset_password_page, crate::pages::auth::ResetPasswordPage);
+crate::lazy_page!(confirm_email_page, crate::pages::auth::ConfirmEmailPage);
 crate::lazy_page!(threads_page, ThreadsPage);
 crate::lazy_page!(ideas_page, IdeasPage);
 crate::lazy_page!(new_idea_page, NewIdeaPage);

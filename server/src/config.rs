@@ -41,6 +41,25 @@ pub struct Config {
     #[arg(long, env = "VECHE_SURVEY_ANSWERS_PER_HOUR", default_value_t = 20)]
     pub survey_answers_per_hour: u32,
 
+    /// SMTP server for outgoing mail: `smtp://host:25` (plain, for a relay on the same machine),
+    /// `smtp://user:password@host:587?tls=required` (STARTTLS) or `smtps://user:password@host`.
+    /// Without it, mail is written as `.eml` files (see `--mail-dir`).
+    #[arg(long, env = "VECHE_SMTP_URL")]
+    pub smtp_url: Option<String>,
+
+    /// The sender of every mail, `Name <address>`.
+    #[arg(long, env = "VECHE_MAIL_FROM", default_value = "Veche <noreply@veche.localhost>")]
+    pub mail_from: String,
+
+    /// Where mail is written when no SMTP server is set; default: `mail/` beside the database.
+    #[arg(long, env = "VECHE_MAIL_DIR")]
+    pub mail_dir: Option<PathBuf>,
+
+    /// Seconds before the first retry of a mail the SMTP server did not take; each further wait
+    /// doubles, up to an hour.
+    #[arg(long, env = "VECHE_MAIL_RETRY_SECONDS", default_value_t = 30)]
+    pub mail_retry_seconds: u64,
+
     /// Log lines as human-readable text or one JSON object per line.
     #[arg(long, env = "VECHE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -72,7 +91,22 @@ impl Config {
             writes_per_minute: 10_000,
             survey_answers_per_hour: 10_000,
             log_format: LogFormat::Text,
+            smtp_url: None,
+            mail_from: "Veche <noreply@veche.localhost>".into(),
+            mail_dir: None,
+            mail_retry_seconds: 1,
         }
+    }
+
+    /// Where mail goes without SMTP: `--mail-dir`, or `mail/` beside the database.
+    pub fn mail_folder(&self) -> PathBuf {
+        self.mail_dir.clone().unwrap_or_else(|| {
+            self.database
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."))
+                .join("mail")
+        })
     }
 
     pub fn secure_cookies(&self) -> bool {

@@ -11,6 +11,7 @@ pub mod db;
 pub mod http;
 pub mod ics;
 pub mod images;
+pub mod mail;
 pub mod notify;
 pub mod recurrence;
 pub mod routes;
@@ -42,6 +43,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let addr = config.addr;
     let (router, state) = build(config).await?;
     state.spawn_housekeeping();
+    let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);
+    let sender = state.mail_sender()?.spawn(mail_stopped);
     let listener = TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
     tracing::info!(address = %listener.local_addr()?, "veche-server listening");
     // Answers go out as soon as they are written: with Nagle's algorithm a response written in
@@ -55,6 +58,11 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    // The mail in hand is finished before the database closes, so a restart sends it once.
+    let _ = stop_mail.send(true);
+    if tokio::time::timeout(std::time::Duration::from_secs(40), sender).await.is_err() {
+        tracing::warn!("the mail sender did not stop within 40 s");
+    }
     state.db.close().await;
     tracing::info!("veche-server stopped");
     Ok(())

@@ -21,6 +21,8 @@ pub struct AppState {
     pub idempotency_in_flight: Arc<InFlight>,
     /// Request bodies held in memory at once (`http::bounded_body`).
     pub body_budget: Arc<BodyBudget>,
+    /// Rung after a mail is queued, so the sender delivers it at once.
+    pub mail_queued: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -35,7 +37,18 @@ impl AppState {
             guest_csrf_token: guest_csrf_token.into(),
             idempotency_in_flight: Arc::default(),
             body_budget: Arc::default(),
+            mail_queued: Arc::new(tokio::sync::Notify::new()),
         })
+    }
+
+    /// The mail sender for this server's configuration and queue.
+    pub fn mail_sender(&self) -> anyhow::Result<crate::mail::sender::Sender> {
+        crate::mail::sender::Sender::new(&self.config, self.db.clone(), self.mail_queued.clone())
+    }
+
+    /// The community's name as mails show it.
+    pub async fn community_name(&self) -> anyhow::Result<String> {
+        Ok(self.db.community().await?.map(|c| c.name).unwrap_or_else(|| "Veche".to_owned()))
     }
 
     /// Background chores: forget expired sessions and idempotency keys, trim rate-limit state.

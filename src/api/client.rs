@@ -30,6 +30,9 @@ pub enum ApiError {
     /// group (`veche_api::groups::MembersOnlyProblem`): read only where the gate is shown.
     MembersOnly(String),
     NotFound,
+    /// A mailed link that cannot be used (`link_expired`, `link_used`, `link_invalid`): the page
+    /// that opened it says what to do next.
+    LinkUnusable(ProblemCode),
     /// 409: the state changed under the request (e.g. a vote budget used up).
     Conflict {
         code: ProblemCode,
@@ -73,6 +76,9 @@ impl ApiError {
         let code = problem.as_ref().map(|p| p.code).unwrap_or(ProblemCode::Unknown);
         if status == 403 && code == ProblemCode::MembersOnly {
             return ApiError::MembersOnly(body.to_owned());
+        }
+        if matches!(code, ProblemCode::LinkExpired | ProblemCode::LinkUsed | ProblemCode::LinkInvalid) {
+            return ApiError::LinkUnusable(code);
         }
         match status {
             401 => ApiError::Unauthorized,

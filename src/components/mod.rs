@@ -1,5 +1,6 @@
 //! Pieces that take props and render; they load nothing themselves.
 
+pub mod account;
 pub mod charts;
 pub mod clipboard;
 pub mod events;

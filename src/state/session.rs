@@ -56,6 +56,17 @@ impl SessionState {
         });
     }
 
+    /// Asks the server again about the signed-in member (a confirmed or changed address), keeping
+    /// what is shown meanwhile: protected pages stay mounted.
+    pub fn refresh(&self) {
+        let state = *self;
+        spawn_local(async move {
+            if let Ok(session) = api::auth::me().await {
+                state.accept(session);
+            }
+        });
+    }
+
     /// Asks the server again who is signed in.
     pub fn reload(&self) {
         let state = *self;

@@ -37,6 +37,12 @@ pub struct Account {
     pub email: String,
     #[serde(deserialize_with = "Locale::deserialize_or_default")]
     pub locale: Locale,
+    /// Whether the member confirmed `email` through the link mailed to it.
+    #[serde(default)]
+    pub email_verified: bool,
+    /// A new address waiting to be confirmed through the link mailed to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_email: Option<String>,
 }
 
 /// `GET /auth/me` and the answer to login/register: who is signed in (if anyone) and the token
@@ -45,4 +51,67 @@ pub struct Account {
 pub struct Session {
     pub account: Option<Account>,
     pub csrf_token: String,
+}
+
+/// `POST /auth/email/confirm`: the token of a link mailed to confirm an address.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TokenRequest {
+    pub token: String,
+}
+
+/// The answer to `POST /auth/email/confirm`: the address that is now confirmed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct EmailConfirmed {
+    pub email: String,
+}
+
+/// `POST /auth/password/forgot`: where to send a reset link (if an account uses it).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ForgotPasswordRequest {
+    pub email: String,
+}
+
+/// `POST /auth/password/reset`: the mailed link's token and the new password.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResetPasswordRequest {
+    pub token: String,
+    pub password: String,
+}
+
+/// `POST /auth/password`: change the password of the signed-in member.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChangePasswordRequest {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// `POST /auth/email`: change the address; it takes effect once confirmed at the new address.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ChangeEmailRequest {
+    pub email: String,
+    pub current_password: String,
+}
+
+/// One place the member is signed in (`GET /auth/sessions`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    pub id: String,
+    /// The browser's own description of itself (its `User-Agent`), as sent when signing in.
+    pub user_agent: String,
+    pub created_at: String,
+    pub last_seen_at: String,
+    /// This is the session of the browser asking.
+    pub current: bool,
+}
+
+/// `GET /auth/sessions`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionList {
+    pub items: Vec<SessionInfo>,
+}
+
+/// The answer to `POST /auth/sessions/end-others`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SessionsEnded {
+    pub ended: u64,
 }

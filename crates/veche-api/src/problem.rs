@@ -29,6 +29,12 @@ crate::open_enum! {
         /// The server cannot take writes for a moment (its storage is full or busy); reads go on.
         /// Answered with 503 and `Retry-After`.
         Unavailable = "unavailable",
+        /// A mailed link (confirm an address, reset a password) that is past its time.
+        LinkExpired = "link_expired",
+        /// A mailed link that was already used.
+        LinkUsed = "link_used",
+        /// A link no server made (mistyped, cut short or forged).
+        LinkInvalid = "link_invalid",
         Internal = "internal",
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::Locale;
-use crate::auth::{LoginRequest, RegisterRequest};
+use crate::auth::{ChangeEmailRequest, ChangePasswordRequest, LoginRequest, RegisterRequest, ResetPasswordRequest};
 
 /// What is wrong with one field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,6 +36,8 @@ pub enum Issue {
     NameCharacters,
     /// A name that looks like a staff member's or a community role's.
     NameImitates,
+    /// The current password, asked again before a change, does not match.
+    WrongPassword,
 }
 
 impl Issue {
@@ -97,6 +99,8 @@ impl Issue {
             }
             (Issue::Invalid, Locale::En) => "This value is not valid.".into(),
             (Issue::Invalid, Locale::Ru) => "Недопустимое значение.".into(),
+            (Issue::WrongPassword, Locale::En) => "This is not your current password.".into(),
+            (Issue::WrongPassword, Locale::Ru) => "Это не ваш текущий пароль.".into(),
         }
     }
 }
@@ -333,6 +337,30 @@ pub fn login(request: &LoginRequest) -> FieldErrors {
     errors
 }
 
+pub fn password_change(request: &ChangePasswordRequest) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    if request.current_password.is_empty() {
+        errors.add("current_password", Issue::Required);
+    }
+    errors.check("new_password", password(&request.new_password));
+    errors
+}
+
+pub fn password_reset(request: &ResetPasswordRequest) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.check("password", password(&request.password));
+    errors
+}
+
+pub fn email_change(request: &ChangeEmailRequest) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.check("email", email(&request.email));
+    if request.current_password.is_empty() {
+        errors.add("current_password", Issue::Required);
+    }
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -420,6 +448,20 @@ mod tests {
     fn length_counts_characters_not_bytes() {
         assert_eq!(text("Ёжик", 4, 4), None);
         assert_eq!(text("Ёжики", 1, 4), Some(Issue::TooLong { max: 4 }));
+    }
+
+    #[test]
+    fn account_changes_name_each_missing_or_bad_field() {
+        let change = ChangePasswordRequest { current_password: String::new(), new_password: "short".into() };
+        let errors = password_change(&change);
+        assert_eq!(errors.get("current_password"), Some(Issue::Required));
+        assert_eq!(errors.get("new_password"), Some(Issue::TooShort { min: 8 }));
+        let email = ChangeEmailRequest { email: "nope".into(), current_password: "secret".into() };
+        assert_eq!(email_change(&email).get("email"), Some(Issue::EmailFormat));
+        assert!(email_change(&email).get("current_password").is_none());
+        let reset = ResetPasswordRequest { token: "t".into(), password: "long enough".into() };
+        assert!(password_reset(&reset).is_empty());
+        assert_eq!(Issue::WrongPassword.message(Locale::Ru), "Это не ваш текущий пароль.");
     }
 
     #[test]

@@ -25,6 +25,8 @@ pub struct MemberRow {
     pub city: Option<String>,
     pub bio: String,
     pub show_votes: bool,
+    /// When the member proved the address is theirs (a link mailed to it); `None`: not yet.
+    pub email_verified_at: Option<String>,
 }
 
 impl MemberRow {
@@ -51,6 +53,8 @@ impl MemberRow {
             member: self.summary(),
             email: self.email.clone(),
             locale: Locale::from_tag(&self.locale).unwrap_or_default(),
+            email_verified: self.email_verified_at.is_some(),
+            pending_email: None,
         }
     }
 }
@@ -69,7 +73,8 @@ pub struct NewMember<'a> {
 }
 
 pub(super) const MEMBER_COLUMNS: &str = "id, handle, display_name, email, password_hash, role, access, locale, \
-                              position, company, avatar_url, reputation, created_at, city, bio, show_votes";
+                              position, company, avatar_url, reputation, created_at, city, bio, show_votes, \
+                              email_verified_at";
 
 /// `MEMBER_COLUMNS` of a joined table: `m.id, m.handle, …` for alias `m`.
 pub(super) fn member_columns_of(alias: &str) -> String {
@@ -123,28 +128,14 @@ impl Db {
 
     /// Inserts a member; `None` when the handle or e-mail was taken in the meantime.
     pub async fn insert_member(&self, member: &NewMember<'_>) -> anyhow::Result<Option<MemberRow>> {
-        let result = sqlx::query(
-            "INSERT INTO members (handle, display_name, email, password_hash, role, access, locale,
-                                  position, company, charter_accepted_at, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        )
-        .bind(member.handle)
-        .bind(member.display_name.trim())
-        .bind(member.email.trim())
-        .bind(member.password_hash)
-        .bind(member.role.as_str())
-        .bind(member.access.as_str())
-        .bind(member.locale.tag())
-        .bind(member.position)
-        .bind(member.company)
-        .bind(member.created_at)
-        .bind(member.created_at)
-        .execute(&mut *self.conn().await?)
-        .await;
-        match result {
-            Ok(done) => self.member_by_id(done.last_insert_rowid()).await,
-            Err(sqlx::Error::Database(error)) if error.is_unique_violation() => Ok(None),
-            Err(error) => Err(error.into()),
+        // The connection goes back before the next Db call (inside a request it is the same one).
+        let id = {
+            let mut connection = self.conn().await?;
+            insert(&mut connection, member).await?
+        };
+        match id {
+            Some(id) => self.member_by_id(id).await,
+            None => Ok(None),
         }
     }
 
@@ -159,5 +150,36 @@ impl Db {
 
     pub async fn member_count(&self) -> anyhow::Result<i64> {
         Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&mut *self.conn().await?).await?)
+    }
+}
+
+/// Inserts a member on `connection` (inside the caller's transaction, if any); the new id, or
+/// `None` when the handle or e-mail is taken.
+pub(super) async fn insert(
+    connection: &mut sqlx::SqliteConnection,
+    member: &NewMember<'_>,
+) -> anyhow::Result<Option<i64>> {
+    let result = sqlx::query(
+        "INSERT INTO members (handle, display_name, email, password_hash, role, access, locale,
+                              position, company, charter_accepted_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    )
+    .bind(member.handle)
+    .bind(member.display_name.trim())
+    .bind(member.email.trim())
+    .bind(member.password_hash)
+    .bind(member.role.as_str())
+    .bind(member.access.as_str())
+    .bind(member.locale.tag())
+    .bind(member.position)
+    .bind(member.company)
+    .bind(member.created_at)
+    .bind(member.created_at)
+    .execute(&mut *connection)
+    .await;
+    match result {
+        Ok(done) => Ok(Some(done.last_insert_rowid())),
+        Err(sqlx::Error::Database(error)) if error.is_unique_violation() => Ok(None),
+        Err(error) => Err(error.into()),
     }
 }

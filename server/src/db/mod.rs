@@ -1,6 +1,7 @@
 //! The repository layer: every SQL statement lives under `db/`, written as runtime queries in
 //! portable SQL where it can be, so the handlers never see SQLite.
 
+pub mod accounts;
 mod charter;
 mod community;
 pub mod events;
@@ -9,6 +10,7 @@ pub mod ideas;
 mod idempotency;
 pub mod kb;
 pub mod kpis;
+pub mod mail;
 mod media;
 mod members;
 mod moderation;
@@ -34,7 +36,9 @@ use sqlx::{Connection, Sqlite, SqliteConnection, SqlitePool, Transaction};
 use sqlx_core::transaction::TransactionManager;
 use tokio::sync::{Mutex, OwnedMutexGuard};
 
+pub use accounts::{NewToken, SessionListing, TokenPurpose, TokenUse};
 pub use idempotency::{Claim, StoredResponse};
+pub use mail::{NewMail, QueuedMail};
 pub use members::{MemberRow, NewMember};
 pub use sessions::{SESSION_DAYS, SessionRow};
 
@@ -204,13 +208,25 @@ impl Db {
         Ok(value)
     }
 
-    /// Drops sessions past their expiry and idempotency records older than a day.
+    /// Drops sessions past their expiry, idempotency records older than a day, old mailed links
+    /// and old delivered mail.
     pub async fn purge_expired(&self) -> anyhow::Result<()> {
         let now = crate::clock::now();
         sqlx::query("DELETE FROM sessions WHERE expires_at < ?").bind(&now).execute(&mut *self.conn().await?).await?;
         let day_ago = crate::clock::format(chrono::Utc::now() - chrono::Duration::hours(24));
         sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?")
             .bind(day_ago)
+            .execute(&mut *self.conn().await?)
+            .await?;
+        // Mailed links a week past their expiry, and mail delivered a month ago, help nobody.
+        let week_ago = crate::clock::format(chrono::Utc::now() - chrono::Duration::days(7));
+        sqlx::query("DELETE FROM account_tokens WHERE expires_at < ?")
+            .bind(week_ago)
+            .execute(&mut *self.conn().await?)
+            .await?;
+        let month_ago = crate::clock::format(chrono::Utc::now() - chrono::Duration::days(30));
+        sqlx::query("DELETE FROM mail_outbox WHERE state = 'sent' AND sent_at < ?")
+            .bind(month_ago)
             .execute(&mut *self.conn().await?)
             .await?;
         Ok(())

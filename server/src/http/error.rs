@@ -37,6 +37,8 @@ pub enum ApiError {
     /// 503: the database cannot take the write now (disk full, or another write held it too
     /// long); nothing was written, the same request can be sent again after `Retry-After`.
     Unavailable(Storage),
+    /// A mailed link that cannot be used: `link_expired` or `link_used` (410), `link_invalid` (404).
+    Link(ProblemCode),
     Internal(anyhow::Error),
 }
 
@@ -131,6 +133,12 @@ impl ApiError {
                 Problem::new(503, ProblemCode::Unavailable, "The server cannot save anything at the moment")
                     .with_detail("Its storage is full; reading works. Nothing was saved: send the same request again after Retry-After seconds.")
             }
+            Link(ProblemCode::LinkExpired) => Problem::new(410, ProblemCode::LinkExpired, "This link has expired")
+                .with_detail("Ask for a new link: it is mailed again."),
+            Link(ProblemCode::LinkUsed) => Problem::new(410, ProblemCode::LinkUsed, "This link was already used")
+                .with_detail("Each link works once. Ask for a new one if you still need it."),
+            Link(_) => Problem::new(404, ProblemCode::LinkInvalid, "This link is not valid")
+                .with_detail("Copy the whole link from the mail, or ask for a new one."),
             Internal(_) => Problem::new(500, ProblemCode::Internal, "Something went wrong on our side"),
         }
     }

@@ -86,11 +86,22 @@ impl RateLimiter {
     }
 }
 
+/// Paths in the slow `Auth` bucket: where passwords and mailed links could be guessed, and where
+/// a form sends mail.
+const AUTH_PATHS: [&str; 6] = [
+    "/auth/login",
+    "/auth/register",
+    "/auth/password/forgot",
+    "/auth/password/reset",
+    "/auth/email/confirm",
+    "/auth/email/verification",
+];
+
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let bucket = match *request.method() {
         Method::GET | Method::HEAD | Method::OPTIONS => None,
         // Paths are seen inside the `/api/v1` nest.
-        _ if request.uri().path() == "/auth/login" || request.uri().path() == "/auth/register" => Some(Bucket::Auth),
+        _ if AUTH_PATHS.contains(&request.uri().path()) => Some(Bucket::Auth),
         _ => Some(Bucket::Write),
     };
     if let Some(bucket) = bucket

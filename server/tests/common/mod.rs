@@ -15,6 +15,8 @@ use serde_json::Value;
 use tower::ServiceExt;
 use veche_server::Config;
 
+pub mod mail;
+
 /// The password of the members these helpers make.
 pub const PASSWORD: &str = "long enough secret";
 

@@ -11,7 +11,7 @@ pub fn error_text(error: &ApiError) -> Common {
         ApiError::Server { .. } => Common::ErrorServer,
         ApiError::InvalidResponse => Common::ErrorInvalid,
         ApiError::RateLimited { .. } => Common::ErrorRateLimited,
-        ApiError::NotFound => Common::ErrorNotFound,
+        ApiError::NotFound | ApiError::LinkUnusable(_) => Common::ErrorNotFound,
         ApiError::Forbidden { .. } | ApiError::MembersOnly(_) => Common::ErrorForbidden,
         ApiError::Unauthorized => Common::ErrorUnauthorized,
         ApiError::Conflict { code: veche_api::ProblemCode::IdempotencyInProgress, .. } => Common::ErrorStillRunning,

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use veche_api::Locale;
 use veche_api::validate::FieldErrors;
 
-use crate::api::ApiError;
+use crate::api::{ApiError, ApiResult};
 use crate::components::feedback::error_text;
 use crate::i18n::messages::common::Common;
 
@@ -62,6 +62,16 @@ impl FormState {
         self.alert.set(Some(Common::ErrorFixFields));
         focus_first_invalid();
         false
+    }
+
+    /// Follows a write: a failure shows on this form (beside its fields, or as the alert), an
+    /// answer goes to `on_ok`.
+    pub fn follow<I: 'static, T: Clone + 'static>(self, action: Action<I, ApiResult<T>>, on_ok: impl Fn(T) + 'static) {
+        Effect::new(move |_| match action.value().get() {
+            Some(Ok(answer)) => on_ok(answer),
+            Some(Err(error)) => self.show_error(&error),
+            None => {}
+        });
     }
 
     /// Shows a failed request: field messages beside their fields, the rest as the form alert.

@@ -1,6 +1,7 @@
 //! The string tables, one per area. `messages!` makes an enum whose every key has an English
 //! and a Russian text; a missing translation does not compile.
 
+pub mod account;
 pub mod charter;
 pub mod common;
 pub mod events;

@@ -4,8 +4,10 @@ use leptos_router::components::A;
 
 use crate::api;
 use crate::api::url::encode;
+use crate::components::account::EmailStatus;
 use crate::components::form::{FormAlert, FormState};
 use crate::components::member::{Avatar, RoleBadge};
+use crate::i18n::messages::account::Accounts;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
@@ -36,6 +38,7 @@ pub fn AccountPage() -> impl IntoView {
         <section class="account-page">
             <h1>{i18n.t(Common::AccountTitle)}</h1>
             {move || session.account().map(|account| {
+                let status = view! { <EmailStatus account=account.clone() /> };
                 let member = account.member;
                 view! {
                     <div class="account-card">
@@ -45,10 +48,12 @@ pub fn AccountPage() -> impl IntoView {
                             <p class="account-card__name">{member.display_name.clone()}</p>
                             <p class="account-card__handle">"@"{member.handle.clone()}</p>
                             <p class="account-card__email">{account.email.clone()}</p>
+                            {status}
                             <RoleBadge role=member.role access=member.access />
                             <p class="account-card__links">
                                 <A href="/account/profile">{i18n.t(Members::EditProfile)}</A>
                                 <A href=format!("/members/{}", encode(&member.handle))>{i18n.t(Members::ViewProfile)}</A>
+                                <A href="/account/security">{i18n.t(Accounts::SecurityLink)}</A>
                             </p>
                         </div>
                     </div>

@@ -7,6 +7,7 @@ use veche_api::validate;
 
 use crate::api::{self, ApiError};
 use crate::components::form::{FormAlert, FormState, TextField};
+use crate::i18n::messages::account::Accounts;
 use crate::i18n::messages::common::Common;
 use crate::i18n::use_i18n;
 use crate::pages::safe_next;
@@ -80,6 +81,7 @@ pub fn SignInPage() -> impl IntoView {
                     {move || if action.pending().get() { i18n.t(Common::SigningIn) } else { i18n.t(Common::SignIn) }}
                 </button>
             </form>
+            <p class="auth-page__forgot"><A href="/account/forgot-password">{i18n.t(Accounts::ForgotPasswordLink)}</A></p>
             <p class="auth-page__switch">
                 {i18n.t(Common::NoAccountYet)}" "
                 <A href=register_href>{i18n.t(Common::JoinTheCommunity)}</A>
