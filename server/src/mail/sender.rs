@@ -26,6 +26,8 @@ use crate::db::{Db, QueuedMail};
 
 /// The longest wait between two attempts at one mail.
 const MAX_BACKOFF: Duration = Duration::from_secs(3600);
+/// The longest the sender sleeps before looking at the queue again (one indexed query).
+const IDLE_LOOK: Duration = Duration::from_secs(2);
 /// A mail still not accepted after this long is given up (and the log says so).
 const GIVE_UP_AFTER_HOURS: i64 = 72;
 
@@ -186,10 +188,15 @@ impl Sender {
         })
     }
 
+    /// How long to sleep when nothing is due sooner. A wake-up may come before the mail it
+    /// announces is committed (an idempotent request commits its statements after the handler
+    /// returns, `http::idempotency`), so the queue is looked at again within `IDLE_LOOK` anyway.
     async fn until_next_due(&self) -> Duration {
         match self.db.next_mail_due().await {
-            Ok(Some(due)) => (due - Utc::now()).to_std().unwrap_or(Duration::ZERO).max(Duration::from_millis(200)),
-            Ok(None) => Duration::from_secs(3600),
+            Ok(Some(due)) => {
+                (due - Utc::now()).to_std().unwrap_or(Duration::ZERO).clamp(Duration::from_millis(200), IDLE_LOOK)
+            }
+            Ok(None) => IDLE_LOOK,
             Err(_) => Duration::from_secs(60),
         }
     }
