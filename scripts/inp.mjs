@@ -15,6 +15,7 @@
 // 16). Prints every click and the worst and median per kind; exits 1 when a median is over
 // 100 ms. A measurement, not a test: timings on a shared machine swing.
 import { loadavg } from 'node:os';
+import { firstItem, upcomingEvent } from './demo_lookup.mjs';
 import { chromium } from 'playwright-core';
 
 const GOAL_MS = 100;
@@ -22,29 +23,6 @@ const MEGATHREAD = 'Release 5.0 megathread: questions and first impressions';
 const base = (process.argv[2] ?? process.env.VECHE_URL ?? 'http://127.0.0.1:8080').replace(/\/+$/, '');
 const clicks = Number(process.argv[3] ?? process.env.INP_CLICKS ?? 6);
 const member = process.env.INP_MEMBER ?? 'james';
-
-async function list(path, pick = () => true) {
-  let cursor = '';
-  for (;;) {
-    const response = await fetch(`${base}/api/v1/${path}${path.includes('?') ? '&' : '?'}limit=100${cursor && `&cursor=${encodeURIComponent(cursor)}`}`);
-    if (!response.ok) throw new Error(`GET /${path} answered ${response.status}`);
-    const page = await response.json();
-    const found = page.items.find(pick);
-    if (found) return found;
-    if (!page.next_cursor) throw new Error(`nothing fitting in /${path} (is the demo data loaded?)`);
-    cursor = page.next_cursor;
-  }
-}
-
-/** The first event still ahead (the events list is by date range). */
-async function upcomingEvent() {
-  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const response = await fetch(`${base}/api/v1/events?from=${day(0)}&to=${day(90)}`);
-  if (!response.ok) throw new Error(`GET /events answered ${response.status}`);
-  const found = (await response.json()).find((occurrence) => !occurrence.cancelled);
-  if (!found) throw new Error('no event in the next 90 days (is the demo data loaded?)');
-  return found.event_id;
-}
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -86,9 +64,9 @@ async function measure(page, kind, url, selectors) {
 }
 
 async function main() {
-  const idea = await list('ideas', (i) => i.status === 'open' || i.status === 'under_review' || !i.status);
-  const thread = await list('threads', (t) => t.title === MEGATHREAD);
-  const eventId = await upcomingEvent();
+  const idea = await firstItem(base, 'ideas', (i) => i.status === 'open' || i.status === 'under_review' || !i.status);
+  const thread = await firstItem(base, 'threads', (t) => t.title === MEGATHREAD);
+  const eventId = await upcomingEvent(base);
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

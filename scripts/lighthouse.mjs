@@ -15,6 +15,7 @@
 // page misses the budget: a measurement to run before a release, not part of `make test`
 // (timings on a shared machine swing).
 import { loadavg } from 'node:os';
+import { firstItem, upcomingEvent } from './demo_lookup.mjs';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
@@ -59,41 +60,18 @@ try {
   process.exit(1);
 }
 
-/** The first item of a list of the API (`path`), or one that `pick` chooses, following pages. */
-async function first(path, pick = () => true) {
-  let cursor = '';
-  for (;;) {
-    const response = await fetch(`${base}/api/v1/${path}${path.includes('?') ? '&' : '?'}limit=100${cursor && `&cursor=${encodeURIComponent(cursor)}`}`);
-    if (!response.ok) throw new Error(`GET /${path} answered ${response.status}`);
-    const page = await response.json();
-    const found = page.items.find(pick);
-    if (found) return found;
-    if (!page.next_cursor) throw new Error(`nothing fitting in /${path} (is the demo data loaded?)`);
-    cursor = page.next_cursor;
-  }
-}
-/** The first event still ahead (the events list is by date range). */
-async function upcomingEvent() {
-  const day = (offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  const response = await fetch(`${base}/api/v1/events?from=${day(0)}&to=${day(90)}`);
-  if (!response.ok) throw new Error(`GET /events answered ${response.status}`);
-  const found = (await response.json()).find((occurrence) => !occurrence.cancelled);
-  if (!found) throw new Error('no event in the next 90 days (is the demo data loaded?)');
-  return found.event_id;
-}
-
 const kb = await (await fetch(`${base}/api/v1/kb`)).json();
 const article = kb.sections.flatMap((section) => section.articles)[0];
 const PAGES = [
   '/',
   '/threads',
-  `/threads/${(await first('threads', (t) => t.title === MEGATHREAD)).id}`,
+  `/threads/${(await firstItem(base, 'threads', (t) => t.title === MEGATHREAD)).id}`,
   '/ideas',
-  `/ideas/${(await first('ideas')).id}`,
+  `/ideas/${(await firstItem(base, 'ideas')).id}`,
   '/events',
-  `/events/${await upcomingEvent()}`,
+  `/events/${await upcomingEvent(base)}`,
   '/members',
-  `/members/${(await first("members")).member.handle}`,
+  `/members/${(await firstItem(base, "members")).member.handle}`,
   '/kb',
   `/kb/articles/${article.id}`,
 ];
