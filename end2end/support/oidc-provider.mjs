@@ -3,7 +3,8 @@
 //
 //   node end2end/support/oidc-provider.mjs <port> <redirect URI> [--code-ttl SECONDS]
 //
-// Prints "ready <issuer>" once it listens. The sign-in page is a plain form: the login names one
+// Prints "ready <issuer>" once it listens. (oidc-provider 9 warns that Node.js 20 is not a
+// supported LTS line; it runs on it, and the tests only need a real provider's behaviour.) The sign-in page is a plain form: the login names one
 // of the accounts below (any password). Consent is granted with the sign-in. ID tokens carry
 // only `sub` (the OpenID default when an access token is issued): the relying party reads the
 // address and name from the userinfo endpoint, as it must with many real providers.
@@ -25,6 +26,12 @@ const ACCOUNTS = {
   anna: { sub: 'anna-corp-1', email: 'anna@example.com', email_verified: true, name: 'Anna at Corp', preferred_username: 'anna.corp' },
   // Someone claiming Olga's address without the provider confirming it: nobody is signed in.
   mallory: { sub: 'mallory-9', email: 'olga@example.com', email_verified: false, name: 'Olga Impostor', preferred_username: 'olga2' },
+  // The journeys' own (end2end/tests/sign-in-providers.spec.ts), one per browser project.
+  lin: { sub: 'lin-21', email: 'lin@corp.example', email_verified: true, name: 'Lin Chen', preferred_username: 'lin', locale: 'en' },
+  kai: { sub: 'kai-22', email: 'kai@corp.example', email_verified: true, name: 'Kai Berg', preferred_username: 'kai', locale: 'en' },
+  vera: { sub: 'vera-23', email: 'vera@corp.example', email_verified: true, name: 'Вера Соколова', preferred_username: 'vera', locale: 'ru' },
+  yuri: { sub: 'yuri-24', email: 'yuri@corp.example', email_verified: true, name: 'Юрий Орлов', preferred_username: 'yuri', locale: 'ru' },
+  eve: { sub: 'eve-25', email: 'ivan@example.com', email_verified: false, name: 'Ivan Impostor', preferred_username: 'ivan2' },
 };
 
 const args = process.argv.slice(2);

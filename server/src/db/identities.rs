@@ -143,7 +143,8 @@ async fn insert_identity(
     let now = clock::now();
     sqlx::query(
         "INSERT INTO member_identities (issuer, subject, member_id, email, created_at, last_used_at)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (issuer, subject) DO NOTHING",
     )
     .bind(issuer)
     .bind(subject)

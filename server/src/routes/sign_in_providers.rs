@@ -150,34 +150,46 @@ async fn callback(
 /// The member a provider account signs in as: linked before, or the member whose address the
 /// provider confirmed, or a new member.
 async fn member_for(state: &AppState, identity: &Identity) -> ApiResult<Result<MemberRow, SignInError>> {
-    if let Some(member) = state.db.member_by_identity(&identity.issuer, &identity.subject).await? {
-        return Ok(Ok(member));
-    }
     let Some(email) = identity.email.as_deref().map(str::trim).filter(|email| validate::email(email).is_none()) else {
-        return Ok(Err(SignInError::EmailMissing));
+        return Ok(match state.db.member_by_identity(&identity.issuer, &identity.subject).await? {
+            Some(member) => Ok(member),
+            None => Err(SignInError::EmailMissing),
+        });
     };
-    // An address the provider has not confirmed could be anybody's: it neither opens an existing
-    // account nor makes a new one.
-    if !identity.email_verified {
-        return Ok(Err(SignInError::EmailUnverified));
-    }
-    if let Some(member) = state.db.member_by_email(email).await? {
-        state.db.link_identity(member.id, &identity.issuer, &identity.subject, email).await?;
-        tracing::info!(member = member.id, issuer = identity.issuer, "linked an identity provider account");
-        return Ok(Ok(member));
-    }
-    let locale = identity.locale.as_deref().and_then(Locale::from_tag).unwrap_or_else(locale::current);
-    let base = handle_base(identity, email);
-    let display_name = display_name(state, identity, &base).await?;
-    let now = clock::now();
-    // Not a password anyone can give: this member signs in through the provider (or sets a
-    // password with "forgot password").
-    let password_hash = format!("!oidc:{}", tokens::random_token(16));
+    let mut new_member = None;
+    // A second sign-in of the same account at the same moment (a double click) may create or
+    // link the member first: then this one finds it on the next round.
     for attempt in 0..20 {
+        if let Some(member) = state.db.member_by_identity(&identity.issuer, &identity.subject).await? {
+            return Ok(Ok(member));
+        }
+        // An address the provider has not confirmed could be anybody's: it neither opens an
+        // existing account nor makes a new one.
+        if !identity.email_verified {
+            return Ok(Err(SignInError::EmailUnverified));
+        }
+        if let Some(member) = state.db.member_by_email(email).await? {
+            state.db.link_identity(member.id, &identity.issuer, &identity.subject, email).await?;
+            tracing::info!(member = member.id, issuer = identity.issuer, "linked an identity provider account");
+            return Ok(Ok(member));
+        }
+        let (base, display_name) = match &new_member {
+            Some(known) => Clone::clone(known),
+            None => {
+                let base = handle_base(identity, email);
+                let display_name = display_name(state, identity, &base).await?;
+                new_member.insert((base, display_name)).clone()
+            }
+        };
         let handle = if attempt == 0 { base.clone() } else { numbered(&base, attempt + 1) };
         if state.db.taken(&handle, email).await?.0 {
             continue;
         }
+        let locale = identity.locale.as_deref().and_then(Locale::from_tag).unwrap_or_else(locale::current);
+        let now = clock::now();
+        // Not a password anyone can give: this member signs in through the provider (or sets a
+        // password with "forgot password").
+        let password_hash = format!("!oidc:{}", tokens::random_token(16));
         let member = NewMember {
             handle: &handle,
             display_name: &display_name,
