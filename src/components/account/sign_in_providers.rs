@@ -54,8 +54,9 @@ pub fn SignInProviders(
             .map(|provider| {
                 let separator = if provider.start_url.contains('?') { '&' } else { '?' };
                 let href = move || format!("{}{separator}next={}", provider.start_url, api::url::encode(&next.get()));
+                // `external`: a navigation to the server (then the provider), not a route of the app.
                 view! {
-                    <a class="button button--wide button--secondary" href=href rel="nofollow">
+                    <a class="button button--wide button--secondary" href=href rel="external nofollow">
                         {i18n.t(Accounts::SignInWith)}" "{provider.label.clone()}
                     </a>
                 }
