@@ -23,6 +23,8 @@ const ACCOUNTS = {
   // A new member, Russian.
   boris: { sub: 'boris-3', email: 'boris@corp.example', email_verified: true, name: 'Борис Петров', preferred_username: 'boris', locale: 'ru' },
   // The demo's Anna, whose address the provider confirms: her account is linked.
+  // The demo's staff member Maria (staff link their provider account before switching passwords off).
+  maria: { sub: 'maria-corp-4', email: 'maria@example.com', email_verified: true, name: 'Maria at Corp', preferred_username: 'maria.corp' },
   anna: { sub: 'anna-corp-1', email: 'anna@example.com', email_verified: true, name: 'Anna at Corp', preferred_username: 'anna.corp' },
   // Someone claiming Olga's address without the provider confirming it: nobody is signed in.
   mallory: { sub: 'mallory-9', email: 'olga@example.com', email_verified: false, name: 'Olga Impostor', preferred_username: 'olga2' },

@@ -85,9 +85,10 @@ pub struct Config {
     pub oidc_trust_email: bool,
 
     /// `false`: members sign in only through the identity provider (no passwords, no sign-up
-    /// form, no password resets).
-    #[arg(long, env = "VECHE_PASSWORD_SIGN_IN", default_value_t = true, action = clap::ArgAction::Set)]
-    pub password_sign_in: bool,
+    /// form, no password resets); needs `VECHE_OIDC_ISSUER`. Either variable set fixes how
+    /// members sign in; with neither, staff set it on `/admin/sign-in`.
+    #[arg(long, env = "VECHE_PASSWORD_SIGN_IN", action = clap::ArgAction::Set)]
+    pub password_sign_in: Option<bool>,
 
     /// Log lines as human-readable text or one JSON object per line.
     #[arg(long, env = "VECHE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
@@ -129,7 +130,7 @@ impl Config {
             oidc_client_secret: None,
             oidc_label: None,
             oidc_trust_email: false,
-            password_sign_in: true,
+            password_sign_in: None,
         }
     }
 

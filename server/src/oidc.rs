@@ -7,6 +7,7 @@
 //! issuer, audience, expiry, nonce) and reads who signed in, asking the provider's userinfo
 //! endpoint for what the ID token left out (many providers keep `email` there).
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use openidconnect::core::{CoreAuthenticationFlow, CoreClient, CoreProviderMetadata, CoreUserInfoClaims};
@@ -32,6 +33,8 @@ pub struct Provider {
     pub label: Option<String>,
     /// Take the provider's addresses as confirmed even where it does not say so.
     pub trust_email: bool,
+    /// What it was set up with.
+    pub config: ProviderConfig,
     http: reqwest::Client,
 }
 
@@ -65,9 +68,27 @@ pub enum Failure {
     Refused(anyhow::Error),
 }
 
-impl Provider {
-    /// The provider of the configuration, if one is set; an error names what is missing.
-    pub fn from_config(config: &Config) -> anyhow::Result<Option<Provider>> {
+/// What a provider is set up with, by the server's environment or by staff.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProviderConfig {
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: String,
+    /// The button's words; `None`: the app's own words.
+    pub label: Option<String>,
+    pub trust_email: bool,
+}
+
+/// How members sign in: with a password, through the provider, or both.
+pub struct SignInWays {
+    pub password: bool,
+    pub provider: Option<Arc<Provider>>,
+}
+
+impl ProviderConfig {
+    /// The provider of the server's environment (`VECHE_OIDC_*`), if one is set; an error names
+    /// what is missing.
+    pub fn from_env(config: &Config) -> anyhow::Result<Option<ProviderConfig>> {
         let Some(issuer) = config.oidc_issuer.as_deref().filter(|issuer| !issuer.trim().is_empty()) else {
             return Ok(None);
         };
@@ -79,24 +100,71 @@ impl Provider {
             .oidc_client_secret
             .clone()
             .ok_or_else(|| anyhow::anyhow!("VECHE_OIDC_ISSUER is set: set VECHE_OIDC_CLIENT_SECRET too"))?;
-        let redirect = format!("{}/api/v1/auth/oidc/{PROVIDER_ID}/callback", config.public_url.trim_end_matches('/'));
-        let http = reqwest::ClientBuilder::new()
-            // Following redirects would let a provider's answer send this server anywhere.
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(Duration::from_secs(5))
-            .timeout(Duration::from_secs(15))
-            .build()?;
-        Ok(Some(Provider {
-            id: PROVIDER_ID,
-            issuer: IssuerUrl::new(issuer.trim().to_owned())
-                .map_err(|error| anyhow::anyhow!("VECHE_OIDC_ISSUER is not a URL: {error}"))?,
-            client_id: ClientId::new(client_id),
-            client_secret: ClientSecret::new(client_secret),
-            redirect: RedirectUrl::new(redirect)?,
+        Ok(Some(ProviderConfig {
+            issuer: issuer.trim().to_owned(),
+            client_id,
+            client_secret,
             label: config.oidc_label.clone().filter(|label| !label.trim().is_empty()),
             trust_email: config.oidc_trust_email,
-            http,
         }))
+    }
+}
+
+impl SignInWays {
+    /// The ways the server's environment fixes (`VECHE_OIDC_*`, `VECHE_PASSWORD_SIGN_IN`), or
+    /// `None` when it leaves them to staff.
+    pub fn from_env(config: &Config, http: &reqwest::Client) -> anyhow::Result<Option<SignInWays>> {
+        let provider = ProviderConfig::from_env(config)?;
+        if provider.is_none() && config.password_sign_in.is_none() {
+            return Ok(None);
+        }
+        let password = config.password_sign_in.unwrap_or(true);
+        anyhow::ensure!(
+            password || provider.is_some(),
+            "VECHE_PASSWORD_SIGN_IN=false leaves no way to sign in: set VECHE_OIDC_ISSUER too"
+        );
+        let provider = match provider {
+            Some(provider) => Some(Arc::new(Provider::new(&provider, &config.public_url, http.clone())?)),
+            None => None,
+        };
+        Ok(Some(SignInWays { password, provider }))
+    }
+}
+
+/// The address the provider sends members back to, which staff register at the provider.
+pub fn redirect_url(public_url: &str) -> String {
+    format!("{}/api/v1/auth/oidc/{PROVIDER_ID}/callback", public_url.trim_end_matches('/'))
+}
+
+/// The client every provider is reached with.
+pub fn http_client() -> anyhow::Result<reqwest::Client> {
+    Ok(reqwest::ClientBuilder::new()
+        // Following redirects would let a provider's answer send this server anywhere.
+        .redirect(reqwest::redirect::Policy::none())
+        .connect_timeout(Duration::from_secs(5))
+        .timeout(Duration::from_secs(15))
+        .build()?)
+}
+
+impl Provider {
+    pub fn new(config: &ProviderConfig, public_url: &str, http: reqwest::Client) -> anyhow::Result<Provider> {
+        Ok(Provider {
+            id: PROVIDER_ID,
+            issuer: IssuerUrl::new(config.issuer.clone())
+                .map_err(|error| anyhow::anyhow!("the issuer {:?} is not a URL: {error}", config.issuer))?,
+            client_id: ClientId::new(config.client_id.clone()),
+            client_secret: ClientSecret::new(config.client_secret.clone()),
+            redirect: RedirectUrl::new(redirect_url(public_url))?,
+            label: config.label.clone(),
+            trust_email: config.trust_email,
+            config: config.clone(),
+            http,
+        })
+    }
+
+    /// Whether the provider answers discovery (asked before staff save it).
+    pub async fn check(&self) -> Result<(), Failure> {
+        self.metadata().await.map(drop)
     }
 
     async fn metadata(&self) -> Result<CoreProviderMetadata, Failure> {

@@ -23,17 +23,22 @@ pub struct AppState {
     pub body_budget: Arc<BodyBudget>,
     /// Rung after a mail is queued, so the sender delivers it at once.
     pub mail_queued: Arc<tokio::sync::Notify>,
-    /// The identity provider members can sign in with, if one is configured.
-    pub oidc: Option<Arc<crate::oidc::Provider>>,
+    /// How members sign in when the server's environment fixes it; `None`: as staff set it
+    /// (`routes::sign_in_providers::sign_in_ways`).
+    pub sign_in_fixed: Option<Arc<crate::oidc::SignInWays>>,
+    /// The client identity providers are reached with.
+    pub oidc_http: openidconnect::reqwest::Client,
 }
 
 impl AppState {
     pub async fn new(config: Config, db: Db) -> anyhow::Result<Self> {
         let guest_csrf_token = db.guest_csrf_token().await?;
         let shell = AppShell::load(&config.static_dir);
-        let oidc = crate::oidc::Provider::from_config(&config)?.map(Arc::new);
+        let oidc_http = crate::oidc::http_client()?;
+        let sign_in_fixed = crate::oidc::SignInWays::from_env(&config, &oidc_http)?.map(Arc::new);
         Ok(AppState {
-            oidc,
+            sign_in_fixed,
+            oidc_http,
             limiter: Arc::new(RateLimiter::new(&config)),
             config: Arc::new(config),
             db,

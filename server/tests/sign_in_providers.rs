@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use common::process::{ServerProcess, free_port};
+use common::process::{Member, RawAnswer, ServerProcess, free_port};
 use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
 use serde_json::Value;
 
@@ -407,4 +407,152 @@ async fn where_the_provider_is_the_only_way_in_passwords_are_refused() {
     let callback = flow.to_callback(&mut browser, "anna", "/").await;
     flow.finish(&mut browser, &callback).await;
     assert_eq!(flow.me(&mut browser).await["account"]["member"]["handle"], "anna");
+}
+
+/// `/admin/sign-in` as `member` sees it (a GET with the member's cookie).
+async fn sign_in_settings(member: &Member) -> RawAnswer {
+    member.send("GET", "/api/v1/admin/sign-in", &Value::Null, None).await.expect("sign-in settings")
+}
+
+async fn change_sign_in(member: &Member, change: Value) -> RawAnswer {
+    member.send("PUT", "/api/v1/admin/sign-in", &change, None).await.expect("a change of the sign-in settings")
+}
+
+fn field_error(answer: &RawAnswer, field: &str) -> String {
+    assert_eq!(answer.status, 422, "{}", String::from_utf8_lossy(&answer.body));
+    answer.json()["errors"][field]
+        .as_str()
+        .unwrap_or_else(|| panic!("an error on {field}: {:?}", answer.json()))
+        .to_owned()
+}
+
+#[tokio::test]
+async fn staff_set_up_the_provider_and_switch_passwords_off_only_once_they_can_sign_in_through_it() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let port = free_port();
+    let veche_url = format!("http://127.0.0.1:{port}");
+    let callback = format!("{veche_url}/api/v1/auth/oidc/oidc/callback");
+    let provider = IdentityProvider::start(&callback, 60).await;
+    let server =
+        ServerProcess::start_on(port, &dir.path().join("veche.sqlite3"), &[("VECHE_PUBLIC_URL", &veche_url)]).await;
+    let flow = Flow { veche: veche_url.clone(), issuer: provider.issuer.clone() };
+    let mut browser = Browser::new();
+    let options = json(browser.get(&format!("{veche_url}/api/v1/auth/providers")).await).await;
+    assert_eq!(options, serde_json::json!({ "password": true, "providers": [] }), "passwords only at first");
+
+    let anna = Member::sign_in(server.addr, "anna").await;
+    assert_eq!(sign_in_settings(&anna).await.status, 403, "members do not see them");
+    assert_eq!(change_sign_in(&anna, serde_json::json!({ "password": true })).await.status, 403);
+
+    let maria = Member::sign_in(server.addr, "maria").await;
+    let shown = sign_in_settings(&maria).await;
+    assert_eq!(shown.status, 200);
+    assert_eq!(shown.json()["editable"], true);
+    assert_eq!(shown.json()["redirect_url"], callback.as_str(), "what to register at the provider");
+
+    let provider_change = |issuer: &str, secret: Option<&str>| serde_json::json!({ "issuer": issuer, "client_id": CLIENT_ID, "client_secret": secret, "label": "Corp account" });
+    // Refused beside their fields: no provider at the address, a plain-http provider elsewhere,
+    // no secret, passwords off with no provider.
+    let nobody = format!("http://127.0.0.1:{}", free_port());
+    let unreachable = change_sign_in(
+        &maria,
+        serde_json::json!({ "password": true, "provider": provider_change(&nobody, Some(CLIENT_SECRET)) }),
+    )
+    .await;
+    assert!(field_error(&unreachable, "provider.issuer").contains("No OpenID Connect provider answered"));
+    let plain = change_sign_in(
+        &maria,
+        serde_json::json!({ "password": true, "provider": provider_change("http://login.example.com", Some("s")) }),
+    )
+    .await;
+    assert!(field_error(&plain, "provider.issuer").contains("https://"));
+    let no_secret = change_sign_in(
+        &maria,
+        serde_json::json!({ "password": true, "provider": provider_change(&provider.issuer, None) }),
+    )
+    .await;
+    field_error(&no_secret, "provider.client_secret");
+    let locked = change_sign_in(&maria, serde_json::json!({ "password": false, "provider": null })).await;
+    assert!(field_error(&locked, "password").contains("identity provider first"));
+    assert_eq!(
+        json(browser.get(&format!("{veche_url}/api/v1/auth/providers")).await).await["providers"],
+        serde_json::json!([]),
+        "nothing refused was saved"
+    );
+
+    // Saved: the secret never comes back, and members see the button at once.
+    let saved = change_sign_in(
+        &maria,
+        serde_json::json!({ "password": true, "provider": provider_change(&provider.issuer, Some(CLIENT_SECRET)) }),
+    )
+    .await;
+    assert_eq!(saved.status, 200, "{}", String::from_utf8_lossy(&saved.body));
+    assert_eq!(saved.json()["provider"]["has_secret"], true);
+    assert_eq!(saved.json()["provider"]["issuer"], provider.issuer.as_str());
+    assert!(!String::from_utf8_lossy(&saved.body).contains(CLIENT_SECRET), "the secret is not sent back");
+    assert!(!String::from_utf8_lossy(&sign_in_settings(&maria).await.body).contains(CLIENT_SECRET));
+    let options = json(browser.get(&format!("{veche_url}/api/v1/auth/providers")).await).await;
+    assert_eq!(options["providers"][0]["label"], "Corp account");
+    let landed = flow.to_callback(&mut browser, "ada", "/").await;
+    flow.finish(&mut browser, &landed).await;
+    assert_eq!(flow.me(&mut browser).await["account"]["member"]["handle"], "ada_lovelace");
+
+    // Passwords off: not before Maria has signed in through the provider herself.
+    let lockout = serde_json::json!({ "password": false, "provider": provider_change(&provider.issuer, None) });
+    let refused = change_sign_in(&maria, lockout.clone()).await;
+    assert!(field_error(&refused, "password").contains("Sign in through the provider once yourself"));
+    let mut marias_browser = Browser::new();
+    let landed = flow.to_callback(&mut marias_browser, "maria", "/").await;
+    flow.finish(&mut marias_browser, &landed).await;
+    assert_eq!(flow.me(&mut marias_browser).await["account"]["member"]["handle"], "maria", "linked by address");
+    let switched = change_sign_in(&maria, lockout).await;
+    assert_eq!(switched.status, 200, "{}", String::from_utf8_lossy(&switched.body));
+    assert_eq!(switched.json()["password"], false);
+    assert_eq!(switched.json()["provider"]["has_secret"], true, "an empty secret keeps the saved one");
+
+    let options = json(browser.get(&format!("{veche_url}/api/v1/auth/providers")).await).await;
+    assert_eq!(options["password"], false);
+    let me = flow.me(&mut Browser::new()).await;
+    let csrf = me["csrf_token"].as_str().expect("a guest token");
+    let password = browser
+        .http
+        .post(format!("{veche_url}/api/v1/auth/login"))
+        .header("X-CSRF-Token", csrf)
+        .header("Content-Type", "application/json")
+        .body(serde_json::json!({ "login": "anna", "password": veche_server::seed::DEMO_PASSWORD }).to_string())
+        .send()
+        .await
+        .expect("answer");
+    assert_eq!(password.status(), 403, "passwords no longer sign anyone in");
+    // The saved secret still signs members in through the provider.
+    let mut another = Browser::new();
+    let landed = flow.to_callback(&mut another, "lin", "/").await;
+    flow.finish(&mut another, &landed).await;
+    assert_eq!(flow.me(&mut another).await["account"]["member"]["handle"], "lin");
+
+    // Removing the provider brings passwords back, whatever was asked.
+    let removed = change_sign_in(&maria, serde_json::json!({ "password": true, "provider": null })).await;
+    assert_eq!(removed.status, 200);
+    let options = json(browser.get(&format!("{veche_url}/api/v1/auth/providers")).await).await;
+    assert_eq!(options, serde_json::json!({ "password": true, "providers": [] }));
+    let gone = browser.get(&format!("{veche_url}/api/v1/auth/oidc/oidc/start")).await;
+    assert_eq!(gone.status(), 404);
+}
+
+#[tokio::test]
+async fn sign_in_set_by_the_environment_is_shown_to_staff_but_not_changed() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let (server, provider, _flow) = setup(dir.path(), 60, &[]).await;
+    let maria = Member::sign_in(server.addr, "maria").await;
+    let shown = sign_in_settings(&maria).await;
+    assert_eq!(shown.status, 200);
+    let settings = shown.json();
+    assert_eq!(settings["editable"], false);
+    assert_eq!(settings["password"], true);
+    assert_eq!(settings["provider"]["issuer"], provider.issuer.as_str());
+    assert_eq!(settings["provider"]["label"], "Corp account");
+    assert!(!String::from_utf8_lossy(&shown.body).contains(CLIENT_SECRET));
+    let change = change_sign_in(&maria, serde_json::json!({ "password": true, "provider": null })).await;
+    assert_eq!(change.status, 409, "{}", String::from_utf8_lossy(&change.body));
+    assert!(change.json()["detail"].as_str().unwrap_or("").contains("VECHE_OIDC_ISSUER"));
 }

@@ -1,6 +1,7 @@
 use veche_api::auth::{
     AccountUpdate, ChangeEmailRequest, ChangePasswordRequest, EmailConfirmed, ForgotPasswordRequest, LoginRequest,
-    RegisterRequest, ResetPasswordRequest, Session, SessionList, SessionsEnded, SignInOptions, TokenRequest,
+    RegisterRequest, ResetPasswordRequest, Session, SessionList, SessionsEnded, SignInOptions, SignInSettings,
+    SignInSettingsChange, TokenRequest,
 };
 
 use super::client::{self, ApiResult, Method, Options};
@@ -73,4 +74,18 @@ pub async fn end_other_sessions() -> ApiResult<SessionsEnded> {
 /// The ways to sign in: a password (unless switched off) and the identity providers.
 pub async fn sign_in_options() -> ApiResult<SignInOptions> {
     client::request::<SignInOptions, ()>(Method::Get, "/auth/providers", None, Options::default()).await
+}
+
+/// How members sign in, as staff see it (`/admin/sign-in`).
+pub async fn sign_in_settings() -> ApiResult<SignInSettings> {
+    client::request::<SignInSettings, ()>(Method::Get, "/admin/sign-in", None, Options::default()).await
+}
+
+/// Changes how members sign in (staff); the server checks the provider before saving.
+pub async fn change_sign_in_settings(
+    change: &SignInSettingsChange,
+    idempotency_key: String,
+) -> ApiResult<SignInSettings> {
+    let options = Options { idempotency_key: Some(idempotency_key) };
+    client::request(Method::Put, "/admin/sign-in", Some(change), options).await
 }

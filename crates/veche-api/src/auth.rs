@@ -116,6 +116,63 @@ pub struct SessionsEnded {
     pub ended: u64,
 }
 
+/// `GET /admin/sign-in`: how members sign in, as staff see it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInSettings {
+    /// `false`: the server's own configuration fixes these settings; a change answers 409.
+    pub editable: bool,
+    /// Whether members sign in and join with a password.
+    pub password: bool,
+    #[serde(default)]
+    pub provider: Option<ProviderSettings>,
+    /// The address to register at the provider as the community's redirect URI.
+    pub redirect_url: String,
+}
+
+/// The identity provider of [`SignInSettings`]; the client secret is never sent back.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProviderSettings {
+    pub issuer: String,
+    pub client_id: String,
+    pub has_secret: bool,
+    #[serde(default)]
+    pub label: Option<String>,
+    pub trust_email: bool,
+}
+
+/// `PUT /admin/sign-in`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInSettingsChange {
+    pub password: bool,
+    #[serde(default)]
+    pub provider: Option<ProviderSettingsChange>,
+}
+
+/// The provider of [`SignInSettingsChange`]: an empty or missing secret keeps the saved one.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProviderSettingsChange {
+    pub issuer: String,
+    pub client_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_secret: Option<String>,
+    #[serde(default)]
+    pub label: Option<String>,
+    #[serde(default)]
+    pub trust_email: bool,
+}
+
+impl ProviderSettingsChange {
+    /// The new secret, if one was given.
+    pub fn new_secret(&self) -> Option<&str> {
+        self.client_secret.as_deref().map(str::trim).filter(|secret| !secret.is_empty())
+    }
+
+    /// The button's words, if any were given.
+    pub fn label(&self) -> Option<&str> {
+        self.label.as_deref().map(str::trim).filter(|label| !label.is_empty())
+    }
+}
+
 /// `GET /auth/providers`: the ways to sign in this community offers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SignInOptions {

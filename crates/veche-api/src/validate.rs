@@ -4,7 +4,10 @@
 use std::collections::BTreeMap;
 
 use crate::Locale;
-use crate::auth::{ChangeEmailRequest, ChangePasswordRequest, LoginRequest, RegisterRequest, ResetPasswordRequest};
+use crate::auth::{
+    ChangeEmailRequest, ChangePasswordRequest, LoginRequest, RegisterRequest, ResetPasswordRequest,
+    SignInSettingsChange,
+};
 
 /// What is wrong with one field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,6 +41,15 @@ pub enum Issue {
     NameImitates,
     /// The current password, asked again before a change, does not match.
     WrongPassword,
+    /// Not an https address (http only for this machine).
+    UrlFormat,
+    /// An identity provider's issuer that does not answer OpenID Connect discovery.
+    ProviderUnreachable,
+    /// Password sign-in switched off without a provider to sign in with.
+    ProviderNeeded,
+    /// Password sign-in switched off by someone who has never signed in through the provider:
+    /// they would lock themselves out.
+    WouldLockOut,
 }
 
 impl Issue {
@@ -101,6 +113,26 @@ impl Issue {
             (Issue::Invalid, Locale::Ru) => "Недопустимое значение.".into(),
             (Issue::WrongPassword, Locale::En) => "This is not your current password.".into(),
             (Issue::WrongPassword, Locale::Ru) => "Это не ваш текущий пароль.".into(),
+            (Issue::UrlFormat, Locale::En) => "Enter an address that starts with https://.".into(),
+            (Issue::UrlFormat, Locale::Ru) => "Введите адрес, который начинается с https://.".into(),
+            (Issue::ProviderUnreachable, Locale::En) => {
+                "No OpenID Connect provider answered at this address. Check the issuer URL.".into()
+            }
+            (Issue::ProviderUnreachable, Locale::Ru) => {
+                "По этому адресу не отвечает провайдер OpenID Connect. Проверьте адрес издателя (issuer).".into()
+            }
+            (Issue::ProviderNeeded, Locale::En) => {
+                "Set up an identity provider first: without passwords nobody could sign in.".into()
+            }
+            (Issue::ProviderNeeded, Locale::Ru) => {
+                "Сначала настройте провайдера входа: без паролей никто не сможет войти.".into()
+            }
+            (Issue::WouldLockOut, Locale::En) => {
+                "Sign in through the provider once yourself before you switch passwords off, so you are not locked out.".into()
+            }
+            (Issue::WouldLockOut, Locale::Ru) => {
+                "Прежде чем отключать пароли, войдите через провайдера хотя бы раз сами, чтобы не потерять доступ.".into()
+            }
         }
     }
 }
@@ -361,6 +393,64 @@ pub fn email_change(request: &ChangeEmailRequest) -> FieldErrors {
     errors
 }
 
+/// An identity provider's issuer: an https URL, or http for a provider on this machine.
+pub fn issuer_url(value: &str) -> Option<Issue> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Some(Issue::Required);
+    }
+    if value.chars().count() > 500 {
+        return Some(Issue::TooLong { max: 500 });
+    }
+    let host_and_rest = if let Some(rest) = value.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = value.strip_prefix("http://") {
+        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host = match host.rsplit_once(':') {
+            Some((name, port)) if !host.ends_with(']') => {
+                if port.chars().all(|c| c.is_ascii_digit()) {
+                    name
+                } else {
+                    ""
+                }
+            }
+            _ => host,
+        };
+        if !matches!(host, "127.0.0.1" | "localhost" | "[::1]") {
+            return Some(Issue::UrlFormat);
+        }
+        rest
+    } else {
+        return Some(Issue::UrlFormat);
+    };
+    let host = host_and_rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || value.chars().any(|c| c.is_whitespace() || c.is_control()) || value.contains(['?', '#']) {
+        return Some(Issue::UrlFormat);
+    }
+    None
+}
+
+/// What can be checked of a change of the sign-in ways without the server: `has_secret` says
+/// whether a client secret is saved already.
+pub fn sign_in_settings(change: &SignInSettingsChange, has_secret: bool) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    match &change.provider {
+        Some(provider) => {
+            errors.check("provider.issuer", issuer_url(&provider.issuer));
+            errors.check("provider.client_id", text(&provider.client_id, 1, 200));
+            match provider.new_secret() {
+                Some(secret) => errors.check("provider.client_secret", text(secret, 1, 500)),
+                None if !has_secret => errors.add("provider.client_secret", Issue::Required),
+                None => {}
+            }
+            errors.check("provider.label", provider.label().and_then(|label| text(label, 1, 60)));
+        }
+        None if !change.password => errors.add("password", Issue::ProviderNeeded),
+        None => {}
+    }
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -487,5 +577,53 @@ mod tests {
             let n = value.trim().chars().count();
             prop_assert_eq!(text(&value, min, max).is_none(), n >= min && n <= max && !(n == 0 && min > 0));
         }
+    }
+
+    #[test]
+    fn issuers_are_https_or_this_machine() {
+        for good in [
+            "https://login.example.com/realms/staff",
+            "https://login.example.com",
+            "http://127.0.0.1:18101",
+            "http://localhost/oidc",
+            "http://[::1]:9000",
+        ] {
+            assert_eq!(issuer_url(good), None, "{good}");
+        }
+        assert_eq!(issuer_url(" "), Some(Issue::Required));
+        for bad in [
+            "http://login.example.com",
+            "http://127.0.0.1.evil.example",
+            "login.example.com",
+            "https://",
+            "https://login.example.com/?x=1",
+            "https://login example.com",
+            "ftp://127.0.0.1",
+        ] {
+            assert_eq!(issuer_url(bad), Some(Issue::UrlFormat), "{bad}");
+        }
+    }
+
+    #[test]
+    fn sign_in_settings_need_a_provider_without_passwords_and_a_secret_once() {
+        use crate::auth::ProviderSettingsChange;
+        let provider = ProviderSettingsChange {
+            issuer: "https://login.example.com".into(),
+            client_id: "veche".into(),
+            client_secret: None,
+            label: Some("  ".into()),
+            trust_email: false,
+        };
+        let change = |password, provider: Option<ProviderSettingsChange>| SignInSettingsChange { password, provider };
+        assert_eq!(sign_in_settings(&change(false, None), true).get("password"), Some(Issue::ProviderNeeded));
+        assert!(sign_in_settings(&change(true, None), false).is_empty());
+        let missing = sign_in_settings(&change(false, Some(provider.clone())), false);
+        assert_eq!(missing.get("provider.client_secret"), Some(Issue::Required));
+        assert!(sign_in_settings(&change(false, Some(provider.clone())), true).is_empty());
+        let long_label = ProviderSettingsChange { label: Some("x".repeat(61)), ..provider };
+        assert_eq!(
+            sign_in_settings(&change(true, Some(long_label)), true).get("provider.label"),
+            Some(Issue::TooLong { max: 60 })
+        );
     }
 }

@@ -19,6 +19,7 @@ pub mod notifications;
 pub mod profiles;
 mod search;
 mod sessions;
+pub mod sign_in_settings;
 pub mod surveys;
 pub mod threads;
 

@@ -75,7 +75,7 @@ async fn register(
     headers: HeaderMap,
     JsonBody(mut request): JsonBody<RegisterRequest>,
 ) -> ApiResult<Response> {
-    require_password_sign_in(&state)?;
+    require_password_sign_in(&state).await?;
     request.display_name = validate::names::normalize(&request.display_name);
     let mut errors = validate::registration(&request);
     if errors.get("display_name").is_none() && state.db.imitates_staff(&request.display_name, None).await? {
@@ -139,7 +139,7 @@ async fn login(
     headers: HeaderMap,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> ApiResult<Response> {
-    require_password_sign_in(&state)?;
+    require_password_sign_in(&state).await?;
     validate::login(&request).into_result().map_err(ApiError::Validation)?;
     let member = state.db.member_by_login(&request.login).await?;
     // Verify against a fixed hash when there is no such member, so timing does not tell.
@@ -347,7 +347,7 @@ async fn forgot_password(
     State(state): State<AppState>,
     JsonBody(request): JsonBody<ForgotPasswordRequest>,
 ) -> ApiResult<StatusCode> {
-    require_password_sign_in(&state)?;
+    require_password_sign_in(&state).await?;
     if let Some(issue) = validate::email(&request.email) {
         return Err(ApiError::field("email", issue));
     }
@@ -374,7 +374,7 @@ async fn reset_password(
     headers: HeaderMap,
     JsonBody(request): JsonBody<ResetPasswordRequest>,
 ) -> ApiResult<Response> {
-    require_password_sign_in(&state)?;
+    require_password_sign_in(&state).await?;
     validate::password_reset(&request).into_result().map_err(ApiError::Validation)?;
     let password_hash = hash_password(request.password.clone()).await?;
     if let Some(previous) = &viewer.session_token {

@@ -15,6 +15,7 @@ pub(crate) mod moderation;
 mod notifications;
 mod search;
 mod sign_in_providers;
+mod sign_in_settings;
 mod surveys;
 mod threads;
 
@@ -34,6 +35,7 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(charter::router(guard))
         .merge(auth::router(guard))
         .merge(sign_in_providers::router(guard))
+        .merge(sign_in_settings::router(guard))
         .merge(threads::router(guard))
         .merge(members::router(guard))
         .merge(ideas::router(guard))

@@ -9,6 +9,7 @@
 //! with the state), so a link to the callback made in someone else's browser signs nobody in.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -27,7 +28,7 @@ use crate::http::error::{ApiError, ApiResult};
 use crate::http::locale;
 use crate::http::rate_limit::{Bucket, ClientAddress};
 use crate::http::session::{Viewer, cookie_value, session_cookie};
-use crate::oidc::{Failure, Identity, Provider};
+use crate::oidc::{Failure, Identity, Provider, SignInWays};
 use crate::state::AppState;
 use crate::{clock, mail, tokens};
 
@@ -41,9 +42,10 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/auth/oidc/{provider}/callback", guard.wrap(get(callback)))
 }
 
-async fn providers(State(state): State<AppState>) -> Json<SignInOptions> {
-    let providers = state
-        .oidc
+async fn providers(State(state): State<AppState>) -> ApiResult<Json<SignInOptions>> {
+    let ways = sign_in_ways(&state).await?;
+    let providers = ways
+        .provider
         .iter()
         .map(|provider| SignInProvider {
             id: provider.id.to_owned(),
@@ -51,7 +53,21 @@ async fn providers(State(state): State<AppState>) -> Json<SignInOptions> {
             start_url: mail::app_link(&state.config.public_url, &format!("/api/v1/auth/oidc/{}/start", provider.id)),
         })
         .collect();
-    Json(SignInOptions { password: state.config.password_sign_in, providers })
+    Ok(Json(SignInOptions { password: ways.password, providers }))
+}
+
+/// How members sign in now: as the server's environment fixes it, or as staff saved it (read
+/// at each sign-in, so a change counts at once, on every instance).
+pub async fn sign_in_ways(state: &AppState) -> ApiResult<Arc<SignInWays>> {
+    if let Some(fixed) = &state.sign_in_fixed {
+        return Ok(fixed.clone());
+    }
+    let saved = state.db.sign_in_settings().await?;
+    let provider = match &saved.provider {
+        Some(config) => Some(Arc::new(Provider::new(config, &state.config.public_url, state.oidc_http.clone())?)),
+        None => None,
+    };
+    Ok(Arc::new(SignInWays { password: saved.password, provider }))
 }
 
 /// The button's words when staff gave none: "Sign in with …" / "Войти через …".
@@ -63,16 +79,16 @@ fn default_label(locale: Locale) -> &'static str {
 }
 
 /// Refuses password sign-in, sign-up and resets where the identity provider is the only way in.
-pub fn require_password_sign_in(state: &AppState) -> ApiResult<()> {
-    if state.config.password_sign_in {
+pub async fn require_password_sign_in(state: &AppState) -> ApiResult<()> {
+    if sign_in_ways(state).await?.password {
         Ok(())
     } else {
         Err(ApiError::Forbidden("Members of this community sign in through its identity provider."))
     }
 }
 
-fn provider_named(state: &AppState, id: &str) -> ApiResult<std::sync::Arc<Provider>> {
-    state.oidc.clone().filter(|provider| provider.id == id).ok_or(ApiError::NotFound)
+async fn provider_named(state: &AppState, id: &str) -> ApiResult<Arc<Provider>> {
+    sign_in_ways(state).await?.provider.clone().filter(|provider| provider.id == id).ok_or(ApiError::NotFound)
 }
 
 async fn start(
@@ -81,7 +97,7 @@ async fn start(
     ClientAddress(address): ClientAddress,
     Query(query): Query<HashMap<String, String>>,
 ) -> ApiResult<Response> {
-    let provider = provider_named(&state, &provider)?;
+    let provider = provider_named(&state, &provider).await?;
     state.limiter.take(address, Bucket::Auth).map_err(|retry_after_secs| ApiError::RateLimited { retry_after_secs })?;
     let next = safe_next(query.get("next").map(String::as_str));
     let start = match provider.start().await {
@@ -108,7 +124,7 @@ async fn callback(
     headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
 ) -> ApiResult<Response> {
-    let provider = provider_named(&state, &provider)?;
+    let provider = provider_named(&state, &provider).await?;
     let browser = cookie_value(&headers, BROWSER_COOKIE);
     let lookup = match query.get("state") {
         Some(sign_in) => state.db.take_sign_in(sign_in, browser).await?,
