@@ -45,15 +45,13 @@ smtp_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1"
 python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$work/maildir" > "$work/smtp.log" 2>&1 &
 smtp_pid=$!
 # A real OpenID Connect provider (oidc-provider, from npm) for signing in with an organisation's
-# account; the server trusts it as "Corp account".
+# account; the journeys set it up as staff would (/admin/sign-in), labelled "Corp account".
 oidc_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 node "$ROOT/end2end/support/oidc-provider.mjs" "$oidc_port" "http://127.0.0.1:$port/api/v1/auth/oidc/oidc/callback" > "$work/oidc.log" 2>&1 &
 oidc_pid=$!
 for _ in $(seq 1 100); do grep -q '^ready ' "$work/oidc.log" 2>/dev/null && break; sleep 0.1; done
 grep -q '^ready ' "$work/oidc.log" || die "the test identity provider did not start: $(tail -n 5 "$work/oidc.log")"
-VECHE_OIDC_ISSUER="http://127.0.0.1:$oidc_port" VECHE_OIDC_CLIENT_ID=veche-test \
-  VECHE_OIDC_CLIENT_SECRET=veche-test-secret-that-is-long-enough VECHE_OIDC_LABEL="Corp account" \
-  VECHE_ADDR="127.0.0.1:$port" VECHE_PUBLIC_URL="http://127.0.0.1:$port" VECHE_DATABASE="$work/veche.sqlite3" VECHE_STATIC_DIR="$ROOT/dist" \
+VECHE_ADDR="127.0.0.1:$port" VECHE_PUBLIC_URL="http://127.0.0.1:$port" VECHE_DATABASE="$work/veche.sqlite3" VECHE_STATIC_DIR="$ROOT/dist" \
   VECHE_AUTH_ATTEMPTS_PER_MINUTE=100000 VECHE_WRITES_PER_MINUTE=100000 VECHE_SURVEY_ANSWERS_PER_HOUR=100000 \
   VECHE_SMTP_URL="smtp://127.0.0.1:$smtp_port" VECHE_MAIL_RETRY_SECONDS=1 \
   "$target_dir/debug/veche-server" > "$work/server.log" 2>&1 &
@@ -75,7 +73,7 @@ python3 "$ROOT/scripts/check_ics.py" "http://127.0.0.1:$port"
 
 say "end-to-end journeys (Playwright, headless Chromium; the @portable ones ran in the kit above)"
 if ! VECHE_URL="http://127.0.0.1:$port" VECHE_SERVER_BIN="$target_dir/debug/veche-server" VECHE_MAILDIR="$work/maildir" \
-  npx playwright test --config end2end/playwright.config.ts --grep-invert @portable; then
+  VECHE_TEST_OIDC_ISSUER="http://127.0.0.1:$oidc_port" npx playwright test --config end2end/playwright.config.ts --grep-invert @portable; then
   python3 "$ROOT/scripts/journey_failures.py" "$ROOT/end2end/test-results/report.json"
   die "end-to-end journeys failed"
 fi

@@ -96,13 +96,13 @@ fn SignInSettingsForm(
             <FormAlert message=form.alert() />
             <fieldset class="sign-in-settings__group" disabled=!editable>
                 <legend>{i18n.t(SignInAdmin::ProviderTitle)}</legend>
-                <CheckboxField name="provider_on" checked=provider_on error=Signal::derive(|| None)>
+                <CheckboxField name="provider_on" checked=provider_on error=form.field("provider")>
                     {i18n.t(SignInAdmin::ProviderOn)}
                 </CheckboxField>
                 <div class="sign-in-settings__provider" hidden=move || !provider_on.get()>
                     <p class="sign-in-settings__redirect">
-                        <span id="redirect-label">{i18n.t(SignInAdmin::RedirectLabel)}</span>
-                        <code aria-labelledby="redirect-label">{redirect_url}</code>
+                        <span>{i18n.t(SignInAdmin::RedirectLabel)}</span>
+                        <code>{redirect_url}</code>
                     </p>
                     <TextField label=i18n.t(SignInAdmin::IssuerLabel) name="issuer" value=issuer error=form.field("provider.issuer") input_type="url" hint=i18n.t(SignInAdmin::IssuerHint) required=true maxlength=500 />
                     <TextField label=i18n.t(SignInAdmin::ClientIdLabel) name="client_id" value=client_id error=form.field("provider.client_id") autocomplete="off" required=true maxlength=200 />
@@ -116,7 +116,7 @@ fn SignInSettingsForm(
                         }
                     }}
                     <TextField label=i18n.t(SignInAdmin::LabelLabel) name="label" value=label error=form.field("provider.label") hint=i18n.t(SignInAdmin::LabelHint) maxlength=60 />
-                    <CheckboxField name="trust_email" checked=trust_email error=Signal::derive(|| None)>
+                    <CheckboxField name="trust_email" checked=trust_email error=form.field("provider.trust_email")>
                         {i18n.t(SignInAdmin::TrustEmail)}
                     </CheckboxField>
                 </div>
