@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from '../support/axe';
 import { setUpTestProvider, TEST_PROVIDER } from '../support/provider';
 import { signIn } from '../support/sessions';
+import { DEMO_PASSWORD } from '../support/users';
 
 // Signing in with the organisation's account: scripts/test.sh runs a real OpenID Connect provider
 // (end2end/support/oidc-provider.mjs) beside the server, and staff set it up on /admin/sign-in,
@@ -163,8 +164,11 @@ test.describe('staff, in Russian', () => {
   test.use({ locale: 'ru-RU' });
 
   test('the sign-in settings speak Russian, their errors too', async ({ page }) => {
-    await signIn(page, 'maria');
-    await page.goto('/admin/sign-in');
+    await page.goto('/signin?next=%2Fadmin%2Fsign-in');
+    await page.getByLabel('E-mail или имя пользователя').fill('maria');
+    await page.getByLabel('Пароль', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Войти', exact: true }).click();
+    await expect(page).toHaveURL(/\/admin\/sign-in$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Как участники входят' })).toBeVisible();
     await expect(page.getByText('Секрет сохранён. Оставьте поле пустым, чтобы не менять его.')).toBeVisible();
     const issuer = page.getByLabel('Адрес издателя (issuer URL)');
