@@ -115,6 +115,22 @@ pub enum VoteRefusal {
     BudgetUsedUp(VoteBudget),
 }
 
+/// The idea counters as the columns `ideas`, `votes` and `implemented` of a SELECT, the same on
+/// the home page and the board: ideas the reader may read, without duplicates merged into
+/// another (counted in the idea they joined) or ideas hidden by a moderator; votes on those and
+/// on merged duplicates (where they were given).
+pub(super) fn idea_counter_columns(reader: Reader) -> String {
+    let visible = reader.visible("i.group_id");
+    format!(
+        "(SELECT COUNT(*) FROM ideas i
+          WHERE i.status <> 'duplicate' AND i.hidden_at IS NULL AND {visible}) AS ideas,
+         (SELECT COUNT(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
+          WHERE i.hidden_at IS NULL AND {visible}) AS votes,
+         (SELECT COUNT(*) FROM ideas i
+          WHERE i.status = 'implemented' AND i.hidden_at IS NULL AND {visible}) AS implemented"
+    )
+}
+
 impl Db {
     pub async fn idea_categories(&self) -> anyhow::Result<Vec<IdeaCategory>> {
         let rows = sqlx::query(
@@ -544,14 +560,9 @@ impl Db {
         Ok(rows.iter().map(idea_row).collect())
     }
 
-    /// What the reader may see of the board, counted.
+    /// What the reader may see of the board, counted as the home page counts it.
     pub async fn idea_counters(&self, reader: Reader) -> anyhow::Result<IdeaCounters> {
-        let visible = reader.visible("i.group_id");
-        let row = sqlx::query(AssertSqlSafe(format!(
-            "SELECT (SELECT COUNT(*) FROM ideas i WHERE {visible}) AS ideas,
-                    (SELECT COUNT(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id WHERE {visible}) AS votes,
-                    (SELECT COUNT(*) FROM ideas i WHERE i.status = 'implemented' AND {visible}) AS implemented"
-        )))
+        let row = sqlx::query(AssertSqlSafe(format!("SELECT {}", idea_counter_columns(reader))))
         .fetch_one(&mut *self.conn().await?)
         .await?;
         Ok(IdeaCounters { ideas: row.get("ideas"), votes: row.get("votes"), implemented: row.get("implemented") })

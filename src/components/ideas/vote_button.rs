@@ -84,7 +84,9 @@ pub fn VoteButton(
 
     let pending_topic = topic.clone();
     let waiting = move || outbox.pending(&pending_topic).iter().any(|p| p.refused.is_none()) && outbox.offline();
-    let blocked = move || !voted.get() && !votes.allows_another();
+    // Only an idea that still takes votes can be blocked by the budget: under an implemented,
+    // declined or merged one "no votes left" would be noise.
+    let blocked = move || open && !voted.get() && !votes.allows_another();
     let toggle = move |_| {
         message.set(None);
         let give = !voted.get_untracked();
