@@ -6,9 +6,11 @@ mod change_password_form;
 mod email_status;
 mod link_problem;
 mod session_list;
+mod sign_out_button;
 
 pub use change_email_form::ChangeEmailForm;
 pub use change_password_form::ChangePasswordForm;
 pub use email_status::EmailStatus;
 pub use link_problem::LinkProblem;
 pub use session_list::SessionList;
+pub use sign_out_button::SignOutButton;
