@@ -13,7 +13,8 @@ use serde_json::{Value, json};
 async fn spaces(browser: &mut Browser) -> Vec<(String, String, bool)> {
     let answer = browser.get("/api/v1/spaces").await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
-    answer.body
+    answer
+        .body
         .as_array()
         .expect("a list of spaces")
         .iter()
@@ -103,14 +104,17 @@ async fn a_member_on_the_waitlist_can_leave_it_and_the_next_one_moves_up() {
     assert_eq!(created.status, StatusCode::CREATED, "{}", created.text);
     let id = created.body["id"].as_str().unwrap().to_owned();
     let path = format!("/api/v1/events/{id}/rsvp");
-    let mut answer = async |browser: &mut Browser, status: &str| -> Value {
+    let answer = async |browser: &mut Browser, status: &str| -> Value {
         let answered = browser.send(Method::PUT, &path, Some(json!({ "status": status })), Extra::default()).await;
         assert_eq!(answered.status, StatusCode::OK, "{}", answered.text);
         answered.body
     };
 
-    let (mut first, mut second, mut third) =
-        (server.registered("seatholder").await, server.registered("waiting1").await, server.registered("waiting2").await);
+    let (mut first, mut second, mut third) = (
+        server.registered("seatholder").await,
+        server.registered("waiting1").await,
+        server.registered("waiting2").await,
+    );
     assert_eq!(answer(&mut first, "going").await["status"], "going");
     assert_eq!(answer(&mut second, "going").await["waitlist_position"], 1);
     assert_eq!(answer(&mut third, "going").await["waitlist_position"], 2);

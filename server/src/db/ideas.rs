@@ -563,8 +563,8 @@ impl Db {
     /// What the reader may see of the board, counted as the home page counts it.
     pub async fn idea_counters(&self, reader: Reader) -> anyhow::Result<IdeaCounters> {
         let row = sqlx::query(AssertSqlSafe(format!("SELECT {}", idea_counter_columns(reader))))
-        .fetch_one(&mut *self.conn().await?)
-        .await?;
+            .fetch_one(&mut *self.conn().await?)
+            .await?;
         Ok(IdeaCounters { ideas: row.get("ideas"), votes: row.get("votes"), implemented: row.get("implemented") })
     }
 

@@ -15,9 +15,8 @@ pub fn russian(detail: &str) -> Option<String> {
         return Some(format!("Это доступно участникам группы «{group}»."));
     }
     if let Some(rest) = detail.strip_prefix("All ")
-        && let Some(count) = rest.strip_suffix(
-            " of your votes are in use. Take one back, or wait until an idea you voted for closes.",
-        )
+        && let Some(count) =
+            rest.strip_suffix(" of your votes are in use. Take one back, or wait until an idea you voted for closes.")
     {
         return Some(format!(
             "Все ваши голоса ({count}) отданы. Заберите один или дождитесь, когда идея с вашим голосом будет закрыта."
@@ -120,7 +119,10 @@ mod tests {
             russian("Only staff start threads in the news; reply to an announcement instead.").as_deref(),
             Some("Обсуждения в новостях начинает только команда сообщества; ответьте на объявление.")
         );
-        assert_eq!(russian("A gallery holds at most 12 photos.").as_deref(), Some("В галерее не больше 12 фотографий."));
+        assert_eq!(
+            russian("A gallery holds at most 12 photos.").as_deref(),
+            Some("В галерее не больше 12 фотографий.")
+        );
         assert_eq!(russian("Something new."), None);
     }
 }

@@ -7,8 +7,8 @@ use axum::middleware::Next;
 use axum::response::Response;
 use veche_api::Locale;
 
-pub use crate::language::current;
 use crate::language::REQUEST_LOCALE;
+pub use crate::language::current;
 
 pub async fn scope(request: Request, next: Next) -> Response {
     let locale = request

@@ -77,7 +77,7 @@ pub fn RsvpPanel(
     let waitlisted = move || current.with(|s| s.status == RsvpStatus::Waitlisted);
     let pressed = move |status: RsvpStatus| move || current.with(|s| s.status == status).to_string();
     // The first choice says what pressing it does now: go, join the line, or (in it) leave it.
-    let first_choice = move || first_choice(current.with(|s| s.status), full());
+    let first = move || first_choice(current.with(|s| s.status), full());
     let status_text = move || {
         let locale = i18n.locale();
         current.with(|s| match s.status {
@@ -102,8 +102,8 @@ pub fn RsvpPanel(
                     <div class="rsvp__choices" role="group" aria-labelledby="rsvp-title">
                         <button type="button" class="button button--secondary rsvp__choice"
                             aria-pressed=move || (!waitlisted()).then(pressed(RsvpStatus::Going))
-                            on:click=move |_| answer.run(first_choice().0)>
-                            {move || i18n.t(first_choice().1)}
+                            on:click=move |_| answer.run(first().0)>
+                            {move || i18n.t(first().1)}
                         </button>
                         <button type="button" class="button button--secondary rsvp__choice" aria-pressed=pressed(RsvpStatus::Interested)
                             on:click=move |_| answer.run(RsvpStatus::Interested)>{i18n.t(Events::Interested)}</button>

@@ -1,3 +1,4 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
@@ -26,7 +27,9 @@ pub fn error_text(error: &ApiError) -> Common {
 /// the news…"), which say more than the generic line; `None` when it gave none.
 pub fn error_detail(error: &ApiError) -> Option<String> {
     match error {
-        ApiError::Forbidden { detail, .. } | ApiError::Conflict { detail, .. } | ApiError::Validation { detail, .. } => {
+        ApiError::Forbidden { detail, .. }
+        | ApiError::Conflict { detail, .. }
+        | ApiError::Validation { detail, .. } => {
             detail.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned)
         }
         _ => None,
@@ -85,12 +88,12 @@ pub fn ErrorView(
             <p class="error-view__text">{move || i18n.t(error_text(&error.get()))}</p>
             {move || error_detail(&error.get()).map(|detail| view! { <p class="error-view__detail">{detail}</p> })}
             {move || match error.get() {
-                ApiError::NotFound => Some(view! { <NotFoundWays /> }.into_any()),
-                failure if retry_helps(&failure) => on_retry.map(|retry| view! {
+                ApiError::NotFound => Some(Either::Left(view! { <NotFoundWays /> })),
+                failure if retry_helps(&failure) => on_retry.map(|retry| Either::Right(view! {
                     <button type="button" class="button button--secondary" on:click=move |_| retry.run(())>
                         {i18n.t(Common::TryAgain)}
                     </button>
-                }.into_any()),
+                })),
                 _ => None,
             }}
         </div>

@@ -126,9 +126,13 @@ pub fn closed_space_text(locale: Locale, space: &veche_api::threads::Space) -> S
         (Locale::En, true) => {
             format!("“{name}” is not in the list: only staff start threads there; reply to an announcement instead.")
         }
-        (Locale::En, false) => format!("“{name}” is not in the list: it belongs to a group; join the group to post there."),
+        (Locale::En, false) => {
+            format!("“{name}” is not in the list: it belongs to a group; join the group to post there.")
+        }
         (Locale::Ru, true) => {
-            format!("Раздела «{name}» нет в списке: обсуждения там начинает только команда сообщества; ответьте на объявление.")
+            format!(
+                "Раздела «{name}» нет в списке: обсуждения там начинает только команда сообщества; ответьте на объявление."
+            )
         }
         (Locale::Ru, false) => {
             format!("Раздела «{name}» нет в списке: он принадлежит группе; вступите в неё, чтобы писать там.")

@@ -113,7 +113,11 @@ impl TextFields {
             roles: ROLES
                 .iter()
                 .zip(self.role_names.iter().zip(self.duties))
-                .map(|(&role, (name, duty))| RoleDuty { role, name: name.get().trim().to_owned(), description: duty.get() })
+                .map(|(&role, (name, duty))| RoleDuty {
+                    role,
+                    name: name.get().trim().to_owned(),
+                    description: duty.get(),
+                })
                 .filter(|duty| !duty.description.trim().is_empty() || !duty.name.is_empty())
                 .collect(),
         }
