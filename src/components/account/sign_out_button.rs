@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::api;
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::i18n::messages::common::Common;
 use crate::i18n::use_i18n;
 
@@ -15,12 +15,12 @@ pub fn SignOutButton(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let sign_out = Action::new_local(|_: &()| api::auth::logout());
-    let failure = RwSignal::new(None::<Common>);
+    let failure = RwSignal::new(None::<String>);
     Effect::new(move |_| match sign_out.value().get() {
         Some(Ok(_)) => {
             let _ = window().location().set_href("/");
         }
-        Some(Err(error)) => failure.set(Some(error_text(&error))),
+        Some(Err(error)) => failure.set(Some(error_message(i18n, &error))),
         None => {}
     });
     view! {
@@ -35,6 +35,6 @@ pub fn SignOutButton(
         >
             {move || if sign_out.pending().get() { i18n.t(Common::SigningOut) } else { i18n.t(Common::SignOut) }}
         </button>
-        <p class="sign-out__failure" role="alert">{move || failure.get().map(|text| i18n.t(text))}</p>
+        <p class="sign-out__failure" role="alert">{move || failure.get()}</p>
     }
 }

@@ -4,7 +4,7 @@ use veche_api::events::{RsvpRequest, RsvpState, RsvpStatus};
 
 use crate::api::client::{self, Method};
 use crate::api::events::rsvp_path;
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::i18n::messages::events::{self as texts, Events};
 use crate::i18n::use_i18n;
 use crate::state::outbox::use_outbox;
@@ -50,7 +50,7 @@ pub fn RsvpPanel(
             outbox.discard(&refused.key);
             current.set(before.get_value());
             if let Some(error) = refused.error() {
-                message.set(Some(format!("{} {}", i18n.t(Events::RsvpRefused), i18n.t(error_text(&error)))));
+                message.set(Some(format!("{} {}", i18n.t(Events::RsvpRefused), error_message(i18n, &error))));
             }
         }
     });

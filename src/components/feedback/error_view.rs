@@ -5,7 +5,7 @@ use leptos_router::hooks::use_location;
 
 use crate::api::ApiError;
 use crate::i18n::messages::common::Common;
-use crate::i18n::use_i18n;
+use crate::i18n::{I18n, use_i18n};
 
 /// What to tell the member about a failed request.
 pub fn error_text(error: &ApiError) -> Common {
@@ -33,6 +33,15 @@ pub fn error_detail(error: &ApiError) -> Option<String> {
             detail.as_deref().map(str::trim).filter(|d| !d.is_empty()).map(str::to_owned)
         }
         _ => None,
+    }
+}
+
+/// One line for a failed write: what went wrong, then the server's reason when it gave one.
+pub fn error_message(i18n: I18n, error: &ApiError) -> String {
+    let text = i18n.t(error_text(error));
+    match error_detail(error) {
+        Some(detail) => format!("{text} {detail}"),
+        None => text.to_owned(),
     }
 }
 

@@ -70,11 +70,13 @@ pub fn VoteButton(
                 Some(ApiError::Conflict { code: ProblemCode::VotingClosed, .. }) => {
                     i18n.t(Ideas::VotingClosed).to_owned()
                 }
-                Some(error) => format!(
-                    "{} {}",
-                    i18n.t(Ideas::VoteRefused),
-                    i18n.t(crate::components::feedback::error_text(&error))
-                ),
+                Some(error) => {
+                    format!(
+                        "{} {}",
+                        i18n.t(Ideas::VoteRefused),
+                        crate::components::feedback::error_message(i18n, &error)
+                    )
+                }
                 None => continue,
             };
             message.set(Some(reason));
