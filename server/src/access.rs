@@ -223,6 +223,7 @@ mod tests {
             slug: "g".into(),
             name: "G".into(),
             description: String::new(),
+            translations: Default::default(),
             kind,
             created_at: String::new(),
             member_count: 0,
