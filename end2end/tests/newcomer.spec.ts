@@ -4,7 +4,7 @@ import { GroupsApi, unique } from '../pages/groups';
 import { IdeasApi } from '../pages/ideas';
 import { Shell } from '../pages/shell';
 import { expectAccessible } from '../support/axe';
-import { join, signIn } from '../support/sessions';
+import { DEMO_PASSWORD } from '../support/users';
 
 // What a newcomer stumbled on (issue 20), each in English and in Russian (the browser's
 // language decides), on a desktop and at 375 px (the two projects of the configuration).
@@ -95,6 +95,18 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(overflow, 'page wider than the viewport').toBeLessThanOrEqual(0);
 }
 
+/** A fresh member signed in in `page`'s browser through the API (the sign-up page's words are
+ * English, and these journeys run in both languages); answers who it is. */
+async function joinQuietly(page: Page, prefix: string) {
+  const member = await new IdeasApi(page.request).join(prefix);
+  return member;
+}
+
+/** A demo member signed in in `page`'s browser through the API. */
+async function signInQuietly(page: Page, handle: string): Promise<void> {
+  await new IdeasApi(page.request).signIn(handle, DEMO_PASSWORD);
+}
+
 /** An event with one seat, taken by a member of its own; answers its id. */
 async function fullEvent(browser: Browser): Promise<string> {
   const context = await browser.newContext();
@@ -133,7 +145,7 @@ for (const language of ['en', 'ru'] as const) {
     test.use({ locale: words.locale });
 
     test(`the new-thread form offers only the spaces the member may post in, and a refusal says why (${language})`, async ({ page }) => {
-      await join(page, 'nt');
+      await joinQuietly(page, 'nt');
       await page.goto('/threads/new');
       await expect(page.getByRole('heading', { level: 1, name: words.newThread })).toBeVisible({ timeout: 20_000 });
       const space = page.getByLabel(words.space, { exact: true });
@@ -249,7 +261,8 @@ for (const language of ['en', 'ru'] as const) {
     });
 
     test(`signing out is in the header's account menu, by keyboard (${language})`, async ({ page }) => {
-      const member = await join(page, 'so');
+      const member = await joinQuietly(page, 'so');
+      await page.goto('/');
       const shell = new Shell(page);
       await shell.openMenuIfFolded();
       const button = shell.accountButton(member.displayName);
@@ -273,7 +286,10 @@ for (const language of ['en', 'ru'] as const) {
       const signOut = menu.getByRole('button', { name: words.signOut, exact: true });
       for (let i = 0; i < 5 && !(await signOut.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press('Tab');
       await expect(signOut).toBeFocused();
+      // Signing out loads the home page afresh.
+      const reloaded = page.waitForEvent('load');
       await page.keyboard.press('Enter');
+      await reloaded;
       await expect(page).toHaveURL(/\/$/);
       await shell.openMenuIfFolded();
       await expect(shell.nav.getByRole('link', { name: words.signIn, exact: true })).toBeVisible({ timeout: 20_000 });
@@ -283,8 +299,13 @@ for (const language of ['en', 'ru'] as const) {
     test(`staff-written names come in the reader's language (${language})`, async ({ page }) => {
       await page.goto('/threads');
       const spaces = page.locator('#thread-space');
-      await expect(spaces.getByRole('option', { name: words.regionalClubs, exact: true })).toBeAttached({ timeout: 20_000 });
-      await expect(spaces.getByRole('option', { name: words.productQuestions, exact: true })).toBeAttached();
+      // Each space is listed with its count of threads: "Regional clubs (2 threads)".
+      const named = (name: string) => spaces.getByRole('option', { name: new RegExp(`^${name} \\(`) });
+      await expect(named(words.regionalClubs)).toBeAttached({ timeout: 20_000 });
+      await expect(named(words.productQuestions)).toBeAttached();
+      // A thread names its space in the reader's language too.
+      await page.goto('/threads?space=regional-clubs');
+      await expect(page.getByRole('main').getByRole('link', { name: words.regionalClubs, exact: true }).first()).toBeVisible({ timeout: 20_000 });
       await page.goto('/groups');
       await expect(page.getByRole('heading', { level: 1, name: words.groups })).toBeVisible({ timeout: 20_000 });
       await expect(page.getByRole('link', { name: words.betaTesters, exact: true })).toBeVisible();
@@ -292,7 +313,7 @@ for (const language of ['en', 'ru'] as const) {
     });
 
     test(`the survey form says which language each question is in (${language})`, async ({ page }) => {
-      await signIn(page, 'maria');
+      await signInQuietly(page, 'maria');
       await page.goto('/admin/surveys/new');
       await expect(page.getByRole('heading', { level: 1, name: words.newSurvey })).toBeVisible({ timeout: 20_000 });
       for (const label of words.surveyQuestion) {
