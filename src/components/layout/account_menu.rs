@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 use veche_api::auth::Account;
 use wasm_bindgen::JsCast;
 
@@ -11,8 +10,8 @@ use crate::i18n::messages::common::Common;
 use crate::i18n::use_i18n;
 
 /// The signed-in member in the header: a button with their picture and name that opens their
-/// menu (their account, their profile, sign out). A disclosure: Escape or leaving it closes it
-/// and gives the focus back to the button, as does going to another page.
+/// menu (their account, their profile, sign out). A disclosure: Escape closes it and gives the
+/// focus back to the button; leaving it or following one of its links closes it.
 #[component]
 pub fn AccountMenu(
     /// Who is signed in.
@@ -22,13 +21,6 @@ pub fn AccountMenu(
     let open = RwSignal::new(false);
     let button = NodeRef::<leptos::html::Button>::new();
     let menu = NodeRef::<leptos::html::Div>::new();
-    let location = use_location();
-    Effect::new(move |previous: Option<()>| {
-        location.pathname.track();
-        if previous.is_some() {
-            open.set(false);
-        }
-    });
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         if event.key() == "Escape" && open.get_untracked() {
             event.prevent_default();
@@ -46,6 +38,7 @@ pub fn AccountMenu(
             open.set(false);
         }
     };
+    let close = move |_: leptos::ev::MouseEvent| open.set(false);
     let member = account.member;
     let profile = format!("/members/{}", encode(&member.handle));
 
@@ -65,8 +58,9 @@ pub fn AccountMenu(
                 <span class="account-menu__caret" aria-hidden="true">"▾"</span>
             </button>
             <ul id="account-menu-list" class="account-menu__list" hidden=move || !open.get()>
-                <li><A href="/account" attr:class="account-menu__link">{i18n.t(Common::AccountTitle)}</A></li>
-                <li><A href=profile attr:class="account-menu__link">{i18n.t(Common::YourProfile)}</A></li>
+                // Following a link closes the menu (the header stays while the page changes).
+                <li on:click=close><A href="/account" attr:class="account-menu__link">{i18n.t(Common::AccountTitle)}</A></li>
+                <li on:click=close><A href=profile attr:class="account-menu__link">{i18n.t(Common::YourProfile)}</A></li>
                 <li class="account-menu__sign-out"><SignOutButton class="account-menu__button" /></li>
             </ul>
         </div>
