@@ -28,6 +28,19 @@ export class GroupsApi extends IdeasApi {
     await this.write('PUT', `/groups/${group}/members/${handle}/role`, { role: 'member' });
   }
 
+  /** Joins an open group. */
+  async joinGroup(group: string): Promise<void> {
+    await this.write('POST', `/groups/${group}/join`);
+  }
+
+  /** Leaves a group (answered with no body). */
+  async leaveGroup(group: string): Promise<void> {
+    const response = await this.request.delete(`/api/v1/groups/${group}/membership`, {
+      headers: { 'X-CSRF-Token': await this.token() },
+    });
+    expect(response.status(), await response.text()).toBe(204);
+  }
+
   /** Starts a thread in a space; answers its id. */
   async newThread(space: string, title: string): Promise<string> {
     return (await this.write('POST', '/threads', { space_id: space, title, body: 'For the group only.' })).id;

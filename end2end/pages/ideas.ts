@@ -269,7 +269,7 @@ export class IdeasApi {
 
   constructor(readonly request: APIRequestContext) {}
 
-  private async token(): Promise<string> {
+  protected async token(): Promise<string> {
     if (!this.csrf) {
       const me = await this.request.get('/api/v1/auth/me');
       expect(me.status()).toBe(200);

@@ -27,7 +27,20 @@ export class Shell {
     await this.page.getByLabel(/^(Language|Язык)$/).selectOption({ label });
   }
 
-  accountLink(displayName: string): Locator {
-    return this.nav.getByRole('link', { name: new RegExp(displayName) });
+  /** The signed-in member's button in the header, which opens their account menu. */
+  accountButton(displayName: string): Locator {
+    return this.nav.getByRole('button', { name: new RegExp(displayName) });
+  }
+
+  /** The account menu's list (their account, their profile, sign out), once opened. */
+  get accountMenu(): Locator {
+    return this.page.locator('#account-menu-list');
+  }
+
+  async openAccountMenu(displayName: string): Promise<void> {
+    await this.openMenuIfFolded();
+    const button = this.accountButton(displayName);
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
   }
 }

@@ -131,9 +131,11 @@ export class SurveyEditorPage {
     return this.page.getByLabel(label, { exact: typeof label === 'string' });
   }
 
-  /** A text of one language's fieldset ("Texts in English" / "Texts in Russian"). */
+  /** A text of one language's fieldset ("Texts in English" / "Texts in Russian"): its label
+   * names the language, so the page holds one field of that name (a screen reader hears which). */
   text(language: 'English' | 'Russian', label: string): Locator {
-    return this.page.getByRole('group', { name: `Texts in ${language}` }).getByLabel(label, { exact: true });
+    const field = this.page.getByLabel(`${label} (${language})`, { exact: true });
+    return this.page.getByRole('group', { name: `Texts in ${language}` }).locator(field);
   }
 
   /** The message shown beside a field (what its aria-describedby points at). */

@@ -85,3 +85,37 @@ test('staff edit the rules in place: errors beside the field, the draft survives
     await server.stop();
   }
 });
+
+test("staff give a role the community's own name in Russian: Russian readers see it, English readers the standard name", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const server = await DedicatedServer.create();
+  await server.start();
+  const staff = await browser.newContext({ baseURL: server.url });
+  const russian = await browser.newContext({ baseURL: server.url, locale: 'ru-RU' });
+  try {
+    const page = await staff.newPage();
+    await signIn(page, 'elena');
+    const charter = new CharterPage(page);
+    await charter.open();
+    await charter.editButton.click();
+    // Each language's name field says which role and which language it is for.
+    const heroName = charter.language('Russian').getByRole('textbox', { name: 'Hero — its name in Russian', exact: true });
+    await expect(charter.language('English').getByRole('textbox', { name: 'Hero — its name in English', exact: true })).toHaveValue('');
+    await heroName.fill('Герой клуба');
+    await expectAccessible(page, 'in the charter editor with role names');
+    await charter.save.click();
+    await expect(charter.status).toHaveText('The rules are saved.');
+    await expect(charter.roles.getByRole('term')).toHaveText(['President', 'Mentor', 'Partner', 'Hero', 'Catalyst', 'Scout', 'Supporter']);
+
+    const reader = await russian.newPage();
+    const russianCharter = new CharterPage(reader);
+    await russianCharter.open();
+    await expect(russianCharter.duty('Герой клуба')).toBeVisible();
+    await expect(russianCharter.roles.getByRole('term').filter({ hasText: /^Герой$/ })).toHaveCount(0);
+    await expect(russianCharter.duty('Наставник')).toBeVisible();
+  } finally {
+    await staff.close();
+    await russian.close();
+    await server.stop();
+  }
+});

@@ -14,9 +14,10 @@ test('join, sign out, sign in (after a wrong password), keep the session, switch
   await register.join(member);
   await expect(page).toHaveURL(/\/$/);
   await shell.openMenuIfFolded();
-  await expect(shell.accountLink(member.displayName)).toBeVisible();
+  await expect(shell.accountButton(member.displayName)).toBeVisible();
 
-  await shell.accountLink(member.displayName).click();
+  await shell.openAccountMenu(member.displayName);
+  await shell.accountMenu.getByRole('link', { name: 'Your account' }).click();
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
   await expect(page.getByText(`@${member.handle}`)).toBeVisible();
   await expectAccessible(page, 'on the account page');
@@ -36,7 +37,7 @@ test('join, sign out, sign in (after a wrong password), keep the session, switch
 
   await page.reload();
   await shell.openMenuIfFolded();
-  await expect(shell.accountLink(member.displayName)).toBeVisible();
+  await expect(shell.accountButton(member.displayName)).toBeVisible();
 
   await shell.chooseLanguage('Русский');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');

@@ -97,7 +97,7 @@ test('a member votes until the budget runs out, sees why the next vote is refuse
   await api.vote(ideas[9].id);
   const refused = new VoteControl(board.card(`Budget idea 11 ${tag}`));
   await refused.button.click();
-  await expect(refused.why).toContainText('You have no votes left: take one back, or wait until an idea you voted for is implemented or declined');
+  await expect(refused.why).toContainText('You have no votes left: take one back, or wait until an idea you voted for is implemented, declined or merged');
   await expect(refused.count).toHaveText('0');
   await expect(refused.button).toHaveAttribute('aria-pressed', 'false');
   await expect(board.votesLeft).toHaveText('0 votes left');

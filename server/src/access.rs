@@ -58,6 +58,19 @@ impl Reader {
         format!("({column} IS NULL OR {column} IN (SELECT g.id FROM groups g WHERE {}))", readable.join(" OR "))
     }
 
+    /// SQL condition: the reader may take part in (start threads in, reply to) content whose
+    /// group id is in `column` — community-wide content for any member, a group's for its
+    /// members, everything for staff, nothing for a guest. As [`GroupAccess::can_post`].
+    pub fn takes_part(&self, column: &str) -> String {
+        if self.staff {
+            return "1 = 1".to_owned();
+        }
+        match self.memberships() {
+            Some(memberships) => format!("({column} IS NULL OR {column} IN ({memberships}))"),
+            None => "0 = 1".to_owned(),
+        }
+    }
+
     /// SQL condition on a `groups` row aliased `g`: the group itself may be seen (not secret,
     /// or the reader belongs to it).
     pub fn sees_group(&self) -> String {
@@ -210,6 +223,7 @@ mod tests {
             slug: "g".into(),
             name: "G".into(),
             description: String::new(),
+            translations: Default::default(),
             kind,
             created_at: String::new(),
             member_count: 0,

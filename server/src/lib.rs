@@ -11,6 +11,7 @@ pub mod db;
 pub mod http;
 pub mod ics;
 pub mod images;
+pub mod language;
 pub mod mail;
 pub mod notify;
 pub mod oidc;

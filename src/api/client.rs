@@ -38,11 +38,13 @@ pub enum ApiError {
         code: ProblemCode,
         detail: Option<String>,
     },
-    /// 422: `fields` maps a field name to the message to show beside it.
+    /// 422: `fields` maps a field name to the message to show beside it; `detail` is the
+    /// server's reason when it is not about one field.
     Validation {
         code: ProblemCode,
         fields: BTreeMap<String, String>,
         title: String,
+        detail: Option<String>,
     },
     RateLimited {
         retry_after_secs: Option<u64>,
@@ -89,6 +91,7 @@ impl ApiError {
                 code,
                 title: problem.as_ref().map(|p| p.title.clone()).unwrap_or_default(),
                 fields: problem.map(|p| p.errors).unwrap_or_default(),
+                detail,
             },
             429 => ApiError::RateLimited { retry_after_secs: retry_after.and_then(|v| v.trim().parse().ok()) },
             _ => ApiError::Server { status },

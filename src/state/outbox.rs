@@ -231,7 +231,7 @@ fn refusal(error: &ApiError) -> (u16, String) {
         ApiError::MembersOnly(_) => (403, "members_only", Default::default(), None),
         ApiError::NotFound => (404, "not_found", Default::default(), None),
         ApiError::Conflict { code, detail } => (409, code.as_str(), Default::default(), detail.clone()),
-        ApiError::Validation { code, fields, .. } => (422, code.as_str(), fields.clone(), None),
+        ApiError::Validation { code, fields, detail, .. } => (422, code.as_str(), fields.clone(), detail.clone()),
         _ => (400, "bad_request", Default::default(), None),
     };
     let mut problem = veche_api::Problem::new(status, veche_api::ProblemCode::parse(code), "");

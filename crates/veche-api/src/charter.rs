@@ -12,11 +12,17 @@ use crate::validate::{self, FieldErrors, Issue};
 pub const RULES_MAX: usize = 20_000;
 /// Longest description of one role, in characters.
 pub const DUTY_MAX: usize = 600;
+/// Longest name staff give a role, in characters.
+pub const ROLE_NAME_MAX: usize = 60;
 
 /// What one community role does.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RoleDuty {
     pub role: CommunityRole,
+    /// The community's own name for the role in this language ("Наставник клуба"); empty: the
+    /// standard name of the role, which the app knows in every language it speaks.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
     pub description: String,
 }
 
@@ -84,6 +90,12 @@ pub fn check_charter(input: &CharterInput) -> FieldErrors {
                 &format!("{language}.roles.{}", duty.role.as_str()),
                 validate::text(&duty.description, 1, DUTY_MAX),
             );
+            if !duty.name.is_empty() {
+                errors.check(
+                    &format!("{language}.roles.{}.name", duty.role.as_str()),
+                    validate::name(&duty.name, 1, ROLE_NAME_MAX),
+                );
+            }
         }
     }
     errors
@@ -94,7 +106,22 @@ mod tests {
     use super::*;
 
     fn duty(role: CommunityRole, description: &str) -> RoleDuty {
-        RoleDuty { role, description: description.into() }
+        RoleDuty { role, name: String::new(), description: description.into() }
+    }
+
+    #[test]
+    fn a_role_may_have_the_communitys_own_name_in_each_language() {
+        let mut charter = input("Be kind.", "Будьте вежливы.");
+        charter.ru.roles.push(RoleDuty {
+            role: CommunityRole::Hero,
+            name: "Герой клуба".into(),
+            description: "Помогает другим.".into(),
+        });
+        assert!(check_charter(&charter).is_empty());
+        charter.ru.roles[0].name = "я".repeat(ROLE_NAME_MAX + 1);
+        assert_eq!(check_charter(&charter).get("ru.roles.hero.name"), Some(Issue::TooLong { max: ROLE_NAME_MAX }));
+        let read: RoleDuty = serde_json::from_str(r#"{"role":"mentor","description":"Helps."}"#).expect("a duty");
+        assert!(read.name.is_empty(), "no name: the standard one");
     }
 
     fn input(en_rules: &str, ru_rules: &str) -> CharterInput {

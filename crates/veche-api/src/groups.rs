@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::member::MemberSummary;
+use crate::names::{self, Translations};
 use crate::validate::{self, FieldErrors, Issue};
 
 pub const NAME_MAX: usize = 80;
@@ -62,6 +63,10 @@ pub struct Group {
     pub member_count: i64,
     pub created_at: String,
     pub membership: Membership,
+    /// The name and description as staff wrote them in each language (`name` and
+    /// `description` above are the reader's).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
     /// The viewer may edit the group and decide its requests (a group admin or staff).
     #[serde(default)]
     pub can_manage: bool,
@@ -102,6 +107,9 @@ pub struct NewGroup {
     #[serde(default)]
     pub description: String,
     pub kind: GroupKind,
+    /// The Russian name and description (`ru`); `name` and `description` are the English.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// `PATCH /groups/{slug}`: absent fields stay.
@@ -113,6 +121,9 @@ pub struct GroupUpdate {
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<GroupKind>,
+    /// `ru`: the Russian name and description, replaced together (empty: none); absent: kept.
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// A row of `GET /groups/{slug}/members`.
@@ -182,6 +193,7 @@ pub fn check_new_group(request: &NewGroup) -> FieldErrors {
     check_name(&mut errors, &request.name);
     check_description(&mut errors, &request.description);
     check_kind(&mut errors, request.kind);
+    names::check_russian(&mut errors, request.translations.ru.as_ref(), NAME_MAX, DESCRIPTION_MAX);
     errors
 }
 
@@ -196,6 +208,7 @@ pub fn check_group_update(update: &GroupUpdate) -> FieldErrors {
     if let Some(kind) = update.kind {
         check_kind(&mut errors, kind);
     }
+    names::check_russian(&mut errors, update.translations.ru.as_ref(), NAME_MAX, DESCRIPTION_MAX);
     errors
 }
 
@@ -204,7 +217,13 @@ mod tests {
     use super::*;
 
     fn group(slug: &str, name: &str, kind: &str) -> NewGroup {
-        NewGroup { slug: slug.into(), name: name.into(), description: String::new(), kind: GroupKind::parse(kind) }
+        NewGroup {
+            slug: slug.into(),
+            name: name.into(),
+            description: String::new(),
+            kind: GroupKind::parse(kind),
+            translations: Translations::default(),
+        }
     }
 
     #[test]
@@ -232,6 +251,7 @@ mod tests {
             name: Some("я".repeat(NAME_MAX + 1)),
             description: Some("я".repeat(DESCRIPTION_MAX + 1)),
             kind: None,
+            translations: Translations::default(),
         };
         let errors = check_group_update(&update);
         assert_eq!(errors.get("name"), Some(Issue::TooLong { max: NAME_MAX }));
@@ -240,8 +260,21 @@ mod tests {
             name: Some("я".repeat(NAME_MAX)),
             description: Some("я".repeat(DESCRIPTION_MAX)),
             kind: Some(GroupKind::Secret),
+            translations: Translations::default(),
         };
         assert!(check_group_update(&fits).is_empty());
+        let russian = |name: &str| GroupUpdate {
+            translations: Translations {
+                ru: Some(names::NameText { name: name.into(), description: String::new() }),
+                ..Translations::default()
+            },
+            ..GroupUpdate::default()
+        };
+        assert!(check_group_update(&russian("")).is_empty(), "no Russian name: readers see the English");
+        assert_eq!(
+            check_group_update(&russian(&"я".repeat(NAME_MAX + 1))).get("translations.ru.name"),
+            Some(Issue::TooLong { max: NAME_MAX })
+        );
         assert!(check_group_update(&GroupUpdate::default()).is_empty());
     }
 

@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::member::MemberSummary;
+use crate::names::Translations;
 use crate::validate::{self, FieldErrors, Issue};
 
 crate::open_enum! {
@@ -129,7 +130,13 @@ pub fn similarity(a: &str, b: &str) -> u32 {
 pub struct IdeaCategory {
     pub id: String,
     pub slug: String,
+    /// In the reader's language (see `crate::names`).
     pub name: String,
+    #[serde(default)]
+    pub description: String,
+    /// Each language's words (in `GET /idea-categories`; left out where a category is named on an idea).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// A card of the board.

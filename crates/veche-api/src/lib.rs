@@ -16,6 +16,7 @@ pub mod locale;
 pub mod member;
 pub mod members;
 pub mod moderation;
+pub mod names;
 pub mod notifications;
 pub mod page;
 pub mod problem;

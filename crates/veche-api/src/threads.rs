@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::member::MemberSummary;
+use crate::names::Translations;
 use crate::validate::{self, FieldErrors};
 
 /// Longest post or reply, in characters.
@@ -27,6 +28,14 @@ pub struct Space {
     /// A news space: only staff start threads (announcements); members reply.
     #[serde(default)]
     pub news: bool,
+    /// The viewer may start a thread here (signed in; a news space only for staff, a group's
+    /// space only for the group's members). Absent: no.
+    #[serde(default)]
+    pub can_post: bool,
+    /// The name and description as staff wrote them in each language (`name` and
+    /// `description` above are the reader's).
+    #[serde(default, skip_serializing_if = "Translations::is_empty")]
+    pub translations: Translations,
 }
 
 /// The space a thread sits in, as shown on the thread.

@@ -47,16 +47,11 @@ impl Db {
     /// The home page's counters as `reader` may see them; `days` counts from `founded_on` to
     /// `today` (the community's date).
     pub async fn community_stats(&self, reader: Reader, today: chrono::NaiveDate) -> anyhow::Result<CommunityStats> {
-        let visible = reader.visible("i.group_id");
         let row = sqlx::query(AssertSqlSafe(format!(
             "SELECT (SELECT COUNT(*) FROM members WHERE hidden_at IS NULL) AS members,
                     (SELECT founded_on FROM community WHERE id = 1) AS founded_on,
-                    (SELECT COUNT(*) FROM ideas i
-                     WHERE i.status <> 'duplicate' AND i.hidden_at IS NULL AND {visible}) AS ideas,
-                    (SELECT COUNT(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
-                     WHERE i.hidden_at IS NULL AND {visible}) AS votes,
-                    (SELECT COUNT(*) FROM ideas i
-                     WHERE i.status = 'implemented' AND i.hidden_at IS NULL AND {visible}) AS implemented"
+                    {}",
+            super::ideas::idea_counter_columns(reader)
         )))
         .fetch_one(&mut *self.conn().await?)
         .await?;

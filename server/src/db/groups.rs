@@ -3,19 +3,24 @@
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row};
 use veche_api::groups::{Decision, GroupKind, GroupRef, GroupRole, Membership};
+use veche_api::names::{NameText, Translations};
 use veche_api::notifications::NotificationKind;
 
+use super::names::translations;
 use super::notifications::{self, NewNotification};
 use super::{Db, MemberRow};
 use crate::access::Reader;
-use crate::clock;
+use crate::{clock, language};
 
 #[derive(Clone, Debug)]
 pub struct GroupRow {
     pub id: i64,
     pub slug: String,
+    /// In the request's language (`crate::language::pick`).
     pub name: String,
     pub description: String,
+    /// Both languages' words, as staff wrote them.
+    pub translations: Translations,
     pub kind: GroupKind,
     pub created_at: String,
     pub member_count: i64,
@@ -27,15 +32,16 @@ impl GroupRow {
     }
 }
 
-const GROUP_COLUMNS: &str = "g.id, g.slug, g.name, g.description, g.kind, g.created_at,
+const GROUP_COLUMNS: &str = "g.id, g.slug, g.name, g.description, g.name_ru, g.description_ru, g.kind, g.created_at,
        (SELECT COUNT(*) FROM group_members c WHERE c.group_id = g.id AND c.status = 'active') AS member_count";
 
 fn group_row(row: &SqliteRow) -> GroupRow {
     GroupRow {
         id: row.get("id"),
         slug: row.get("slug"),
-        name: row.get("name"),
-        description: row.get("description"),
+        name: language::pick(row.get("name"), row.get("name_ru")),
+        description: language::pick(row.get("description"), row.get("description_ru")),
+        translations: translations(row),
         kind: GroupKind::parse(row.get("kind")),
         created_at: row.get("created_at"),
         member_count: row.get("member_count"),
@@ -144,18 +150,26 @@ impl Db {
         Ok((done.rows_affected() > 0).then(|| done.last_insert_rowid()))
     }
 
+    /// Changes what is given; `russian` sets the Russian name and description (empty: none).
     pub async fn update_group(
         &self,
         id: i64,
         name: Option<&str>,
         description: Option<&str>,
+        russian: Option<&NameText>,
         kind: Option<GroupKind>,
     ) -> anyhow::Result<()> {
         let mut conn = self.conn().await?;
         let mut tx = conn.begin_write().await?;
-        // The group's own space (made with it, so named and described as it was) follows a new
-        // name or description; a space given other words keeps them.
-        for (column, value) in [("name", name), ("description", description)] {
+        // The group's own space (made with it, so named and described as it was) follows new
+        // words in either language; a space given other words keeps them.
+        let words = [
+            ("name", name),
+            ("description", description),
+            ("name_ru", russian.map(|r| r.name.as_str())),
+            ("description_ru", russian.map(|r| r.description.as_str())),
+        ];
+        for (column, value) in words {
             let Some(value) = value else { continue };
             sqlx::query(AssertSqlSafe(format!(
                 "UPDATE spaces SET {column} = ?
@@ -169,10 +183,13 @@ impl Db {
         }
         sqlx::query(
             "UPDATE groups SET name = COALESCE(?, name), description = COALESCE(?, description),
+                               name_ru = COALESCE(?, name_ru), description_ru = COALESCE(?, description_ru),
                                kind = COALESCE(?, kind) WHERE id = ?",
         )
         .bind(name.map(str::trim))
         .bind(description.map(str::trim))
+        .bind(russian.map(|r| r.name.trim()))
+        .bind(russian.map(|r| r.description.trim()))
         .bind(kind.map(GroupKind::as_str))
         .bind(id)
         .execute(&mut *tx)

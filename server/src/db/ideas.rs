@@ -8,13 +8,15 @@ use veche_api::ideas::{
     BallotState, IdeaCategory, IdeaCounters, IdeaRef, IdeaSort, IdeaStatus, StatusChange, TRENDING_DAYS, VoteBudget,
     similarity,
 };
+use veche_api::names::Translations;
 use veche_api::notifications::NotificationKind;
 
 use super::Db;
+use super::names::translations;
 use super::notifications::{self, NewNotification};
 use super::threads::{AUTHOR_COLUMNS, author, excerpt};
 use crate::access::Reader;
-use crate::clock;
+use crate::{clock, language};
 
 /// The open statuses, as SQL.
 const OPEN: &str = "('new', 'under_review', 'planned', 'in_progress')";
@@ -47,6 +49,7 @@ pub struct IdeaRow {
 const IDEA_SELECT: &str =
     "SELECT i.id, i.title, i.body, i.status, i.author_id, i.vote_count, i.created_at, i.edited_at,
        i.merged_into, i.discussion_id, i.hidden_at, i.group_id, c.id AS c_id, c.slug AS c_slug, c.name AS c_name,
+       c.name_ru AS c_name_ru, c.description AS c_description, c.description_ru AS c_description_ru,
        (SELECT reply_count FROM threads d WHERE d.id = i.discussion_id) AS comment_count,
        EXISTS (SELECT 1 FROM idea_votes v WHERE v.idea_id = i.id AND v.member_id = ?1) AS voted";
 
@@ -59,7 +62,9 @@ fn idea_row(row: &SqliteRow) -> IdeaRow {
         category: IdeaCategory {
             id: row.get::<i64, _>("c_id").to_string(),
             slug: row.get("c_slug"),
-            name: row.get("c_name"),
+            name: language::pick(row.get("c_name"), row.get("c_name_ru")),
+            description: language::pick(row.get("c_description"), row.get("c_description_ru")),
+            translations: Translations::default(),
         },
         author: author(row),
         author_id: row.get("author_id"),
@@ -110,14 +115,38 @@ pub enum VoteRefusal {
     BudgetUsedUp(VoteBudget),
 }
 
+/// The idea counters as the columns `ideas`, `votes` and `implemented` of a SELECT, the same on
+/// the home page and the board: ideas the reader may read, without duplicates merged into
+/// another (counted in the idea they joined) or ideas hidden by a moderator; votes on those and
+/// on merged duplicates (where they were given).
+pub(super) fn idea_counter_columns(reader: Reader) -> String {
+    let visible = reader.visible("i.group_id");
+    format!(
+        "(SELECT COUNT(*) FROM ideas i
+          WHERE i.status <> 'duplicate' AND i.hidden_at IS NULL AND {visible}) AS ideas,
+         (SELECT COUNT(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id
+          WHERE i.hidden_at IS NULL AND {visible}) AS votes,
+         (SELECT COUNT(*) FROM ideas i
+          WHERE i.status = 'implemented' AND i.hidden_at IS NULL AND {visible}) AS implemented"
+    )
+}
+
 impl Db {
     pub async fn idea_categories(&self) -> anyhow::Result<Vec<IdeaCategory>> {
-        let rows = sqlx::query("SELECT id, slug, name FROM idea_categories ORDER BY position, id")
-            .fetch_all(&mut *self.conn().await?)
-            .await?;
+        let rows = sqlx::query(
+            "SELECT id, slug, name, description, name_ru, description_ru FROM idea_categories ORDER BY position, id",
+        )
+        .fetch_all(&mut *self.conn().await?)
+        .await?;
         Ok(rows
             .iter()
-            .map(|r| IdeaCategory { id: r.get::<i64, _>("id").to_string(), slug: r.get("slug"), name: r.get("name") })
+            .map(|r| IdeaCategory {
+                id: r.get::<i64, _>("id").to_string(),
+                slug: r.get("slug"),
+                name: language::pick(r.get("name"), r.get("name_ru")),
+                description: language::pick(r.get("description"), r.get("description_ru")),
+                translations: translations(r),
+            })
             .collect())
     }
 
@@ -531,16 +560,11 @@ impl Db {
         Ok(rows.iter().map(idea_row).collect())
     }
 
-    /// What the reader may see of the board, counted.
+    /// What the reader may see of the board, counted as the home page counts it.
     pub async fn idea_counters(&self, reader: Reader) -> anyhow::Result<IdeaCounters> {
-        let visible = reader.visible("i.group_id");
-        let row = sqlx::query(AssertSqlSafe(format!(
-            "SELECT (SELECT COUNT(*) FROM ideas i WHERE {visible}) AS ideas,
-                    (SELECT COUNT(*) FROM idea_votes v JOIN ideas i ON i.id = v.idea_id WHERE {visible}) AS votes,
-                    (SELECT COUNT(*) FROM ideas i WHERE i.status = 'implemented' AND {visible}) AS implemented"
-        )))
-        .fetch_one(&mut *self.conn().await?)
-        .await?;
+        let row = sqlx::query(AssertSqlSafe(format!("SELECT {}", idea_counter_columns(reader))))
+            .fetch_one(&mut *self.conn().await?)
+            .await?;
         Ok(IdeaCounters { ideas: row.get("ideas"), votes: row.get("votes"), implemented: row.get("implemented") })
     }
 

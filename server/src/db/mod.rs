@@ -15,6 +15,7 @@ pub mod mail;
 mod media;
 mod members;
 mod moderation;
+pub mod names;
 pub mod notifications;
 pub mod profiles;
 mod search;

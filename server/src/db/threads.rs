@@ -6,8 +6,9 @@ use veche_api::member::{Access, CommunityRole, MemberSummary};
 use veche_api::threads::{DiscussedPeriod, KudosState, Quote, Space, SpaceRef, ThreadSort};
 
 use super::Db;
+use super::names::translations;
 use crate::access::Reader;
-use crate::clock;
+use crate::{clock, language};
 
 /// The author columns every query selects, prefixed `a_`, joined as `a`.
 pub const AUTHOR_COLUMNS: &str = "a.id AS a_id, a.handle AS a_handle, a.display_name AS a_name, a.avatar_url AS a_avatar, \
@@ -90,14 +91,18 @@ pub struct ThreadFilter {
 
 const THREAD_SELECT: &str = "SELECT t.id, t.title, t.body, t.created_at, t.edited_at, t.last_activity_at, \
      t.reply_count, t.kudos_count, t.solution_reply_id, t.pinned, t.locked, t.deleted_at, t.author_id, t.hidden_at, t.group_id, \
-     s.id AS s_id, s.slug AS s_slug, s.name AS s_name, s.group_id AS s_group, \
+     s.id AS s_id, s.slug AS s_slug, s.name AS s_name, s.name_ru AS s_name_ru, s.group_id AS s_group, \
      EXISTS (SELECT 1 FROM kudos k WHERE k.target = 'thread' AND k.target_id = t.id AND k.member_id = ?) AS given";
 
 fn thread_row(row: &SqliteRow) -> ThreadRow {
     let deleted = row.get::<Option<String>, _>("deleted_at").is_some();
     ThreadRow {
         id: row.get("id"),
-        space: SpaceRef { id: row.get::<i64, _>("s_id").to_string(), slug: row.get("s_slug"), name: row.get("s_name") },
+        space: SpaceRef {
+            id: row.get::<i64, _>("s_id").to_string(),
+            slug: row.get("s_slug"),
+            name: language::pick(row.get("s_name"), row.get("s_name_ru")),
+        },
         space_group: row.get("s_group"),
         group_id: row.get("group_id"),
         author: author(row),
@@ -195,13 +200,17 @@ pub fn position_cursor(position: i64) -> String {
 }
 
 impl Db {
-    /// The spaces whose threads the reader may read (a group's space is its members').
+    /// The spaces whose threads the reader may read (a group's space is its members'), each
+    /// saying whether the reader may start a thread there (a news space: staff only).
     pub async fn spaces(&self, reader: Reader) -> anyhow::Result<Vec<Space>> {
+        let staff = i64::from(reader.staff);
         let rows = sqlx::query(AssertSqlSafe(format!(
-            "SELECT s.id, s.slug, s.name, s.description, s.group_id, s.news,
+            "SELECT s.id, s.slug, s.name, s.description, s.name_ru, s.description_ru, s.group_id, s.news,
                     (SELECT COUNT(*) FROM threads t WHERE t.space_id = s.id AND t.deleted_at IS NULL) AS thread_count,
-                    (SELECT COALESCE(SUM(t.reply_count), 0) FROM threads t WHERE t.space_id = s.id) AS reply_count
+                    (SELECT COALESCE(SUM(t.reply_count), 0) FROM threads t WHERE t.space_id = s.id) AS reply_count,
+                    ((s.news = 0 OR {staff} = 1) AND {}) AS can_post
              FROM spaces s WHERE s.hidden = 0 AND {} ORDER BY s.position, s.id",
+            reader.takes_part("s.group_id"),
             reader.visible("s.group_id")
         )))
         .fetch_all(&mut *self.conn().await?)
@@ -211,12 +220,14 @@ impl Db {
             .map(|row| Space {
                 id: row.get::<i64, _>("id").to_string(),
                 slug: row.get("slug"),
-                name: row.get("name"),
-                description: row.get("description"),
+                name: language::pick(row.get("name"), row.get("name_ru")),
+                description: language::pick(row.get("description"), row.get("description_ru")),
+                translations: translations(row),
                 thread_count: row.get("thread_count"),
                 reply_count: row.get("reply_count"),
                 group_id: row.get::<Option<i64>, _>("group_id").map(|g| g.to_string()),
                 news: row.get("news"),
+                can_post: row.get("can_post"),
             })
             .collect())
     }

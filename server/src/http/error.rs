@@ -83,7 +83,19 @@ impl ApiError {
         ApiError::Validation(errors)
     }
 
+    /// The answer's problem body, its reason in the request's language where the server has
+    /// that language's words for it.
     pub fn problem(&self) -> Problem {
+        let mut problem = self.english_problem();
+        if locale::current() == veche_api::Locale::Ru
+            && let Some(russian) = problem.detail.as_deref().and_then(super::details_ru::russian)
+        {
+            problem.detail = Some(russian);
+        }
+        problem
+    }
+
+    fn english_problem(&self) -> Problem {
         use ApiError::*;
         match self {
             BadRequest(detail) => Problem::new(400, ProblemCode::BadRequest, "Bad request").with_detail(detail.clone()),

@@ -7,9 +7,8 @@ use axum::middleware::Next;
 use axum::response::Response;
 use veche_api::Locale;
 
-tokio::task_local! {
-    static REQUEST_LOCALE: Locale;
-}
+use crate::language::REQUEST_LOCALE;
+pub use crate::language::current;
 
 pub async fn scope(request: Request, next: Next) -> Response {
     let locale = request
@@ -19,9 +18,4 @@ pub async fn scope(request: Request, next: Next) -> Response {
         .map(Locale::negotiate)
         .unwrap_or_default();
     REQUEST_LOCALE.scope(locale, next.run(request)).await
-}
-
-/// The current request's language; English outside a request.
-pub fn current() -> Locale {
-    REQUEST_LOCALE.try_with(|l| *l).unwrap_or_default()
 }

@@ -1,5 +1,6 @@
 //! What every path shares, and the assembly of the whole service.
 
+pub mod details_ru;
 pub mod embed;
 pub mod error;
 pub mod extract;

@@ -17,6 +17,7 @@ use veche_api::validate::Issue;
 use super::{page_limit, page_offset};
 use crate::access::{GroupAccess, Reader};
 use crate::db::MemberRow;
+use crate::db::names::Named;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
@@ -38,6 +39,13 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/groups/{slug}/members/{handle}/role", guard.wrap(put(set_role)))
 }
 
+/// A Russian name is held to the same rules as the English one (NFC and the like).
+fn normalize_russian(translations: &mut veche_api::names::Translations) {
+    if let Some(russian) = translations.ru.as_mut() {
+        russian.name = veche_api::validate::names::normalize(&russian.name);
+    }
+}
+
 fn view(access: &GroupAccess) -> Group {
     let group = &access.group;
     Group {
@@ -45,6 +53,7 @@ fn view(access: &GroupAccess) -> Group {
         slug: group.slug.clone(),
         name: group.name.clone(),
         description: group.description.clone(),
+        translations: group.translations.clone(),
         kind: group.kind,
         member_count: group.member_count,
         created_at: group.created_at.clone(),
@@ -87,6 +96,7 @@ async fn create(
     JsonBody(mut request): JsonBody<NewGroup>,
 ) -> ApiResult<(StatusCode, Json<Group>)> {
     request.name = veche_api::validate::names::normalize(&request.name);
+    normalize_russian(&mut request.translations);
     let me = viewer.require()?;
     if !me.access().is_staff() {
         return Err(ApiError::Forbidden("Only staff can create groups."));
@@ -106,6 +116,10 @@ async fn create(
     }
     let space = state.db.create_space(&space_slug, &request.name, &request.description, 100).await?;
     state.db.set_space_group(space, id).await?;
+    if let Some(russian) = &request.translations.ru {
+        state.db.set_russian_words(Named::Group, &request.slug, russian).await?;
+        state.db.set_russian_words(Named::Space, &space_slug, russian).await?;
+    }
     Ok((StatusCode::CREATED, fresh_view(&state, Reader::member(me), &request.slug).await?))
 }
 
@@ -120,12 +134,19 @@ async fn update(
     JsonBody(mut request): JsonBody<GroupUpdate>,
 ) -> ApiResult<Json<Group>> {
     request.name = request.name.map(|name| veche_api::validate::names::normalize(&name));
+    normalize_russian(&mut request.translations);
     let me = viewer.require()?;
     let access = managed(&state, me, &slug).await?;
     contract::check_group_update(&request).into_result().map_err(ApiError::Validation)?;
     state
         .db
-        .update_group(access.group.id, request.name.as_deref(), request.description.as_deref(), request.kind)
+        .update_group(
+            access.group.id,
+            request.name.as_deref(),
+            request.description.as_deref(),
+            request.translations.ru.as_ref(),
+            request.kind,
+        )
         .await?;
     fresh_view(&state, Reader::member(me), &slug).await
 }

@@ -91,7 +91,11 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         rules: rules.to_owned(),
         roles: DUTIES
             .iter()
-            .map(|&(role, en, ru)| RoleDuty { role, description: (if russian { ru } else { en }).to_owned() })
+            .map(|&(role, en, ru)| RoleDuty {
+                role,
+                name: String::new(),
+                description: (if russian { ru } else { en }).to_owned(),
+            })
             .collect(),
     };
     let charter = CharterInput { en: text(RULES_EN, false), ru: text(RULES_RU, true), version: 0 };

@@ -13,6 +13,7 @@ mod events;
 pub mod groups;
 mod ideas;
 mod kb;
+mod names;
 mod profiles;
 pub use profiles::gradient_png;
 mod surveys;
@@ -185,6 +186,7 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
     events::seed(db, &ids).await?;
     let beta = groups::seed(db, &ids).await?;
     kb::seed(db, &ids, beta).await?;
+    names::seed(db).await?;
     surveys::seed(db, ids["elena"]).await?;
     db.refresh_all_reputation().await?;
     tracing::info!(members = DEMO_MEMBERS.len(), "seeded the demo community");

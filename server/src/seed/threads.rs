@@ -246,7 +246,7 @@ const THREADS: &[DemoThread] = &[
 /// The news space: staff announcements, which members answer with replies.
 const NEWS_SPACE: DemoSpace = DemoSpace {
     slug: "news",
-    name: "News · Новости",
+    name: "News",
     description: "Announcements from the community team. Everyone reads them; members discuss them in replies.",
 };
 

@@ -8,6 +8,7 @@ mod email_status;
 mod link_problem;
 mod session_list;
 mod sign_in_providers;
+mod sign_out_button;
 
 pub use change_email_form::ChangeEmailForm;
 pub use change_password_form::ChangePasswordForm;
@@ -15,3 +16,4 @@ pub use email_status::EmailStatus;
 pub use link_problem::LinkProblem;
 pub use session_list::SessionList;
 pub use sign_in_providers::SignInProviders;
+pub use sign_out_button::SignOutButton;

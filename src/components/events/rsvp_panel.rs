@@ -4,7 +4,7 @@ use veche_api::events::{RsvpRequest, RsvpState, RsvpStatus};
 
 use crate::api::client::{self, Method};
 use crate::api::events::rsvp_path;
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::i18n::messages::events::{self as texts, Events};
 use crate::i18n::use_i18n;
 use crate::state::outbox::use_outbox;
@@ -50,7 +50,7 @@ pub fn RsvpPanel(
             outbox.discard(&refused.key);
             current.set(before.get_value());
             if let Some(error) = refused.error() {
-                message.set(Some(format!("{} {}", i18n.t(Events::RsvpRefused), i18n.t(error_text(&error)))));
+                message.set(Some(format!("{} {}", i18n.t(Events::RsvpRefused), error_message(i18n, &error))));
             }
         }
     });
@@ -74,13 +74,10 @@ pub fn RsvpPanel(
     });
     let full =
         move || current.with(|s| s.capacity.is_some_and(|c| s.going_count >= c) && s.status != RsvpStatus::Going);
-    let pressed = move |status: RsvpStatus| {
-        move || {
-            current
-                .with(|s| s.status == status || (status == RsvpStatus::Going && s.status == RsvpStatus::Waitlisted))
-                .to_string()
-        }
-    };
+    let waitlisted = move || current.with(|s| s.status == RsvpStatus::Waitlisted);
+    let pressed = move |status: RsvpStatus| move || current.with(|s| s.status == status).to_string();
+    // The first choice says what pressing it does now: go, join the line, or (in it) leave it.
+    let first = move || first_choice(current.with(|s| s.status), full());
     let status_text = move || {
         let locale = i18n.locale();
         current.with(|s| match s.status {
@@ -103,9 +100,10 @@ pub fn RsvpPanel(
             {move || match (session.signed_in(), open) {
                 (Some(true), true) => leptos::either::EitherOf3::A(view! {
                     <div class="rsvp__choices" role="group" aria-labelledby="rsvp-title">
-                        <button type="button" class="button button--secondary rsvp__choice" aria-pressed=pressed(RsvpStatus::Going)
-                            on:click=move |_| answer.run(RsvpStatus::Going)>
-                            {move || if full() { i18n.t(Events::JoinWaitlist) } else { i18n.t(Events::Going) }}
+                        <button type="button" class="button button--secondary rsvp__choice"
+                            aria-pressed=move || (!waitlisted()).then(pressed(RsvpStatus::Going))
+                            on:click=move |_| answer.run(first().0)>
+                            {move || i18n.t(first().1)}
                         </button>
                         <button type="button" class="button button--secondary rsvp__choice" aria-pressed=pressed(RsvpStatus::Interested)
                             on:click=move |_| answer.run(RsvpStatus::Interested)>{i18n.t(Events::Interested)}</button>
@@ -130,5 +128,28 @@ pub fn RsvpPanel(
                     .or_else(status_text)}
             </p>
         </section>
+    }
+}
+
+/// The first RSVP button as things stand: the answer it sends and what it says. On the
+/// waitlist it takes the member out of the line ("not going"), never offering to join it again.
+fn first_choice(status: RsvpStatus, full: bool) -> (RsvpStatus, Events) {
+    match status {
+        RsvpStatus::Waitlisted => (RsvpStatus::NotGoing, Events::LeaveWaitlist),
+        _ if full => (RsvpStatus::Going, Events::JoinWaitlist),
+        _ => (RsvpStatus::Going, Events::Going),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn on_the_waitlist_the_button_offers_to_leave_it() {
+        assert_eq!(first_choice(RsvpStatus::Waitlisted, true), (RsvpStatus::NotGoing, Events::LeaveWaitlist));
+        assert_eq!(first_choice(RsvpStatus::Interested, true), (RsvpStatus::Going, Events::JoinWaitlist));
+        assert_eq!(first_choice(RsvpStatus::NotGoing, false), (RsvpStatus::Going, Events::Going));
+        assert_eq!(first_choice(RsvpStatus::Going, false), (RsvpStatus::Going, Events::Going));
     }
 }

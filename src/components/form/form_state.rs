@@ -5,15 +5,29 @@ use veche_api::Locale;
 use veche_api::validate::FieldErrors;
 
 use crate::api::{ApiError, ApiResult};
-use crate::components::feedback::error_text;
+use crate::components::feedback::{error_detail, error_text};
 use crate::i18n::messages::common::Common;
+
+/// The form-level message: the app's words, and the server's reason when it gave one
+/// ("Only staff start threads in the news…"), shown together.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormMessage {
+    pub text: Common,
+    pub detail: Option<String>,
+}
+
+impl From<Common> for FormMessage {
+    fn from(text: Common) -> Self {
+        FormMessage { text, detail: None }
+    }
+}
 
 /// What a form is currently complaining about: a message per field and one for the whole form.
 /// The same state takes the app's own checks and the server's 422 answers.
 #[derive(Clone, Copy)]
 pub struct FormState {
     fields: RwSignal<BTreeMap<String, String>>,
-    alert: RwSignal<Option<Common>>,
+    alert: RwSignal<Option<FormMessage>>,
 }
 
 impl Default for FormState {
@@ -40,7 +54,7 @@ impl FormState {
     }
 
     /// The form-level message (tracked).
-    pub fn alert(&self) -> Signal<Option<Common>> {
+    pub fn alert(&self) -> Signal<Option<FormMessage>> {
         self.alert.into()
     }
 
@@ -50,7 +64,7 @@ impl FormState {
     }
 
     pub fn set_alert(&self, message: Common) {
-        self.alert.set(Some(message));
+        self.alert.set(Some(message.into()));
     }
 
     /// Shows the app's own validation result; `true` when there was nothing to complain about.
@@ -59,7 +73,7 @@ impl FormState {
             return true;
         }
         self.fields.set(errors.messages(locale));
-        self.alert.set(Some(Common::ErrorFixFields));
+        self.set_alert(Common::ErrorFixFields);
         focus_first_invalid();
         false
     }
@@ -74,15 +88,16 @@ impl FormState {
         });
     }
 
-    /// Shows a failed request: field messages beside their fields, the rest as the form alert.
+    /// Shows a failed request: field messages beside their fields, the rest as the form alert
+    /// with the server's reason (a refusal's `detail`) when it gave one.
     pub fn show_error(&self, error: &ApiError) {
         match error {
             ApiError::Validation { fields, .. } if !fields.is_empty() => {
                 self.fields.set(fields.clone());
-                self.alert.set(Some(Common::ErrorFixFields));
+                self.set_alert(Common::ErrorFixFields);
                 focus_first_invalid();
             }
-            other => self.alert.set(Some(error_text(other))),
+            other => self.alert.set(Some(FormMessage { text: error_text(other), detail: error_detail(other) })),
         }
     }
 }

@@ -7,7 +7,7 @@ mod text_field;
 
 pub use checkbox_field::CheckboxField;
 pub use form_alert::FormAlert;
-pub use form_state::FormState;
+pub use form_state::{FormMessage, FormState};
 pub use secret_fields::{EmailField, PasswordField};
 pub use select_field::SelectField;
 pub use text_field::TextField;

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 #[component]
 pub fn TextField(
     /// Visible label.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// Form field name; also the base of the element ids.
     name: &'static str,
     /// The value, two-way bound.

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_location;
 use veche_api::groups::{GroupGate, MembersOnlyProblem};
 
 use crate::api::{self, ApiError};
-use crate::components::feedback::{ErrorView, error_text};
+use crate::components::feedback::{ErrorView, error_message};
 use crate::i18n::messages::groups::Groups;
 use crate::i18n::use_i18n;
 
@@ -50,7 +50,7 @@ pub fn MembersOnly(
                             {i18n.t(Groups::RequestAccess)}
                         </button>
                     </Show>
-                    {move || failed().map(|error| view! { <p class="form-alert__text" role="alert">{i18n.t(error_text(&error))}</p> })}
+                    {move || failed().map(|error| view! { <p class="form-alert__text" role="alert">{error_message(i18n, &error)}</p> })}
                 }
                     .into_any()
             } else {

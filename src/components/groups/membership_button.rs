@@ -4,7 +4,7 @@ use leptos_router::hooks::use_location;
 use veche_api::groups::{Group, GroupKind, Membership};
 
 use crate::api;
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::i18n::messages::groups::Groups;
 use crate::i18n::use_i18n;
 use crate::state::session::use_session;
@@ -78,7 +78,7 @@ pub fn MembershipButton(
                     _ => button(Groups::Join, true, true).into_any(),
                 }
             }}
-            {move || failed().map(|error| view! { <p class="form-alert__text" role="alert">{i18n.t(error_text(&error))}</p> })}
+            {move || failed().map(|error| view! { <p class="form-alert__text" role="alert">{error_message(i18n, &error)}</p> })}
         </div>
     }
 }

@@ -70,11 +70,13 @@ pub fn VoteButton(
                 Some(ApiError::Conflict { code: ProblemCode::VotingClosed, .. }) => {
                     i18n.t(Ideas::VotingClosed).to_owned()
                 }
-                Some(error) => format!(
-                    "{} {}",
-                    i18n.t(Ideas::VoteRefused),
-                    i18n.t(crate::components::feedback::error_text(&error))
-                ),
+                Some(error) => {
+                    format!(
+                        "{} {}",
+                        i18n.t(Ideas::VoteRefused),
+                        crate::components::feedback::error_message(i18n, &error)
+                    )
+                }
                 None => continue,
             };
             message.set(Some(reason));
@@ -84,7 +86,9 @@ pub fn VoteButton(
 
     let pending_topic = topic.clone();
     let waiting = move || outbox.pending(&pending_topic).iter().any(|p| p.refused.is_none()) && outbox.offline();
-    let blocked = move || !voted.get() && !votes.allows_another();
+    // Only an idea that still takes votes can be blocked by the budget: under an implemented,
+    // declined or merged one "no votes left" would be noise.
+    let blocked = move || open && !voted.get() && !votes.allows_another();
     let toggle = move |_| {
         message.set(None);
         let give = !voted.get_untracked();

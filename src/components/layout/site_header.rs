@@ -4,8 +4,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 use veche_api::community::Features;
 
-use super::{LanguageSwitch, NotificationBell};
-use crate::components::member::Avatar;
+use super::{AccountMenu, LanguageSwitch, NotificationBell};
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::threads;
 use crate::i18n::use_i18n;
@@ -104,18 +103,7 @@ pub fn SiteHeader() -> impl IntoView {
                     })}
                     <LanguageSwitch id="language-header" />
                     {move || match session.account() {
-                        Some(account) => Either::Left(view! {
-                            <A href="/account" attr:class="site-header__account">
-                                <Avatar
-                                    name=account.member.display_name.clone()
-                                    handle=account.member.handle.clone()
-                                    url=account.member.avatar_url.clone()
-                                    size=32
-                                />
-                                <span class="site-header__account-name">{account.member.display_name.clone()}</span>
-                                <span class="visually-hidden">" — "{i18n.t(Common::Account)}</span>
-                            </A>
-                        }),
+                        Some(account) => Either::Left(view! { <AccountMenu account=account /> }),
                         None => Either::Right(view! {
                             <A href="/signin" attr:class="button button--ghost">{i18n.t(Common::SignIn)}</A>
                             <A href="/register" attr:class="button">{i18n.t(Common::Join)}</A>

@@ -3,7 +3,7 @@ use veche_api::Locale;
 use veche_api::auth::AccountUpdate;
 
 use crate::api;
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::members::Members;
 use crate::i18n::{Text, use_i18n};
@@ -35,7 +35,7 @@ pub fn LanguageSetting(
                     // The app is rebuilt in the language (this page too, from its draft).
                     i18n.set_locale(locale);
                 }
-                Err(error) => problem.set(Some(i18n.t(error_text(&error)).to_owned())),
+                Err(error) => problem.set(Some(error_message(i18n, &error))),
             }
         });
     };

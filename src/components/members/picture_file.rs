@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::api::ApiError;
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::i18n::I18n;
 use crate::i18n::messages::members::Members;
 
@@ -37,7 +37,7 @@ pub fn upload_failure(i18n: I18n, error: &ApiError) -> String {
         ApiError::Validation { fields, .. } if !fields.is_empty() => {
             fields.values().cloned().collect::<Vec<_>>().join(" ")
         }
-        other => i18n.t(error_text(other)).to_owned(),
+        other => error_message(i18n, other),
     }
 }
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use veche_api::member::{CommunityRole, MemberSummary};
 
 use crate::api::members;
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::components::member::role_text;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::members::Members;
@@ -35,7 +35,7 @@ pub fn RolePicker(
                     message.set(Some(i18n.t(Members::RoleSaved).to_owned()));
                     on_changed.run(member);
                 }
-                Err(error) => message.set(Some(i18n.t(error_text(&error)).to_owned())),
+                Err(error) => message.set(Some(error_message(i18n, &error))),
             }
         });
     };

@@ -124,11 +124,16 @@ fn TextsFieldset(
     form: FormState,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let names: [&'static str; 4] = match prefix {
-        "texts_ru" => ["texts_ru.question", "texts_ru.detractor", "texts_ru.passive", "texts_ru.promoter"],
-        _ => ["texts_en.question", "texts_en.detractor", "texts_en.passive", "texts_en.promoter"],
+    let (names, labels): ([&'static str; 4], _) = match prefix {
+        "texts_ru" => (
+            ["texts_ru.question", "texts_ru.detractor", "texts_ru.passive", "texts_ru.promoter"],
+            [Surveys::QuestionLabelRu, Surveys::DetractorLabelRu, Surveys::PassiveLabelRu, Surveys::PromoterLabelRu],
+        ),
+        _ => (
+            ["texts_en.question", "texts_en.detractor", "texts_en.passive", "texts_en.promoter"],
+            [Surveys::QuestionLabelEn, Surveys::DetractorLabelEn, Surveys::PassiveLabelEn, Surveys::PromoterLabelEn],
+        ),
     };
-    let labels = [Surveys::QuestionLabel, Surveys::DetractorLabel, Surveys::PassiveLabel, Surveys::PromoterLabel];
     view! {
         <fieldset class="survey-form__group">
             <legend>{legend}</legend>

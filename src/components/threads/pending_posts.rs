@@ -3,7 +3,7 @@ use veche_api::ProblemCode;
 use veche_api::threads::NewReply;
 
 use crate::api::ApiError;
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::threads::Threads;
 use crate::i18n::use_i18n;
@@ -32,7 +32,7 @@ pub fn PendingPosts(
                     // Sent again as it was (same key), for an answer that never came.
                     let can_retry = matches!(error, Some(ApiError::Conflict { code: ProblemCode::IdempotencyInProgress, .. }));
                     let status = move || match (&error, outbox.offline()) {
-                        (Some(error), _) => format!("{} {}", i18n.t(Threads::NotSent), i18n.t(error_text(error))),
+                        (Some(error), _) => format!("{} {}", i18n.t(Threads::NotSent), error_message(i18n, error)),
                         (None, true) => i18n.t(Threads::WaitingForConnection).to_owned(),
                         (None, false) => i18n.t(Threads::Sending).to_owned(),
                     };

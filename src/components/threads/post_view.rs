@@ -7,7 +7,7 @@ use veche_api::validate::FieldErrors;
 
 use super::{KudosButton, MarkdownEditor};
 use crate::api::threads::{self, KudosTarget};
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::components::markdown::Markdown;
 use crate::components::member::AuthorCard;
 use crate::components::moderation::{HiddenMark, ReportButton};
@@ -141,8 +141,9 @@ pub fn PostView(
                         error.set(None);
                         on_changed.run(PostModel { solution: post.solution, ..updated });
                     }
-                    Err(failure) => error
-                        .set(Some(failure.field("body").unwrap_or_else(|| i18n.t(error_text(&failure)).to_owned()))),
+                    Err(failure) => {
+                        error.set(Some(failure.field("body").unwrap_or_else(|| error_message(i18n, &failure))))
+                    }
                 }
             });
         }
@@ -164,7 +165,7 @@ pub fn PostView(
                 busy.set(false);
                 match result {
                     Ok(updated) => on_changed.run(PostModel { solution: false, ..updated }),
-                    Err(failure) => error.set(Some(i18n.t(error_text(&failure)).to_owned())),
+                    Err(failure) => error.set(Some(error_message(i18n, &failure))),
                 }
             });
         }

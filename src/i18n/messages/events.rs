@@ -69,6 +69,7 @@ crate::messages! {
         Interested => ("Interested", "Интересно"),
         NotGoing => ("Not going", "Не пойду"),
         JoinWaitlist => ("Join the waitlist", "Встать в лист ожидания"),
+        LeaveWaitlist => ("Leave the waitlist", "Выйти из листа ожидания"),
         OnWaitlist => ("On the waitlist", "В листе ожидания"),
         YouAreGoing => ("You are going.", "Вы идёте."),
         YouAreInterested => ("You are interested.", "Вам интересно."),

@@ -81,6 +81,7 @@ crate::messages! {
         BodyLabel => ("Text", "Текст"),
         Publish => ("Publish", "Опубликовать"),
         ChooseSpace => ("Choose a space", "Выберите раздел"),
+        SpacePostsOffered => ("Only the spaces where you can start a thread are listed.", "Показаны только разделы, где вы можете начать обсуждение."),
         OutboxWaiting => ("waiting to be sent", "ожидает отправки"),
         PostedBy => ("Posted by", "Автор:"),
         ByStaff => ("From the team", "От команды"),
@@ -117,6 +118,28 @@ pub fn reply_range(locale: Locale, first: i64, last: i64, total: i64) -> String 
     }
 }
 
+/// Why a space asked for is not offered on the new-thread form: "“News” is not in the list:
+/// only staff start threads there; reply to an announcement instead."
+pub fn closed_space_text(locale: Locale, space: &veche_api::threads::Space) -> String {
+    let name = &space.name;
+    match (locale, space.news) {
+        (Locale::En, true) => {
+            format!("“{name}” is not in the list: only staff start threads there; reply to an announcement instead.")
+        }
+        (Locale::En, false) => {
+            format!("“{name}” is not in the list: it belongs to a group; join the group to post there.")
+        }
+        (Locale::Ru, true) => {
+            format!(
+                "Раздела «{name}» нет в списке: обсуждения там начинает только команда сообщества; ответьте на объявление."
+            )
+        }
+        (Locale::Ru, false) => {
+            format!("Раздела «{name}» нет в списке: он принадлежит группе; вступите в неё, чтобы писать там.")
+        }
+    }
+}
+
 /// "2 waiting to be sent".
 pub fn outbox_waiting(locale: Locale, n: usize) -> String {
     format!("{n} {}", crate::i18n::Text::text(Threads::OutboxWaiting, locale))
@@ -140,5 +163,15 @@ mod tests {
         assert_eq!(threads(Locale::Ru, 22), "22 темы");
         assert_eq!(threads(Locale::En, 0), "0 threads");
         assert_eq!(replies(Locale::En, 1200), "1,200 replies");
+    }
+
+    #[test]
+    fn a_space_not_offered_says_why() {
+        let news: veche_api::threads::Space = serde_json::from_str(
+            r#"{"id":"5","slug":"news","name":"Новости","description":"","thread_count":0,"reply_count":0,"news":true}"#,
+        )
+        .expect("a space");
+        assert!(closed_space_text(Locale::Ru, &news).starts_with("Раздела «Новости» нет в списке"));
+        assert!(closed_space_text(Locale::En, &news).contains("only staff start threads"));
     }
 }

@@ -2,10 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api;
 use crate::api::url::encode;
-use crate::components::account::EmailStatus;
-use crate::components::form::{FormAlert, FormState};
+use crate::components::account::{EmailStatus, SignOutButton};
 use crate::components::member::{Avatar, RoleBadge};
 use crate::i18n::messages::account::Accounts;
 use crate::i18n::messages::common::Common;
@@ -18,20 +16,6 @@ use crate::state::session::use_session;
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let form = FormState::new();
-    let sign_out = Action::new_local(|_: &()| api::auth::logout());
-    Effect::new(move |_| {
-        let Some(result) = sign_out.value().get() else {
-            return;
-        };
-        match result {
-            // A full load of the home page: nothing of this member stays in the page's memory.
-            Ok(_) => {
-                let _ = window().location().set_href("/");
-            }
-            Err(error) => form.show_error(&error),
-        }
-    });
 
     view! {
         <Title text=i18n.t(Common::AccountTitle) />
@@ -59,15 +43,7 @@ pub fn AccountPage() -> impl IntoView {
                     </div>
                 }
             })}
-            <FormAlert message=form.alert() />
-            <button
-                type="button"
-                class="button button--secondary"
-                disabled=move || sign_out.pending().get()
-                on:click=move |_| { sign_out.dispatch(()); }
-            >
-                {move || if sign_out.pending().get() { i18n.t(Common::SigningOut) } else { i18n.t(Common::SignOut) }}
-            </button>
+            <SignOutButton />
         </section>
     }
 }

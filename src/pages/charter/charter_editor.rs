@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use veche_api::charter::{
-    Charter as CharterDoc, CharterInput, CharterText, DUTY_MAX, RULES_MAX, RoleDuty, check_charter,
+    Charter as CharterDoc, CharterInput, CharterText, DUTY_MAX, ROLE_NAME_MAX, RULES_MAX, RoleDuty, check_charter,
 };
 use veche_api::member::CommunityRole;
 
@@ -28,13 +28,18 @@ const ROLES: [CommunityRole; 7] = [
 /// The field names the contract uses in a 422, per language (`en.roles.mentor`).
 struct Names {
     legend: Charter,
+    /// Said after a role's name in the label of the field for the community's own name of it.
+    role_name: Charter,
     rules: &'static str,
     roles: &'static str,
     duties: [&'static str; 7],
+    /// The community's own names of the roles (`en.roles.mentor.name`).
+    role_names: [&'static str; 7],
 }
 
 const ENGLISH: Names = Names {
     legend: Charter::English,
+    role_name: Charter::RoleNameEnglish,
     rules: "en.rules",
     roles: "en.roles",
     duties: [
@@ -46,10 +51,20 @@ const ENGLISH: Names = Names {
         "en.roles.scout",
         "en.roles.supporter",
     ],
+    role_names: [
+        "en.roles.president.name",
+        "en.roles.mentor.name",
+        "en.roles.partner.name",
+        "en.roles.hero.name",
+        "en.roles.catalyst.name",
+        "en.roles.scout.name",
+        "en.roles.supporter.name",
+    ],
 };
 
 const RUSSIAN: Names = Names {
     legend: Charter::Russian,
+    role_name: Charter::RoleNameRussian,
     rules: "ru.rules",
     roles: "ru.roles",
     duties: [
@@ -61,19 +76,34 @@ const RUSSIAN: Names = Names {
         "ru.roles.scout",
         "ru.roles.supporter",
     ],
+    role_names: [
+        "ru.roles.president.name",
+        "ru.roles.mentor.name",
+        "ru.roles.partner.name",
+        "ru.roles.hero.name",
+        "ru.roles.catalyst.name",
+        "ru.roles.scout.name",
+        "ru.roles.supporter.name",
+    ],
 };
 
-/// One language's text as fields: the rules and one description per role (empty: left out).
+/// One language's text as fields: the rules, and per role the community's own name for it
+/// (empty: the standard name) and its description (both empty: left out).
 #[derive(Clone, Copy)]
 struct TextFields {
     rules: RwSignal<String>,
+    role_names: [RwSignal<String>; 7],
     duties: [RwSignal<String>; 7],
 }
 
 impl TextFields {
     fn of(text: &CharterText) -> Self {
-        let duty = |role| text.roles.iter().find(|d| d.role == role).map(|d| d.description.clone()).unwrap_or_default();
-        TextFields { rules: RwSignal::new(text.rules.clone()), duties: ROLES.map(|role| RwSignal::new(duty(role))) }
+        let duty = |role| text.roles.iter().find(|d: &&RoleDuty| d.role == role);
+        TextFields {
+            rules: RwSignal::new(text.rules.clone()),
+            role_names: ROLES.map(|role| RwSignal::new(duty(role).map(|d| d.name.clone()).unwrap_or_default())),
+            duties: ROLES.map(|role| RwSignal::new(duty(role).map(|d| d.description.clone()).unwrap_or_default())),
+        }
     }
 
     /// The text as typed (tracked).
@@ -82,9 +112,13 @@ impl TextFields {
             rules: self.rules.get(),
             roles: ROLES
                 .iter()
-                .zip(self.duties)
-                .map(|(&role, duty)| RoleDuty { role, description: duty.get() })
-                .filter(|duty| !duty.description.trim().is_empty())
+                .zip(self.role_names.iter().zip(self.duties))
+                .map(|(&role, (name, duty))| RoleDuty {
+                    role,
+                    name: name.get().trim().to_owned(),
+                    description: duty.get(),
+                })
+                .filter(|duty| !duty.description.trim().is_empty() || !duty.name.is_empty())
                 .collect(),
         }
     }
@@ -175,8 +209,17 @@ fn LanguageFields(names: Names, fields: TextFields, form: FormState) -> impl Int
             <h3 class="charter-editor__duties">{i18n.t(Charter::DutiesHeading)}</h3>
             <p class="field__hint">{i18n.t(Charter::DutiesIntro)}</p>
             <p class="field__error" role="alert">{move || roles_error.get()}</p>
-            {ROLES.iter().zip(names.duties).zip(fields.duties).map(|((&role, name), value)| view! {
-                <TextField label=i18n.t(role_text(role)) name=name value=value error=form.field(name) maxlength=DUTY_MAX as u32 rows=2 />
+            {ROLES.iter().enumerate().map(|(i, &role)| {
+                let (name_field, duty_field) = (names.role_names[i], names.duties[i]);
+                let name_label = format!("{} — {}", i18n.t(role_text(role)), i18n.t(names.role_name));
+                view! {
+                    <div class="charter-editor__role">
+                        <TextField label=name_label name=name_field value=fields.role_names[i] error=form.field(name_field)
+                            maxlength=ROLE_NAME_MAX as u32 />
+                        <TextField label=i18n.t(role_text(role)) name=duty_field value=fields.duties[i] error=form.field(duty_field)
+                            maxlength=DUTY_MAX as u32 rows=2 />
+                    </div>
+                }
             }).collect_view()}
         </fieldset>
     }

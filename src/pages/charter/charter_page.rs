@@ -83,7 +83,9 @@ fn CharterView(charter: CharterDoc) -> impl IntoView {
                 <dl class="charter-roles__list">
                     {text.roles.into_iter().map(|duty| view! {
                         <div class="charter-roles__item">
-                            <dt class="charter-roles__name">{i18n.t(role_text(duty.role))}</dt>
+                            <dt class="charter-roles__name">
+                                {if duty.name.trim().is_empty() { i18n.t(role_text(duty.role)).to_owned() } else { duty.name.clone() }}
+                            </dt>
                             <dd class="charter-roles__duty">{duty.description}</dd>
                         </div>
                     }).collect_view()}

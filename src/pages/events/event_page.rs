@@ -7,7 +7,7 @@ use veche_api::members::Photo;
 
 use crate::api::events;
 use crate::components::events::{AddToCalendar, EventWhen, RsvpPanel};
-use crate::components::feedback::{Loading, error_text};
+use crate::components::feedback::{Loading, error_message};
 use crate::components::form::{FormAlert, FormState, TextField};
 use crate::components::groups::gated_fallback;
 use crate::components::markdown::Markdown;
@@ -232,7 +232,7 @@ fn StaffTools(
                     photo_note.set(Some(i18n.t(Events::PhotoAdded).to_owned()));
                     on_changed.run(updated);
                 }
-                Err(error) => photo_note.set(Some(i18n.t(error_text(&error)).to_owned())),
+                Err(error) => photo_note.set(Some(error_message(i18n, &error))),
             }
             busy.set(false);
         });

@@ -3,7 +3,7 @@ use veche_api::events::FeedLink;
 
 use crate::api::events;
 use crate::components::clipboard;
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::i18n::messages::events::Events;
 use crate::i18n::use_i18n;
 
@@ -28,7 +28,7 @@ pub fn FeedPanel() -> impl IntoView {
                         note.set(Some(i18n.t(Events::FeedRotated).to_owned()));
                     }
                 }
-                Err(error) => note.set(Some(i18n.t(error_text(&error)).to_owned())),
+                Err(error) => note.set(Some(error_message(i18n, &error))),
             }
             busy.set(false);
         });

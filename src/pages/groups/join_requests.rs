@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use veche_api::groups::Decision;
 
 use crate::api;
-use crate::components::feedback::{Loading, error_text, errors_fallback};
+use crate::components::feedback::{Loading, error_message, errors_fallback};
 use crate::components::member::Avatar;
 use crate::i18n::messages::groups::Groups;
 use crate::i18n::use_i18n;
@@ -39,7 +39,7 @@ pub fn JoinRequests(
     view! {
         <section class="join-requests" aria-labelledby="join-requests-title">
             <h2 id="join-requests-title">{i18n.t(Groups::Requests)}</h2>
-            {move || failed().map(|error| view! { <p class="form-alert__text" role="alert">{i18n.t(error_text(&error))}</p> })}
+            {move || failed().map(|error| view! { <p class="form-alert__text" role="alert">{error_message(i18n, &error)}</p> })}
             <Transition fallback=Loading>
                 <ErrorBoundary fallback=errors_fallback(retry)>
                     {move || queue.get().map(|result| result.map(|page| {

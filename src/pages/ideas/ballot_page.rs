@@ -9,7 +9,7 @@ use veche_api::ideas::{Allocation, AllocationRequest, Ballot, BallotState};
 
 use super::ballots_page::state_text;
 use crate::api::ideas;
-use crate::components::feedback::{Loading, error_text, errors_fallback};
+use crate::components::feedback::{Loading, error_message, errors_fallback};
 use crate::i18n::format::{DateStyle, date, number};
 use crate::i18n::messages::ideas::{self as texts, Ideas};
 use crate::i18n::messages::threads::Threads;
@@ -150,10 +150,10 @@ fn PointsForm(
         };
         leptos::task::spawn_local(async move {
             let message = match ideas::allocate(&id.get_value(), &request).await {
-                Ok(_) => i18n.t(Ideas::PointsSaved),
-                Err(error) => i18n.t(error_text(&error)),
+                Ok(_) => i18n.t(Ideas::PointsSaved).to_owned(),
+                Err(error) => error_message(i18n, &error),
             };
-            status.set(Some(message.to_owned()));
+            status.set(Some(message));
             saving.set(false);
         });
     };
@@ -214,7 +214,7 @@ fn CloseBallot(
     let close = Action::new_local(move |_: &()| async move { ideas::close_ballot(&id.get_value()).await });
     Effect::new(move |_| match close.value().get() {
         Some(Ok(closed)) => on_closed.run(closed),
-        Some(Err(error)) => failure.set(Some(i18n.t(error_text(&error)).to_owned())),
+        Some(Err(error)) => failure.set(Some(error_message(i18n, &error))),
         None => {}
     });
     view! {

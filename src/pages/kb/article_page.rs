@@ -8,7 +8,7 @@ use super::confirm_delete::ConfirmDelete;
 use super::group_badge::GroupBadge;
 use super::section_anchor;
 use crate::api::{self, client::new_idempotency_key};
-use crate::components::feedback::{Loading, error_text};
+use crate::components::feedback::{Loading, error_message};
 use crate::components::groups::gated_fallback;
 use crate::components::markdown::Markdown;
 use crate::i18n::format::{DateStyle, date};
@@ -99,13 +99,13 @@ fn ArticleTools(
     let navigate = use_navigate();
     let edit_href = format!("/kb/articles/{id}/edit");
     let id = StoredValue::new(id);
-    let failure = RwSignal::new(None::<&'static str>);
+    let failure = RwSignal::new(None::<String>);
     let remove = Action::new_local(move |_: &()| async move {
         api::kb::delete_article(&id.get_value(), new_idempotency_key()).await
     });
     Effect::new(move |_| match remove.value().get() {
         Some(Ok(())) => navigate(&section_href, Default::default()),
-        Some(Err(error)) => failure.set(Some(i18n.t(error_text(&error)))),
+        Some(Err(error)) => failure.set(Some(error_message(i18n, &error))),
         None => {}
     });
     view! {

@@ -10,7 +10,7 @@ use super::section_anchor;
 use super::section_form::SectionForm;
 use super::section_view::{Editing, SectionView};
 use crate::api::{self, ApiError, client::new_idempotency_key};
-use crate::components::feedback::{Loading, error_text, errors_fallback};
+use crate::components::feedback::{Loading, error_message, errors_fallback};
 use crate::components::threads::reveal;
 use crate::i18n::messages::kb::Kb;
 use crate::i18n::use_i18n;
@@ -49,7 +49,7 @@ pub fn KnowledgeBasePage() -> impl IntoView {
     // Moving a section puts it before its upper neighbour (or after its lower one); the list
     // shows the server's new order, and the keyboard focus goes back to the moved section's
     // button (the other one when it reached an end).
-    let failure = RwSignal::new(None::<&'static str>);
+    let failure = RwSignal::new(None::<String>);
     let moving = StoredValue::new(None::<(String, isize)>);
     let order = Action::new_local(move |(id, place): &(String, SectionPlace)| {
         let (id, place) = (id.clone(), place.clone());
@@ -64,10 +64,10 @@ pub fn KnowledgeBasePage() -> impl IntoView {
         }
         // The neighbour was deleted since the list was loaded.
         Some(Err(ApiError::Validation { .. } | ApiError::NotFound)) => {
-            failure.set(Some(i18n.t(Kb::SectionsChanged)));
+            failure.set(Some(i18n.t(Kb::SectionsChanged).to_owned()));
             base.refetch();
         }
-        Some(Err(error)) => failure.set(Some(i18n.t(error_text(&error)))),
+        Some(Err(error)) => failure.set(Some(error_message(i18n, &error))),
         None => {}
     });
     let move_section = move |ids: Vec<String>, index: usize| {

@@ -9,7 +9,7 @@ use super::group_badge::GroupBadge;
 use super::section_anchor;
 use super::section_form::SectionForm;
 use crate::api::{self, ApiError, client::new_idempotency_key};
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::kb::Kb;
 use crate::i18n::use_i18n;
@@ -47,7 +47,7 @@ pub fn SectionView(
     let this = Editing::Section(section.id.clone());
     let open = Memo::new(move |_| editing.with(|e| *e == this));
     let initial = SectionInput { title: section.title.clone(), description: section.description.clone() };
-    let failure = RwSignal::new(None::<&'static str>);
+    let failure = RwSignal::new(None::<String>);
     let remove = Action::new_local(move |_: &()| async move {
         api::kb::delete_section(&id.get_value(), new_idempotency_key()).await
     });
@@ -56,9 +56,9 @@ pub fn SectionView(
         // Refused while the section holds articles: said in the reader's language (the server's
         // detail is English only).
         Some(Err(ApiError::Conflict { code: ProblemCode::Conflict, .. })) => {
-            failure.set(Some(i18n.t(Kb::SectionNotEmpty)))
+            failure.set(Some(i18n.t(Kb::SectionNotEmpty).to_owned()))
         }
-        Some(Err(error)) => failure.set(Some(i18n.t(error_text(&error)))),
+        Some(Err(error)) => failure.set(Some(error_message(i18n, &error))),
         None => {}
     });
     let description = section.description.clone();

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::A;
 
+use crate::components::feedback::NotFoundWays;
 use crate::i18n::messages::common::Common;
 use crate::i18n::use_i18n;
 
@@ -13,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="notice-page">
             <h1>{i18n.t(Common::NotFoundTitle)}</h1>
             <p>{i18n.t(Common::NotFoundText)}</p>
-            <A href="/" attr:class="button">{i18n.t(Common::GoHome)}</A>
+            <NotFoundWays />
         </section>
     }
 }

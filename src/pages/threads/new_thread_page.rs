@@ -1,13 +1,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use veche_api::threads::{self as contract, NewThread, Thread};
+use veche_api::threads::{self as contract, NewThread, Space, Thread};
 
 use crate::api::client::{self, Method};
 use crate::api::threads;
 use crate::components::form::{FormAlert, FormState, TextField};
 use crate::components::threads::{MarkdownEditor, PendingPosts};
-use crate::i18n::messages::threads::Threads;
+use crate::i18n::messages::threads::{Threads, closed_space_text};
 use crate::i18n::use_i18n;
 use crate::state::drafts::use_draft;
 use crate::state::outbox::use_outbox;
@@ -37,6 +37,17 @@ pub fn NewThreadPage() -> impl IntoView {
     });
     let spaces = LocalResource::new(threads::spaces);
     let form = FormState::new();
+    // A space asked for (a link, an old draft) where this member may not start a thread: not
+    // offered, and said why, instead of a refusal after the whole thread is written.
+    let refused_space = RwSignal::new(None::<Space>);
+    Effect::new(move |_| {
+        let Some(Ok(list)) = spaces.get() else { return };
+        let chosen = space.get_untracked();
+        if let Some(closed) = list.into_iter().find(|s| !s.can_post && (s.slug == chosen || s.id == chosen)) {
+            refused_space.set(Some(closed));
+            space.set(String::new());
+        }
+    });
 
     // The server has it: open the new thread.
     outbox.on_delivered(TOPIC, move |delivery| {
@@ -84,11 +95,13 @@ pub fn NewThreadPage() -> impl IntoView {
                         id="field-space_id"
                         class="field__select"
                         aria-invalid=move || if form.field("space_id").with(Option::is_some) { "true" } else { "false" }
-                        aria-describedby="field-space_id-error"
+                        aria-describedby=move || {
+                            if refused_space.with(Option::is_some) { "field-space_id-error field-space_id-hint" } else { "field-space_id-error" }
+                        }
                         on:change=move |event| space.set(event_target_value(&event))
                     >
                         <option value="" selected=move || space.get().is_empty()>{i18n.t(Threads::ChooseSpace)}</option>
-                        {move || spaces.get().and_then(Result::ok).unwrap_or_default().into_iter().map(|s| {
+                        {move || spaces.get().and_then(Result::ok).unwrap_or_default().into_iter().filter(|s| s.can_post).map(|s| {
                             let slug = s.slug.clone();
                             view! { <option value=s.slug.clone() selected=move || space.get() == slug>{s.name.clone()}</option> }
                         }).collect_view()}
@@ -96,6 +109,10 @@ pub fn NewThreadPage() -> impl IntoView {
                     <p class="field__error" id="field-space_id-error" hidden=move || form.field("space_id").with(Option::is_none)>
                         {move || form.field("space_id").get().unwrap_or_default()}
                     </p>
+                    <p class="field__hint">{i18n.t(Threads::SpacePostsOffered)}</p>
+                    {move || refused_space.get().map(|closed| view! {
+                        <p class="field__hint" id="field-space_id-hint">{closed_space_text(i18n.locale(), &closed)}</p>
+                    })}
                 </div>
                 <TextField
                     label=i18n.t(Threads::TitleLabel)

@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use veche_api::kb::{Link, THREAD_ARTICLES_MAX};
 
 use crate::api::{self, client::new_idempotency_key};
-use crate::components::feedback::error_text;
+use crate::components::feedback::error_message;
 use crate::i18n::messages::kb::Kb;
 use crate::i18n::use_i18n;
 use crate::state::session::use_session;
@@ -31,14 +31,14 @@ pub fn ThreadArticles(
     let staff = Memo::new(move |_| session.account().is_some_and(|a| a.member.access.is_staff()));
     let links = RwSignal::new(articles);
     let thread_id = StoredValue::new(thread_id);
-    let failure = RwSignal::new(None::<&'static str>);
+    let failure = RwSignal::new(None::<String>);
     let change = Action::new_local(move |ids: &Vec<String>| {
         let ids = ids.clone();
         async move { api::kb::link_from_thread(&thread_id.get_value(), ids, new_idempotency_key()).await }
     });
     Effect::new(move |_| match change.value().get() {
         Some(Ok(now)) => links.set(now),
-        Some(Err(error)) => failure.set(Some(i18n.t(error_text(&error)))),
+        Some(Err(error)) => failure.set(Some(error_message(i18n, &error))),
         None => {}
     });
     let send = move |ids: Vec<String>| {

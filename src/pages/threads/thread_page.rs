@@ -6,7 +6,7 @@ use veche_api::threads::{Thread, ThreadUpdate};
 
 use super::thread_articles::ThreadArticles;
 use crate::api::threads;
-use crate::components::feedback::{Loading, error_text};
+use crate::components::feedback::{Loading, error_message};
 use crate::components::groups::gated_fallback;
 use crate::components::moderation::shown_title;
 use crate::components::threads::{Discussion, PostModel, PostView, ShareMenu};
@@ -96,7 +96,7 @@ pub fn ThreadPage() -> impl IntoView {
                                     })}
                                 </div>
                                 <p class="form-alert__text" role="alert" hidden=move || action_error.with(Option::is_none)>
-                                    {move || action_error.get().map(|e| i18n.t(error_text(&e)))}
+                                    {move || action_error.get().map(|e| error_message(i18n, &e))}
                                 </p>
                             </header>
                             <ThreadArticles thread_id=t.id.clone() articles=t.articles.clone() />

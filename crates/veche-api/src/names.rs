@@ -1,0 +1,87 @@
+//! Staff-written names in each of the community's languages: spaces, idea categories and
+//! groups have a name and a description per language. Answers carry `name` and `description`
+//! in the request's language (`Accept-Language`), falling back to the other language's words
+//! when this one has none, and every language's own words in `translations` (for editing).
+
+use serde::{Deserialize, Serialize};
+
+use crate::Locale;
+use crate::validate::{self, FieldErrors};
+
+/// A name and description in one language, as staff wrote them (empty: not written).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameText {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+/// The words per language. A language this version does not speak is left out when read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Translations {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<NameText>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ru: Option<NameText>,
+}
+
+impl Translations {
+    pub fn new(en: NameText, ru: NameText) -> Self {
+        Translations { en: Some(en), ru: Some(ru) }
+    }
+
+    /// No language's words given (left out of an answer).
+    pub fn is_empty(&self) -> bool {
+        self.en.is_none() && self.ru.is_none()
+    }
+
+    /// One language's words (empty when not written).
+    pub fn get(&self, locale: Locale) -> NameText {
+        match locale {
+            Locale::Ru => self.ru.clone(),
+            _ => self.en.clone(),
+        }
+        .unwrap_or_default()
+    }
+}
+
+/// The words for a reader of `locale`: theirs, or the other language's when theirs are blank.
+pub fn pick(locale: Locale, english: String, russian: String) -> String {
+    let (wanted, other) = match locale {
+        Locale::Ru => (russian, english),
+        _ => (english, russian),
+    };
+    if wanted.trim().is_empty() { other } else { wanted }
+}
+
+/// Checks the Russian words of a write (`translations.ru.name`, `translations.ru.description`):
+/// both may be empty (Russian readers then see the English); a name follows the rules of names.
+pub fn check_russian(errors: &mut FieldErrors, russian: Option<&NameText>, name_max: usize, description_max: usize) {
+    let Some(russian) = russian else { return };
+    if !russian.name.is_empty() {
+        errors.check("translations.ru.name", validate::name(&russian.name, 1, name_max));
+    }
+    errors.check("translations.ru.description", validate::optional_text(&russian.description, description_max));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reader_gets_their_language_or_the_other_one() {
+        assert_eq!(pick(Locale::Ru, "Regional clubs".into(), "Региональные клубы".into()), "Региональные клубы");
+        assert_eq!(pick(Locale::En, "Regional clubs".into(), "Региональные клубы".into()), "Regional clubs");
+        assert_eq!(pick(Locale::Ru, "Regional clubs".into(), " ".into()), "Regional clubs");
+        assert_eq!(pick(Locale::En, String::new(), "Региональные клубы".into()), "Региональные клубы");
+    }
+
+    #[test]
+    fn translations_keep_languages_this_version_does_not_know_out() {
+        let read: Translations =
+            serde_json::from_str(r#"{"ru":{"name":"Клубы"},"de":{"name":"Klubs"}}"#).expect("valid translations");
+        assert_eq!(read.get(Locale::Ru).name, "Клубы");
+        assert_eq!(read.get(Locale::En), NameText::default());
+    }
+}
