@@ -18,6 +18,7 @@ pub mod members;
 pub mod moderation;
 pub mod notifications;
 pub mod page;
+pub mod privacy;
 pub mod problem;
 pub mod search;
 pub mod surveys;

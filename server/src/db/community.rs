@@ -49,7 +49,7 @@ impl Db {
     pub async fn community_stats(&self, reader: Reader, today: chrono::NaiveDate) -> anyhow::Result<CommunityStats> {
         let visible = reader.visible("i.group_id");
         let row = sqlx::query(AssertSqlSafe(format!(
-            "SELECT (SELECT COUNT(*) FROM members WHERE hidden_at IS NULL) AS members,
+            "SELECT (SELECT COUNT(*) FROM members WHERE hidden_at IS NULL AND deleted_at IS NULL) AS members,
                     (SELECT founded_on FROM community WHERE id = 1) AS founded_on,
                     (SELECT COUNT(*) FROM ideas i
                      WHERE i.status <> 'duplicate' AND i.hidden_at IS NULL AND {visible}) AS ideas,

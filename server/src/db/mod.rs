@@ -15,6 +15,7 @@ mod media;
 mod members;
 mod moderation;
 pub mod notifications;
+pub mod privacy;
 pub mod profiles;
 mod search;
 mod sessions;

@@ -13,6 +13,7 @@ mod kpis;
 mod members;
 pub(crate) mod moderation;
 mod notifications;
+mod privacy;
 mod search;
 mod surveys;
 mod threads;
@@ -43,6 +44,7 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(moderation::router(guard))
         .merge(search::router(guard))
         .merge(kb::router(guard))
+        .merge(privacy::router(guard))
 }
 
 /// Ids in paths are decimal; anything else names nothing (404).
