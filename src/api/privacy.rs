@@ -17,15 +17,15 @@ pub fn member_archive_url(handle: &str) -> String {
     format!("{}/members/{}/export", client::api_base(), encode(handle))
 }
 
-/// Deletes the signed-in member's account. `key` is the action's retry key.
-pub async fn delete_my_account(request: &AccountDeletion, key: String) -> ApiResult<()> {
-    client::request(Method::Post, "/account/deletion", Some(request), Options { idempotency_key: Some(key) }).await
-}
-
-/// Deletes a member's account on their request (staff; the staff member's own password).
-pub async fn delete_member_account(handle: &str, request: &AccountDeletion, key: String) -> ApiResult<()> {
-    let path = format!("/members/{}/deletion", encode(handle));
-    client::request(Method::Post, &path, Some(request), Options { idempotency_key: Some(key) }).await
+/// Deletes an account: the signed-in member's own (`handle` none), or a member's on their
+/// request (staff, with the staff member's own password). Each try has its own retry key: a
+/// wrong password's 422 is a stored answer, and the corrected request must not replay it.
+pub async fn delete_account(handle: Option<&str>, request: &AccountDeletion) -> ApiResult<()> {
+    let path = match handle {
+        None => "/account/deletion".to_owned(),
+        Some(handle) => format!("/members/{}/deletion", encode(handle)),
+    };
+    client::request(Method::Post, &path, Some(request), Options::default()).await
 }
 
 pub async fn settings() -> ApiResult<PrivacySettings> {
