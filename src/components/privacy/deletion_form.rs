@@ -39,16 +39,16 @@ pub fn DeletionForm(
             action.dispatch(request);
         }
     };
-    let (password_label, submit) = if staff_request {
-        (Privacy::YourPassword, Privacy::DeleteTheirAccount)
+    let (warning, password_label, submit) = if staff_request {
+        (Privacy::TheirWarning, Privacy::YourPassword, Privacy::DeleteTheirAccount)
     } else {
-        (Privacy::PasswordToConfirm, Privacy::DeleteForever)
+        (Privacy::DeleteWarning, Privacy::PasswordToConfirm, Privacy::DeleteForever)
     };
     view! {
         <form class="form privacy-deletion" on:submit=on_submit novalidate aria-describedby="deletion-warning deletion-consequence">
             <div class="privacy-deletion__warning" role="note">
-                <p id="deletion-warning">{i18n.t(Privacy::DeleteWarning)}</p>
-                <p id="deletion-consequence"><strong>{move || i18n.t(texts::consequence(choice.get()))}</strong></p>
+                <p id="deletion-warning">{i18n.t(warning)}</p>
+                <p id="deletion-consequence"><strong>{move || i18n.t(texts::consequence(choice.get(), !staff_request))}</strong></p>
             </div>
             <FormAlert message=form.alert() />
             <PasswordField label=i18n.t(password_label) name="password" value=password error=form.field("password") />

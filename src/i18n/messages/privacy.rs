@@ -13,6 +13,9 @@ crate::messages! {
         DeleteWarning => ("This cannot be undone. You are signed out everywhere at once; your name, e-mail address, profile, pictures, follows and group memberships are erased; your answers to events still to come are withdrawn, so your place goes to the next in line.", "Это нельзя отменить. Вы сразу выйдете на всех устройствах; ваши имя, адрес почты, профиль, фотографии, подписки и участие в группах будут стёрты; ваши ответы на будущие события будут отозваны, и место перейдёт следующему в очереди."),
         KeepConsequence => ("What you wrote stays: your threads, replies and ideas remain, signed “former member”, and your votes keep counting without your name.", "Написанное останется: ваши темы, ответы и идеи сохранятся с подписью «Бывший участник», а голоса будут учитываться без вашего имени."),
         RemoveConsequence => ("What you wrote goes: your threads, replies and ideas are deleted, and your votes, kudos and survey answers are withdrawn.", "Написанное будет удалено: ваши темы, ответы и идеи исчезнут, а голоса, благодарности и ответы на опросы будут отозваны."),
+        TheirWarning => ("This cannot be undone. The member is signed out everywhere at once; their name, e-mail address, profile, pictures, follows and group memberships are erased; their answers to events still to come are withdrawn.", "Это нельзя отменить. Участник сразу выйдет на всех устройствах; его имя, адрес почты, профиль, фотографии, подписки и участие в группах будут стёрты; его ответы на будущие события будут отозваны."),
+        TheirKeepConsequence => ("Their threads, replies and ideas stay, signed “former member”; their votes keep counting without their name.", "Их темы, ответы и идеи сохранятся с подписью «Бывший участник», голоса будут учитываться без имени."),
+        TheirRemoveConsequence => ("Their threads, replies and ideas are deleted, and their votes, kudos and survey answers are withdrawn.", "Их темы, ответы и идеи будут удалены, а голоса, благодарности и ответы на опросы отозваны."),
         DownloadFirst => ("You may want to download your data first:", "Возможно, сначала стоит скачать свои данные:"),
         PasswordToConfirm => ("Your password, to confirm", "Ваш пароль для подтверждения"),
         DeleteForever => ("Delete my account for good", "Удалить учётную запись навсегда"),
@@ -70,12 +73,15 @@ pub fn action(action: PrivacyAction) -> Privacy {
     }
 }
 
-/// What a deletion does to the member's content under the community's choice (an unknown
-/// choice is described as the one that loses the most, so nobody is surprised).
-pub fn consequence(choice: DeletedContent) -> Privacy {
-    match choice {
-        DeletedContent::Keep => Privacy::KeepConsequence,
-        DeletedContent::Remove | DeletedContent::Unknown => Privacy::RemoveConsequence,
+/// What a deletion does to the content under the community's choice, said to the member
+/// (`own`) or to staff deleting someone's account (an unknown choice is described as the one
+/// that loses the most, so nobody is surprised).
+pub fn consequence(choice: DeletedContent, own: bool) -> Privacy {
+    match (choice, own) {
+        (DeletedContent::Keep, true) => Privacy::KeepConsequence,
+        (DeletedContent::Keep, false) => Privacy::TheirKeepConsequence,
+        (DeletedContent::Remove | DeletedContent::Unknown, true) => Privacy::RemoveConsequence,
+        (DeletedContent::Remove | DeletedContent::Unknown, false) => Privacy::TheirRemoveConsequence,
     }
 }
 
@@ -90,7 +96,9 @@ mod tests {
 
     #[test]
     fn an_unknown_choice_is_described_as_removal() {
-        assert_eq!(consequence(DeletedContent::Unknown), Privacy::RemoveConsequence);
+        assert_eq!(consequence(DeletedContent::Unknown, true), Privacy::RemoveConsequence);
+        assert_eq!(consequence(DeletedContent::Unknown, false), Privacy::TheirRemoveConsequence);
+        assert_eq!(consequence(DeletedContent::Keep, false), Privacy::TheirKeepConsequence);
         assert_eq!(action(PrivacyAction::Unknown), Privacy::ActionOther);
     }
 }
