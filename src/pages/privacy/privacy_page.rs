@@ -18,6 +18,18 @@ const LOG_STEP: u32 = 20;
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
     let i18n = use_i18n();
+    view! {
+        <Title text=i18n.t(Privacy::AdminTitle) />
+        <StaffOnly>
+            <PrivacyPanels />
+        </StaffOnly>
+    }
+}
+
+/// The page's sections, loaded only for staff.
+#[component]
+fn PrivacyPanels() -> impl IntoView {
+    let i18n = use_i18n();
     let query = use_query_map();
     let requested = query.with_untracked(|q| q.get("member")).unwrap_or_default();
     let settings = LocalResource::new(api::privacy::settings);
@@ -26,8 +38,6 @@ pub fn PrivacyPage() -> impl IntoView {
     let retry_settings = Callback::new(move |_| settings.refetch());
     let retry_log = Callback::new(move |_| log.refetch());
     view! {
-        <Title text=i18n.t(Privacy::AdminTitle) />
-        <StaffOnly>
             <section class="account-page">
                 <h1>{i18n.t(Privacy::AdminTitle)}</h1>
                 <p class="page-head__intro">{i18n.t(Privacy::AdminIntro)}</p>
@@ -72,6 +82,5 @@ pub fn PrivacyPage() -> impl IntoView {
                     </Transition>
                 </section>
             </section>
-        </StaffOnly>
     }
 }
