@@ -4,23 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { EventsApi } from './events';
-import { freshMember } from '../support/users';
 
 /** The API calls the privacy journeys set their scene with (a member's thread, a reply). */
 export class PrivacyApi extends EventsApi {
-  /** Registers a fresh member in this browser and stays signed in as them. */
-  async joinFresh(prefix = 'p') {
-    const member = freshMember(prefix);
-    await this.send('POST', '/auth/register', {
-      handle: member.handle,
-      display_name: member.displayName,
-      email: member.email,
-      password: member.password,
-      accept_charter: true,
-    });
-    return member;
-  }
-
   /** Starts a thread in the demo's "integrations" space; answers its id. */
   async thread(title: string, body: string): Promise<string> {
     return (await this.send('POST', '/threads', { space_id: 'integrations', title, body })).id;

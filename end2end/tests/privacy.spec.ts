@@ -10,7 +10,7 @@ import { signIn } from '../support/sessions';
 /** A fresh member signed in in `page`, with a thread that `anna` answered in her own words. */
 async function memberWithThread(page: Page, browser: import('@playwright/test').Browser, title: string) {
   const api = new PrivacyApi(page.request);
-  const member = await api.joinFresh('p');
+  const member = await api.joinMember('p');
   const thread = await api.thread(title, 'What I asked, in my own words.');
   const anna = new PrivacyApi((await browser.newContext()).request);
   await anna.signIn('anna');

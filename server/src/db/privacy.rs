@@ -89,6 +89,15 @@ const ARCHIVE_KINDS: &[ArchiveKind] = &[
     },
 ];
 
+/// A line of the privacy log: who (`actor_id`) did what to whose data. When the actor is not
+/// the member, staff acted on the member's request.
+pub struct LogLine<'a> {
+    pub action: PrivacyAction,
+    pub actor_id: i64,
+    pub subject: &'a MemberRow,
+    pub note: &'a str,
+}
+
 /// A picture of the archive: the upload to copy and the name it gets under `pictures/`.
 #[derive(Clone, Debug)]
 pub struct ArchivePicture {
@@ -218,15 +227,8 @@ impl Db {
     }
 
     /// Writes a line of the privacy log.
-    pub async fn log_privacy(
-        &self,
-        action: PrivacyAction,
-        actor_id: i64,
-        subject: &MemberRow,
-        on_request: bool,
-        note: &str,
-    ) -> anyhow::Result<()> {
-        insert_log(&mut *self.conn().await?, action, actor_id, subject, on_request, note).await
+    pub async fn log_privacy(&self, line: &LogLine<'_>) -> anyhow::Result<()> {
+        insert_log(&mut *self.conn().await?, line).await
     }
 
     pub async fn privacy_log(&self, offset: i64, limit: i64) -> anyhow::Result<(Vec<PrivacyLogEntry>, bool)> {
@@ -283,19 +285,14 @@ impl Db {
 
     /// Deletes the account in one transaction: sessions, links, the feed, queued mail and the
     /// profile go; the row stays, anonymised, so kept content has an author; the content is
-    /// kept or removed as `mode` says. Logged with `actor_id` (the member, or staff).
-    pub async fn delete_account(
-        &self,
-        member: &MemberRow,
-        mode: DeletedContent,
-        actor_id: i64,
-        note: &str,
-    ) -> anyhow::Result<()> {
+    /// kept or removed as `mode` says. Logged as `line` says (the member, or staff).
+    pub async fn delete_account(&self, line: &LogLine<'_>, mode: DeletedContent) -> anyhow::Result<()> {
+        let member = line.subject;
         let id = member.id;
         let now = clock::now();
         let mut conn = self.conn().await?;
         let mut tx = conn.begin_write().await?;
-        insert_log(&mut tx, PrivacyAction::Delete, actor_id, member, actor_id != id, note).await?;
+        insert_log(&mut tx, line).await?;
         if mode == DeletedContent::Remove {
             remove_content(&mut tx, id, &now).await?;
         }
@@ -339,24 +336,17 @@ impl Db {
     }
 }
 
-async fn insert_log(
-    connection: &mut SqliteConnection,
-    action: PrivacyAction,
-    actor_id: i64,
-    subject: &MemberRow,
-    on_request: bool,
-    note: &str,
-) -> anyhow::Result<()> {
+async fn insert_log(connection: &mut SqliteConnection, line: &LogLine<'_>) -> anyhow::Result<()> {
     sqlx::query(
         "INSERT INTO privacy_log (action, actor_id, subject_id, subject_handle, on_request, note, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?)",
     )
-    .bind(action.as_str())
-    .bind(actor_id)
-    .bind(subject.id)
-    .bind(&subject.handle)
-    .bind(on_request)
-    .bind(note.trim())
+    .bind(line.action.as_str())
+    .bind(line.actor_id)
+    .bind(line.subject.id)
+    .bind(&line.subject.handle)
+    .bind(line.actor_id != line.subject.id)
+    .bind(line.note.trim())
     .bind(clock::now())
     .execute(&mut *connection)
     .await?;

@@ -71,6 +71,20 @@ pub(crate) fn query_text(value: Option<String>, field: &str, max: usize) -> ApiR
     Ok(text)
 }
 
+/// `?limit=&cursor=` of a list entered by offset.
+#[derive(serde::Deserialize)]
+pub(crate) struct PageQuery {
+    limit: Option<u32>,
+    cursor: Option<String>,
+}
+
+impl PageQuery {
+    /// The page's size and where it starts: `(limit, offset)`, or a 422 on either.
+    pub(crate) fn window(&self) -> ApiResult<(i64, i64)> {
+        Ok((page_limit(self.limit, veche_api::page::DEFAULT_PAGE_LIMIT)?, page_offset(self.cursor.as_deref())?))
+    }
+}
+
 /// Where a page starts, from the `next_cursor` of the one before (`o<offset>`; none: the start).
 pub(crate) fn page_offset(cursor: Option<&str>) -> ApiResult<i64> {
     match cursor {

@@ -7,17 +7,16 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::Deserialize;
 use tokio::io::AsyncWriteExt;
 use veche_api::Page;
-use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::privacy::{self as contract, AccountDeletion, PrivacyAction, PrivacyLogEntry, PrivacySettings};
 use veche_api::validate::Issue;
 
 use super::auth::verify_password;
-use super::{offset_page, page_limit, page_offset};
+use super::{PageQuery, offset_page};
 use crate::archive::ZipStream;
 use crate::db::events::EventRow;
+use crate::db::privacy::LogLine;
 use crate::db::{Db, MemberRow};
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
@@ -60,7 +59,7 @@ const STREAM_BUFFER: usize = 64 * 1024;
 
 async fn export_mine(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Response> {
     let member = viewer.require()?;
-    state.db.log_privacy(PrivacyAction::Export, member.id, member, false, "").await?;
+    state.db.log_privacy(&LogLine { action: PrivacyAction::Export, actor_id: member.id, subject: member, note: "" }).await?;
     archive_response(&state, member).await
 }
 
@@ -71,7 +70,7 @@ async fn export_member(
 ) -> ApiResult<Response> {
     let staff = viewer.require_staff(STAFF_ONLY)?;
     let member = live_member(&state.db, &handle).await?;
-    state.db.log_privacy(PrivacyAction::Export, staff.id, &member, true, "").await?;
+    state.db.log_privacy(&LogLine { action: PrivacyAction::Export, actor_id: staff.id, subject: &member, note: "" }).await?;
     archive_response(&state, &member).await
 }
 
@@ -185,7 +184,7 @@ async fn delete_account(state: &AppState, member: &MemberRow, actor_id: i64, not
         }
     }
     let mode = state.db.deleted_content().await?;
-    state.db.delete_account(member, mode, actor_id, note).await?;
+    state.db.delete_account(&LogLine { action: PrivacyAction::Delete, actor_id, subject: member, note }, mode).await?;
     Ok(())
 }
 
@@ -204,19 +203,13 @@ async fn update_settings(
     Ok(Json(PrivacySettings { deleted_content: state.db.deleted_content().await? }))
 }
 
-#[derive(Deserialize)]
-struct PageQuery {
-    limit: Option<u32>,
-    cursor: Option<String>,
-}
-
 async fn log(
     State(state): State<AppState>,
     viewer: Viewer,
     QueryParams(query): QueryParams<PageQuery>,
 ) -> ApiResult<Json<Page<PrivacyLogEntry>>> {
     viewer.require_staff(STAFF_ONLY)?;
-    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
+    let (limit, offset) = query.window()?;
     let (entries, more) = state.db.privacy_log(offset, limit).await?;
     Ok(Json(offset_page(entries, more, offset, limit)))
 }
