@@ -99,7 +99,8 @@ impl ZipStream {
         push16(&mut out, 0);
         push16(&mut out, count);
         push16(&mut out, count);
-        push32(&mut out, u32::try_from(out.len() - 12)?);
+        let directory_size = u32::try_from(out.len() - 12)?;
+        push32(&mut out, directory_size);
         push32(&mut out, u32::try_from(self.offset)?);
         push16(&mut out, 0);
         Ok(out)
