@@ -60,7 +60,9 @@ async fn first_idea_not_by(browser: &mut Browser, handle: &str) -> (String, i64)
         .as_array()
         .unwrap()
         .iter()
-        .find(|idea| idea["author"]["handle"] != handle && (idea["status"] == "new" || idea["status"] == "under_review"))
+        .find(|idea| {
+            idea["author"]["handle"] != handle && (idea["status"] == "new" || idea["status"] == "under_review")
+        })
         .cloned()
         .expect("an open idea");
     (idea["id"].as_str().unwrap().to_owned(), idea["vote_count"].as_i64().unwrap())
@@ -128,7 +130,8 @@ async fn the_archive_holds_the_members_own_things_and_nothing_of_others_or_of_gr
     let asked = zoe.post("/api/v1/groups/beta-testers/join", json!({})).await;
     assert!(asked.status.is_success(), "{}", asked.text);
     let mut dmitry = server.signed_in("dmitry").await;
-    let approved = put(&mut dmitry, "/api/v1/groups/beta-testers/requests/zoe", Some(json!({ "decision": "approve" }))).await;
+    let approved =
+        put(&mut dmitry, "/api/v1/groups/beta-testers/requests/zoe", Some(json!({ "decision": "approve" }))).await;
     assert!(approved.status.is_success(), "{}", approved.text);
     let closed = zoe
         .post("/api/v1/threads", json!({ "space_id": "beta-lab", "title": "Beta build notes", "body": "Closed words" }))
@@ -151,7 +154,10 @@ async fn the_archive_holds_the_members_own_things_and_nothing_of_others_or_of_gr
     assert_eq!(threads[0]["id"], zoe_part.thread.as_str());
     let replies = json_file(&files, "replies.json");
     assert_eq!(replies.as_array().unwrap().len(), 1);
-    assert_eq!((replies[0]["id"].as_str(), replies[0]["body"].as_str()), (Some(zoe_part.reply.as_str()), Some("Zoe replies: yes, daily")));
+    assert_eq!(
+        (replies[0]["id"].as_str(), replies[0]["body"].as_str()),
+        (Some(zoe_part.reply.as_str()), Some("Zoe replies: yes, daily"))
+    );
     let ideas = json_file(&files, "ideas.json");
     assert_eq!(ideas[0]["id"], zoe_part.idea.as_str());
     let votes = json_file(&files, "votes.json");
@@ -173,7 +179,10 @@ async fn the_archive_holds_the_members_own_things_and_nothing_of_others_or_of_gr
     let mut elena = server.signed_in("elena").await;
     let entries = log(&mut elena).await;
     assert_eq!(entries[0]["action"], "export");
-    assert_eq!((entries[0]["actor"]["handle"].as_str(), entries[0]["subject_handle"].as_str()), (Some("zoe"), Some("zoe")));
+    assert_eq!(
+        (entries[0]["actor"]["handle"].as_str(), entries[0]["subject_handle"].as_str()),
+        (Some("zoe"), Some("zoe"))
+    );
     assert_eq!(entries[0]["on_request"], false);
 
     // A guest gets no archive.
@@ -199,7 +208,10 @@ async fn staff_export_a_members_archive_on_request_and_it_is_logged() {
 
     let entries = log(&mut elena).await;
     assert_eq!(entries[0]["action"], "export");
-    assert_eq!((entries[0]["actor"]["handle"].as_str(), entries[0]["subject_handle"].as_str()), (Some("elena"), Some("zoe")));
+    assert_eq!(
+        (entries[0]["actor"]["handle"].as_str(), entries[0]["subject_handle"].as_str()),
+        (Some("elena"), Some("zoe"))
+    );
     assert_eq!(entries[0]["on_request"], true);
 }
 
@@ -221,7 +233,11 @@ async fn deleting_keeps_content_as_former_member_and_ends_every_session_at_once(
     assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong.body["errors"]["password"].is_string(), "{}", wrong.text);
     let forged = zoe
-        .post_with("/api/v1/account/deletion", json!({ "password": PASSWORD }), Extra { without_csrf: true, ..Extra::default() })
+        .post_with(
+            "/api/v1/account/deletion",
+            json!({ "password": PASSWORD }),
+            Extra { without_csrf: true, ..Extra::default() },
+        )
         .await;
     assert_eq!((forged.status, forged.code()), (StatusCode::FORBIDDEN, "csrf_failed"));
     assert_eq!(zoe.get("/api/v1/auth/me").await.body["account"]["member"]["handle"], "zoe");
@@ -321,8 +337,14 @@ async fn staff_delete_on_request_with_their_own_password_never_a_staff_account_a
 
     let entries = log(&mut elena).await;
     assert_eq!(entries[0]["action"], "delete");
-    assert_eq!((entries[0]["actor"]["handle"].as_str(), entries[0]["subject_handle"].as_str()), (Some("elena"), Some("zoe")));
-    assert_eq!((entries[0]["on_request"].as_bool(), entries[0]["note"].as_str()), (Some(true), Some("Asked by mail on 7 Dec")));
+    assert_eq!(
+        (entries[0]["actor"]["handle"].as_str(), entries[0]["subject_handle"].as_str()),
+        (Some("elena"), Some("zoe"))
+    );
+    assert_eq!(
+        (entries[0]["on_request"].as_bool(), entries[0]["note"].as_str()),
+        (Some(true), Some("Asked by mail on 7 Dec"))
+    );
 }
 
 #[tokio::test]
@@ -347,5 +369,10 @@ async fn leaving_gives_an_upcoming_place_to_the_first_on_the_waitlist() {
     assert_eq!(waiting.body["status"], "waitlisted", "{}", waiting.text);
     assert_eq!(delete_account(&mut zoe, PASSWORD).await.status, StatusCode::NO_CONTENT);
     let event = james.get(&format!("/api/v1/events/{event}")).await;
-    assert_eq!((event.body["my_status"].as_str(), event.body["going_count"].as_i64()), (Some("going"), Some(1)), "{}", event.text);
+    assert_eq!(
+        (event.body["my_status"].as_str(), event.body["going_count"].as_i64()),
+        (Some("going"), Some(1)),
+        "{}",
+        event.text
+    );
 }

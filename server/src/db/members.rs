@@ -152,7 +152,9 @@ impl Db {
     }
 
     pub async fn member_count(&self) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE deleted_at IS NULL").fetch_one(&mut *self.conn().await?).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE deleted_at IS NULL")
+            .fetch_one(&mut *self.conn().await?)
+            .await?)
     }
 }
 

@@ -208,10 +208,8 @@ impl Db {
         .bind(member.id)
         .fetch_all(&mut *conn)
         .await?;
-        let mut pictures: Vec<ArchivePicture> = avatar
-            .into_iter()
-            .map(|upload_id| ArchivePicture { upload_id, file_stem: "avatar".to_owned() })
-            .collect();
+        let mut pictures: Vec<ArchivePicture> =
+            avatar.into_iter().map(|upload_id| ArchivePicture { upload_id, file_stem: "avatar".to_owned() }).collect();
         let mut listed = Vec::new();
         for row in &photos {
             let stem = format!("photo-{}", row.get::<i64, _>("id"));
@@ -237,11 +235,8 @@ impl Db {
              FROM privacy_log l JOIN members a ON a.id = l.actor_id
              ORDER BY l.created_at DESC, l.id DESC LIMIT ? OFFSET ?"
         );
-        let rows = sqlx::query(AssertSqlSafe(sql))
-            .bind(limit + 1)
-            .bind(offset)
-            .fetch_all(&mut *self.conn().await?)
-            .await?;
+        let rows =
+            sqlx::query(AssertSqlSafe(sql)).bind(limit + 1).bind(offset).fetch_all(&mut *self.conn().await?).await?;
         let more = rows.len() as i64 > limit;
         let entries = rows
             .iter()
@@ -366,15 +361,15 @@ async fn remove_content(tx: &mut SqliteConnection, id: i64, now: &str) -> anyhow
         .execute(&mut *tx)
         .await?;
     }
-    sqlx::query("UPDATE ideas SET vote_count = vote_count - 1 WHERE id IN (SELECT idea_id FROM idea_votes WHERE member_id = ?)")
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    sqlx::query(
+        "UPDATE ideas SET vote_count = vote_count - 1 WHERE id IN (SELECT idea_id FROM idea_votes WHERE member_id = ?)",
+    )
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
     // The member's ideas: their discussions are deleted like threads, merges into them undone.
-    let ideas: Vec<(i64, i64)> = sqlx::query_as("SELECT id, discussion_id FROM ideas WHERE author_id = ?")
-        .bind(id)
-        .fetch_all(&mut *tx)
-        .await?;
+    let ideas: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT id, discussion_id FROM ideas WHERE author_id = ?").bind(id).fetch_all(&mut *tx).await?;
     for (idea, discussion) in ideas {
         sqlx::query("UPDATE ideas SET merged_into = NULL WHERE merged_into = ?").bind(idea).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM idea_votes WHERE idea_id = ?").bind(idea).execute(&mut *tx).await?;

@@ -94,9 +94,9 @@ impl Db {
         Ok(sqlx::query_as(AssertSqlSafe(format!(
             "SELECT {MEMBER_COLUMNS} FROM members WHERE handle = ? AND deleted_at IS NULL"
         )))
-            .bind(handle)
-            .fetch_optional(&mut *self.conn().await?)
-            .await?)
+        .bind(handle)
+        .fetch_optional(&mut *self.conn().await?)
+        .await?)
     }
 
     pub async fn facts(&self, member_id: i64, since: Option<&str>) -> anyhow::Result<Facts> {
@@ -111,7 +111,9 @@ impl Db {
     /// Every member's facts since `since`.
     pub async fn all_facts(&self, since: Option<&str>) -> anyhow::Result<Vec<(i64, Facts)>> {
         let rows = sqlx::query(AssertSqlSafe(format!("{FACTS} WHERE m.deleted_at IS NULL")))
-            .bind(since.unwrap_or(EPOCH)).fetch_all(&mut *self.conn().await?).await?;
+            .bind(since.unwrap_or(EPOCH))
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
         Ok(rows.iter().map(facts_row).collect())
     }
 

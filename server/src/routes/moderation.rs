@@ -95,7 +95,6 @@ async fn report(
     Ok((if filed { StatusCode::CREATED } else { StatusCode::OK }, Json(report)))
 }
 
-
 fn page<T>(items: Vec<T>, more: bool, offset: i64, limit: i64) -> Page<T> {
     Page { items, next_cursor: more.then(|| format!("o{}", offset + limit)), prev_cursor: None }
 }

@@ -59,7 +59,10 @@ const STREAM_BUFFER: usize = 64 * 1024;
 
 async fn export_mine(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Response> {
     let member = viewer.require()?;
-    state.db.log_privacy(&LogLine { action: PrivacyAction::Export, actor_id: member.id, subject: member, note: "" }).await?;
+    state
+        .db
+        .log_privacy(&LogLine { action: PrivacyAction::Export, actor_id: member.id, subject: member, note: "" })
+        .await?;
     archive_response(&state, member).await
 }
 
@@ -70,7 +73,10 @@ async fn export_member(
 ) -> ApiResult<Response> {
     let staff = viewer.require_staff(STAFF_ONLY)?;
     let member = live_member(&state.db, &handle).await?;
-    state.db.log_privacy(&LogLine { action: PrivacyAction::Export, actor_id: staff.id, subject: &member, note: "" }).await?;
+    state
+        .db
+        .log_privacy(&LogLine { action: PrivacyAction::Export, actor_id: staff.id, subject: &member, note: "" })
+        .await?;
     archive_response(&state, &member).await
 }
 
@@ -133,7 +139,9 @@ fn extension(content_type: &str) -> &'static str {
 /// The deletion's own checks, then `password` against `whose` stored hash (a 422 beside it).
 async fn check_deletion(request: &AccountDeletion, whose: &MemberRow) -> ApiResult<()> {
     let mut errors = contract::check_deletion(request);
-    if errors.get("password").is_none() && !verify_password(request.password.clone(), whose.password_hash.clone()).await? {
+    if errors.get("password").is_none()
+        && !verify_password(request.password.clone(), whose.password_hash.clone()).await?
+    {
         errors.add("password", Issue::WrongPassword);
     }
     errors.into_result().map_err(ApiError::Validation)

@@ -21,12 +21,13 @@ pub fn AuthorCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let name = shown_name(&member, i18n);
+    let label = name.clone();
     // A former member has no profile left to open.
     let name_view = if member.former {
-        Either::Left(view! { <span class="author-card__name author-card__name--former">{name.clone()}</span> })
+        Either::Left(view! { <span class="author-card__name author-card__name--former">{label}</span> })
     } else {
         let href = format!("/members/{}", encode(&member.handle));
-        Either::Right(view! { <A href=href attr:class="author-card__name">{name.clone()}</A> })
+        Either::Right(view! { <A href=href attr:class="author-card__name">{label}</A> })
     };
     view! {
         <div class="author-card">

@@ -53,8 +53,7 @@ pub fn MemberRequest(
     if !handle.get_untracked().is_empty() {
         find();
     }
-    let handle_error =
-        Signal::derive(move || missing.get().then(|| i18n.t(Privacy::NoSuchMember).to_owned()));
+    let handle_error = Signal::derive(move || missing.get().then(|| i18n.t(Privacy::NoSuchMember).to_owned()));
     view! {
         <form class="form" novalidate on:submit=move |event: leptos::ev::SubmitEvent| {
             event.prevent_default();
