@@ -93,18 +93,19 @@ test('staff export and delete a member’s account on request, see both in the l
     const files = await archiveFiles(await downloading);
     expect(JSON.parse(files.get('profile.json')!.toString()).handle).toBe(member.handle);
     await page.reload();
-    await expect(admin.log.first()).toContainText('Data downloaded');
-    await expect(admin.log.first()).toContainText(`@${member.handle}`);
-    await expect(admin.log.first()).toContainText('on the member’s request');
+    // Journeys in other workers log too: this member's lines are the ones to read.
+    const theirLines = admin.log.filter({ hasText: `@${member.handle}` });
+    await expect(theirLines.first()).toContainText('Data downloaded');
+    await expect(theirLines.first()).toContainText("on the member's request");
 
     // A handle nobody has is said beside the field.
-    await page.getByLabel('The member’s handle (as in @handle)').fill('nobody-has-this-handle');
+    await page.getByLabel("The member's handle (as in @handle)").fill('nobody-has-this-handle');
     await page.getByRole('button', { name: 'Find', exact: true }).click();
     await expect(page.getByText('No member has this handle.')).toBeVisible();
 
     try {
       await admin.choose('remove');
-      await page.getByLabel('The member’s handle (as in @handle)').fill(member.handle);
+      await page.getByLabel("The member's handle (as in @handle)").fill(member.handle);
       await page.getByRole('button', { name: 'Find', exact: true }).click();
       await expect(admin.found.getByText('Their threads, replies and ideas are deleted', { exact: false })).toBeVisible();
       await admin.found.getByLabel('Your own password').fill('journey-password-1');
@@ -114,8 +115,8 @@ test('staff export and delete a member’s account on request, see both in the l
       await admin.found.getByLabel('How the request came (kept in the log)').fill('Asked by mail');
       await admin.found.getByRole('button', { name: 'Delete their account' }).click();
       await expect(page.getByRole('status').filter({ hasText: 'The account is deleted.' })).toBeVisible();
-      await expect(admin.log.first()).toContainText('Account deleted');
-      await expect(admin.log.first()).toContainText('Asked by mail');
+      await expect(theirLines.first()).toContainText('Account deleted');
+      await expect(theirLines.first()).toContainText('Asked by mail');
     } finally {
       await admin.open();
       await admin.choose('keep');
