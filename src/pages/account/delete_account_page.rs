@@ -34,7 +34,9 @@ pub fn DeleteAccountPage() -> impl IntoView {
                     }).map_err(|error: ApiError| error))}
                 </ErrorBoundary>
             </Transition>
-            <p><A href="/account">{i18n.t(Privacy::KeepAccount)}</A></p>
+            <p class="privacy-keep">
+                <A href="/account" attr:class="button button--secondary">{i18n.t(Privacy::KeepAccount)}</A>
+            </p>
         </section>
     }
 }
