@@ -26,9 +26,9 @@ crate::messages! {
         DeletedText => ("Thank you for having been part of the community. You are signed out on every device.", "Спасибо, что были частью сообщества. Вы вышли на всех устройствах."),
         ToHome => ("Go to the home page", "На главную"),
 
-        AdminTitle => ("Privacy", "Конфиденциальность"),
+        AdminTitle => ("Privacy", "Приватность"),
         AdminIntro => ("What becomes of the content of members who delete their account, members' requests for their data or to be deleted, and the log of every download and deletion.", "Что происходит с материалами удалившихся участников, запросы участников об их данных и удалении и журнал всех скачиваний и удалений."),
-        AdminLink => ("Privacy: requests and log", "Конфиденциальность: запросы и журнал"),
+        AdminLink => ("Privacy: requests and log", "Приватность: запросы и журнал"),
         StaffOnly => ("This page is for staff.", "Эта страница — для команды сообщества."),
         SettingTitle => ("When a member deletes their account", "Когда участник удаляет учётную запись"),
         ChoiceKeep => ("Keep their threads, replies and ideas, signed “former member”", "Сохранять их темы, ответы и идеи с подписью «Бывший участник»"),
