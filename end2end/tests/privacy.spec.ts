@@ -74,6 +74,39 @@ test('a member deletes their account: the password is asked, sessions end, their
   });
 });
 
+test('a member who signs in with the organisation account has no password: a fresh sign-in confirms the deletion', async ({ page }, testInfo) => {
+  // One provider account per browser project; deleting it unlinks it, so a run makes a new member each time.
+  const login = testInfo.project.name === 'mobile' ? 'mila' : 'leon';
+  await page.goto('/account/delete');
+  await expect(page).toHaveURL(/\/signin\?next=%2Faccount%2Fdelete/);
+  await page.getByRole('link', { name: 'Sign in with Corp account' }).click();
+  await expect(page.getByRole('heading', { name: 'Corp sign-in' })).toBeVisible();
+  await page.getByLabel('Login').fill(login);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+
+  await expect(page).toHaveURL(/\/account\/delete$/);
+  await expect(page.getByText("Sign in with your organisation's account and never set a password?")).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in again with Corp account' })).toHaveAttribute('href', /next=%2Faccount%2Fdelete/);
+  await expectAccessible(page, 'on the delete-account page with a provider');
+  // Just signed in: the empty password is enough.
+  await page.getByRole('button', { name: 'Delete my account for good' }).click();
+  await expect(page).toHaveURL(/\/account\/deleted$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account is deleted' })).toBeVisible();
+
+  // The provider account no longer opens the deleted one: signing in with it makes a new member.
+  await page.goto('/account');
+  await expect(page).toHaveURL(/\/signin/);
+  await page.getByRole('link', { name: 'Sign in with Corp account' }).click();
+  // The provider may remember the sign-in a moment ago and not ask again.
+  await page.waitForURL((url) => url.pathname === '/account' || url.pathname.startsWith('/interaction/'));
+  if (new URL(page.url()).pathname.startsWith('/interaction/')) {
+    await page.getByLabel('Login').fill(login);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  }
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByText(`${login}@corp.example`)).toBeVisible();
+});
+
 test('staff export and delete a member’s account on request, see both in the log, and choose removal', async ({ page, browser }) => {
   await withPrivacySetting(async () => {
     const memberPage = await (await browser.newContext()).newPage();

@@ -376,3 +376,62 @@ async fn leaving_gives_an_upcoming_place_to_the_first_on_the_waitlist() {
         event.text
     );
 }
+
+#[tokio::test]
+async fn an_account_without_a_password_confirms_with_a_recent_sign_in_and_its_provider_account_is_unlinked() {
+    let server = TestServer::start().await;
+    let mut zoe = server.registered("zoe").await;
+    // An account with a password must give it: an empty one is not enough.
+    let empty = delete_account(&mut zoe, "").await;
+    assert_eq!(empty.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(empty.body["errors"]["password"], "This field is required.", "{}", empty.text);
+
+    // Zoe's account is one made by the identity provider: no password anyone can give.
+    let database = server.state.config.database.display().to_string();
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{database}")).await.expect("database");
+    let id = server.member_id("zoe").await;
+    sqlx::query("UPDATE members SET password_hash = '!oidc:unguessable' WHERE id = ?")
+        .bind(id)
+        .execute(&pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "INSERT INTO member_identities (issuer, subject, member_id, email, created_at, last_used_at)
+         VALUES ('https://id.example.org', 'zoe-subject', ?, 'zoe@example.org', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+    )
+    .bind(id)
+    .execute(&pool)
+    .await
+    .unwrap();
+    let signed_in_at = |minutes_ago: i64| {
+        let at = veche_server::clock::format(Utc::now() - Duration::minutes(minutes_ago));
+        sqlx::query("UPDATE sessions SET created_at = ? WHERE member_id = ?").bind(at).bind(id)
+    };
+
+    // Signed in eleven minutes ago: not recent enough, whatever password is sent.
+    signed_in_at(11).execute(&pool).await.unwrap();
+    for password in ["", "a guess"] {
+        let stale = delete_account(&mut zoe, password).await;
+        assert_eq!(stale.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(stale.body["errors"]["password"].as_str().unwrap().contains("sign in again"), "{}", stale.text);
+    }
+    zoe.language = "ru".into();
+    let russian = delete_account(&mut zoe, "").await;
+    assert!(russian.body["errors"]["password"].as_str().unwrap().contains("войдите заново"), "{}", russian.text);
+    assert_eq!(zoe.get("/api/v1/auth/me").await.body["account"]["member"]["handle"], "zoe");
+
+    // Just signed in again through the provider: that confirms.
+    signed_in_at(1).execute(&pool).await.unwrap();
+    let deleted = delete_account(&mut zoe, "").await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT, "{}", deleted.text);
+    // The provider account no longer opens the deleted one.
+    let linked: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM member_identities WHERE member_id = ?")
+        .bind(id)
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(linked, 0);
+    let found = server.state.db.member_by_identity("https://id.example.org", "zoe-subject").await.unwrap();
+    assert!(found.is_none());
+    pool.close().await;
+}

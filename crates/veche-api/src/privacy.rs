@@ -62,12 +62,12 @@ pub struct PrivacyLogEntry {
     pub created_at: String,
 }
 
-/// The checks both sides apply before a deletion (the password itself only the server can check).
+/// The checks both sides apply before a deletion. The password itself only the server can
+/// check, and only it knows whether one is needed: an account that signs in through an identity
+/// provider has none and confirms with a recent sign-in instead.
 pub fn check_deletion(request: &AccountDeletion) -> FieldErrors {
     let mut errors = FieldErrors::new();
-    if request.password.is_empty() {
-        errors.add("password", Issue::Required);
-    } else if request.password.chars().count() > PASSWORD_MAX {
+    if request.password.chars().count() > PASSWORD_MAX {
         errors.add("password", Issue::TooLong { max: PASSWORD_MAX });
     }
     errors.check("note", optional_text(&request.note, NOTE_MAX));
@@ -92,9 +92,9 @@ mod tests {
     }
 
     #[test]
-    fn a_deletion_needs_a_password_and_a_short_note() {
+    fn a_deletion_has_a_bounded_password_and_a_short_note() {
         assert!(check_deletion(&deletion("secret", "")).is_empty());
-        assert_eq!(check_deletion(&deletion("", "")).get("password"), Some(Issue::Required));
+        assert!(check_deletion(&deletion("", "")).is_empty(), "the server says whether a password is needed");
         assert_eq!(
             check_deletion(&deletion(&"x".repeat(PASSWORD_MAX + 1), "")).get("password"),
             Some(Issue::TooLong { max: PASSWORD_MAX })

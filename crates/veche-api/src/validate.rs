@@ -38,6 +38,9 @@ pub enum Issue {
     NameImitates,
     /// The current password, asked again before a change, does not match.
     WrongPassword,
+    /// The account has no password (it signs in through an identity provider) and the sign-in
+    /// is not recent enough to confirm with: sign in again.
+    SignInAgain,
 }
 
 impl Issue {
@@ -101,6 +104,12 @@ impl Issue {
             (Issue::Invalid, Locale::Ru) => "Недопустимое значение.".into(),
             (Issue::WrongPassword, Locale::En) => "This is not your current password.".into(),
             (Issue::WrongPassword, Locale::Ru) => "Это не ваш текущий пароль.".into(),
+            (Issue::SignInAgain, Locale::En) => {
+                "Your account has no password: sign in again with your organisation's account, then confirm within 10 minutes.".into()
+            }
+            (Issue::SignInAgain, Locale::Ru) => {
+                "У вашей учётной записи нет пароля: войдите заново через учётную запись организации и подтвердите в течение 10 минут.".into()
+            }
         }
     }
 }

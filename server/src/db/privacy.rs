@@ -296,6 +296,9 @@ impl Db {
             "DELETE FROM sessions WHERE member_id = ?",
             "DELETE FROM account_tokens WHERE member_id = ?",
             "DELETE FROM calendar_feeds WHERE member_id = ?",
+            // The provider account no longer signs in as this member (a new sign-in with it
+            // makes a new member).
+            "DELETE FROM member_identities WHERE member_id = ?",
             "DELETE FROM notifications WHERE member_id = ?",
             "DELETE FROM follows WHERE follower_id = ?1 OR followed_id = ?1",
             "DELETE FROM member_contacts WHERE member_id = ?",

@@ -136,13 +136,27 @@ fn extension(content_type: &str) -> &'static str {
     }
 }
 
-/// The deletion's own checks, then `password` against `whose` stored hash (a 422 beside it).
-async fn check_deletion(request: &AccountDeletion, whose: &MemberRow) -> ApiResult<()> {
+/// How recent a sign-in confirms a deletion for an account without a password.
+const RECENT_SIGN_IN_MINUTES: i64 = 10;
+
+/// The deletion's own checks, then the re-authentication of whoever asks (`whose` session is
+/// `viewer`'s): their password against the stored hash, or, for an account that signs in only
+/// through an identity provider (its stored hash is no password anyone can give), a sign-in
+/// less than ten minutes old. A 422 beside `password` otherwise.
+async fn check_deletion(request: &AccountDeletion, whose: &MemberRow, viewer: &Viewer) -> ApiResult<()> {
     let mut errors = contract::check_deletion(request);
-    if errors.get("password").is_none()
-        && !verify_password(request.password.clone(), whose.password_hash.clone()).await?
-    {
-        errors.add("password", Issue::WrongPassword);
+    if errors.get("password").is_none() {
+        if whose.password_hash.starts_with('!') {
+            let recent = chrono::Utc::now() - chrono::Duration::minutes(RECENT_SIGN_IN_MINUTES);
+            let signed_in = viewer.signed_in_at.as_deref().and_then(crate::clock::parse);
+            if signed_in.is_none_or(|at| at < recent) {
+                errors.add("password", Issue::SignInAgain);
+            }
+        } else if request.password.is_empty() {
+            errors.add("password", Issue::Required);
+        } else if !verify_password(request.password.clone(), whose.password_hash.clone()).await? {
+            errors.add("password", Issue::WrongPassword);
+        }
     }
     errors.into_result().map_err(ApiError::Validation)
 }
@@ -155,7 +169,7 @@ async fn delete_mine(
     let member = viewer.require()?;
     // A note is for staff acting on a request; the member's own deletion has none.
     request.note.clear();
-    check_deletion(&request, member).await?;
+    check_deletion(&request, member, &viewer).await?;
     if member.access().is_staff() && state.db.staff_count().await? <= 1 {
         return Err(ApiError::Conflict(
             "You are the community's only staff member: give someone else staff access first.".into(),
@@ -173,7 +187,7 @@ async fn delete_member(
     JsonBody(request): JsonBody<AccountDeletion>,
 ) -> ApiResult<StatusCode> {
     let staff = viewer.require_staff(STAFF_ONLY)?;
-    check_deletion(&request, staff).await?;
+    check_deletion(&request, staff, &viewer).await?;
     let member = live_member(&state.db, &handle).await?;
     if member.access().is_staff() {
         return Err(ApiError::Forbidden("A staff member's account is deleted from their own account page."));

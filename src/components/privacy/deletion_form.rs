@@ -1,7 +1,9 @@
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 use veche_api::privacy::{self as contract, AccountDeletion, DeletedContent};
 
 use crate::api;
+use crate::components::account::start_href;
 use crate::components::form::{FormAlert, FormState, PasswordField, TextField};
 use crate::i18n::messages::privacy::{self as texts, Privacy};
 use crate::i18n::use_i18n;
@@ -52,6 +54,7 @@ pub fn DeletionForm(
             </div>
             <FormAlert message=form.alert() />
             <PasswordField label=i18n.t(password_label) name="password" value=password error=form.field("password") />
+            <SignInAgain />
             {staff_request.then(|| view! {
                 <TextField label=i18n.t(Privacy::NoteLabel) name="note" value=note error=form.field("note") maxlength=contract::NOTE_MAX as u32 />
             })}
@@ -60,4 +63,41 @@ pub fn DeletionForm(
             </button>
         </form>
     }
+}
+
+/// For an account without a password (it signs in through the organisation's identity
+/// provider): how to confirm instead, with a link per provider that signs in again and comes
+/// back to this page. Nothing where the community has no provider.
+#[component]
+fn SignInAgain() -> impl IntoView {
+    let i18n = use_i18n();
+    let options = LocalResource::new(api::auth::sign_in_options);
+    let location = use_location();
+    let providers = move || {
+        let options = options.get().and_then(Result::ok)?;
+        if options.providers.is_empty() {
+            return None;
+        }
+        let next = location.pathname.get_untracked();
+        let links = options
+            .providers
+            .into_iter()
+            .map(|provider| {
+                let href = start_href(&provider.start_url, &next);
+                // `external`: a navigation to the server (then the provider), not a route of the app.
+                view! {
+                    <a class="button button--secondary" href=href rel="external nofollow">
+                        {i18n.t(Privacy::SignInAgainWith)}" "{provider.label.clone()}
+                    </a>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="privacy-sign-in-again">
+                <p>{i18n.t(Privacy::NoPasswordHint)}</p>
+                {links}
+            </div>
+        })
+    };
+    view! { <Transition fallback=|| ()>{providers}</Transition> }
 }

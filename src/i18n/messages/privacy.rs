@@ -18,6 +18,8 @@ crate::messages! {
         TheirRemoveConsequence => ("Their threads, replies and ideas are deleted, and their votes, kudos and survey answers are withdrawn.", "Их темы, ответы и идеи будут удалены, а голоса, благодарности и ответы на опросы отозваны."),
         DownloadFirst => ("You may want to download your data first:", "Возможно, сначала стоит скачать свои данные:"),
         PasswordToConfirm => ("Your password, to confirm", "Ваш пароль для подтверждения"),
+        NoPasswordHint => ("Sign in with your organisation's account and never set a password? Leave the password empty; a sign-in less than 10 minutes old confirms instead.", "Входите через учётную запись организации и не задавали пароль? Оставьте поле пустым: подтверждением служит вход не раньше чем 10 минут назад."),
+        SignInAgainWith => ("Sign in again with", "Войти заново через"),
         DeleteForever => ("Delete my account for good", "Удалить учётную запись навсегда"),
         Deleting => ("Deleting…", "Удаляем…"),
         KeepAccount => ("Keep my account", "Оставить учётную запись"),
