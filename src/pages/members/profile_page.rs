@@ -120,7 +120,7 @@ pub fn ProfilePage() -> impl IntoView {
                                 <section class="profile-section profile-section--staff" aria-labelledby="staff-heading">
                                     <h2 id="staff-heading">{i18n.t(Members::StaffTools)}</h2>
                                     <RolePicker handle=handle.clone() role=p.member.role on_changed=Callback::new(move |m| member.set(m)) />
-                                    <p><A href=format!("/admin/privacy?member={}", encode(&handle))>{i18n.t(Privacy::ProfileAction)}</A></p>
+                                    <p><A href=format!("/admin/privacy?member={}", encode(&handle)) attr:class="button button--secondary button--small">{i18n.t(Privacy::ProfileAction)}</A></p>
                                 </section>
                             })}
                             {(!bio.trim().is_empty()).then(|| view! {
