@@ -132,6 +132,9 @@ crate::lazy_routes! {
         ("account", account_page, SignedIn),
         ("account/profile", edit_profile_page, SignedIn),
         ("account/security", security_page, SignedIn),
+        ("account/delete", delete_account_page, SignedIn),
+        // Where a member lands after deleting their account, signed out by then.
+        ("account/deleted", account_deleted_page, Anyone),
         // Opened from mails, signed in or not.
         ("account/forgot-password", forgot_password_page, Anyone),
         ("account/reset-password", reset_password_page, Anyone),
@@ -142,6 +145,7 @@ crate::lazy_routes! {
         ("admin/surveys/:id/edit", survey_admin, SignedIn),
         ("admin/kpis", kpis_page, SignedIn),
         ("admin/sign-in", sign_in_settings_page, SignedIn),
+        ("admin/privacy", privacy_page, SignedIn),
         ("moderation", moderation_area, SignedIn),
         ("moderation/log", moderation_area, SignedIn),
     ];
@@ -166,6 +170,9 @@ crate::lazy_page!(search_page, crate::pages::search::SearchPage);
 crate::lazy_page!(register_page, RegisterPage);
 crate::lazy_page!(account_page, AccountPage);
 crate::lazy_page!(security_page, crate::pages::account::SecurityPage);
+crate::lazy_page!(delete_account_page, crate::pages::account::DeleteAccountPage);
+crate::lazy_page!(account_deleted_page, crate::pages::account::AccountDeletedPage);
+crate::lazy_page!(privacy_page, crate::pages::privacy::PrivacyPage);
 crate::lazy_page!(forgot_password_page, crate::pages::auth::ForgotPasswordPage);
 crate::lazy_page!(reset_password_page, crate::pages::auth::ResetPasswordPage);
 crate::lazy_page!(confirm_email_page, crate::pages::auth::ConfirmEmailPage);

@@ -59,6 +59,11 @@ export class EventsApi {
 
   /** Registers a fresh member and stays signed in as them; answers their display name. */
   async join(prefix = 'e'): Promise<string> {
+    return (await this.joinMember(prefix)).displayName;
+  }
+
+  /** Registers a fresh member and stays signed in as them; answers who they are. */
+  async joinMember(prefix = 'e'): Promise<ReturnType<typeof freshMember>> {
     const member = freshMember(prefix);
     await this.send('POST', '/auth/register', {
       handle: member.handle,
@@ -68,7 +73,7 @@ export class EventsApi {
       accept_charter: true,
     });
     await this.refreshToken();
-    return member.displayName;
+    return member;
   }
 
   /** Creates an event (staff only); answers its id. */

@@ -33,6 +33,9 @@ const ACCOUNTS = {
   kai: { sub: 'kai-22', email: 'kai@corp.example', email_verified: true, name: 'Kai Berg', preferred_username: 'kai', locale: 'en' },
   vera: { sub: 'vera-23', email: 'vera@corp.example', email_verified: true, name: 'Вера Соколова', preferred_username: 'vera', locale: 'ru' },
   yuri: { sub: 'yuri-24', email: 'yuri@corp.example', email_verified: true, name: 'Юрий Орлов', preferred_username: 'yuri', locale: 'ru' },
+  // The privacy journeys' (end2end/tests/privacy.spec.ts): they delete their accounts.
+  leon: { sub: 'leon-31', email: 'leon@corp.example', email_verified: true, name: 'Leon Marsh', preferred_username: 'leon', locale: 'en' },
+  mila: { sub: 'mila-32', email: 'mila@corp.example', email_verified: true, name: 'Mila Grant', preferred_username: 'mila', locale: 'en' },
   eve: { sub: 'eve-25', email: 'ivan@example.com', email_verified: false, name: 'Ivan Impostor', preferred_username: 'ivan2' },
 };
 

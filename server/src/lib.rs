@@ -4,6 +4,7 @@
 //! path shares: errors, sessions, CSRF, idempotent replay, rate limits, static files.
 
 pub mod access;
+pub mod archive;
 pub mod clock;
 pub mod config;
 pub mod csv;

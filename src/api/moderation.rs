@@ -4,7 +4,7 @@ use veche_api::Page;
 use veche_api::moderation::{LogEntry, NewModerationAction, NewReport, QueueItem, Report};
 
 use super::client::{self, ApiResult, Method, Options};
-use super::url::query;
+use super::url::page_path;
 
 /// Files a report; a repeat of an open one answers that report. `key` is the action's retry key.
 pub async fn report(report: &NewReport, key: String) -> ApiResult<Report> {
@@ -24,8 +24,4 @@ pub async fn act(action: &NewModerationAction, key: String) -> ApiResult<LogEntr
 pub async fn log(cursor: Option<String>, limit: u32) -> ApiResult<Page<LogEntry>> {
     let path = page_path("/moderation/log", cursor, limit);
     client::request::<_, ()>(Method::Get, &path, None, Options::default()).await
-}
-
-fn page_path(list: &str, cursor: Option<String>, limit: u32) -> String {
-    format!("{list}{}", query(&[("cursor", cursor.as_deref().unwrap_or_default()), ("limit", &limit.to_string())]))
 }

@@ -11,6 +11,11 @@ pub fn query(pairs: &[(&str, &str)]) -> String {
     if encoded.is_empty() { String::new() } else { format!("?{}", encoded.join("&")) }
 }
 
+/// A list's path for one page: after `cursor` (none: the first page), `limit` items.
+pub fn page_path(list: &str, cursor: Option<String>, limit: u32) -> String {
+    format!("{list}{}", query(&[("cursor", cursor.as_deref().unwrap_or_default()), ("limit", &limit.to_string())]))
+}
+
 /// Percent-encodes everything but `A–Z a–z 0–9 - . _ ~`, byte by byte of the UTF-8.
 pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

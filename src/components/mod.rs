@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod member;
 pub mod members;
 pub mod moderation;
+pub mod privacy;
 pub mod styles;
 pub mod surveys;
 pub mod threads;

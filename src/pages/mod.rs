@@ -14,6 +14,7 @@ pub mod members;
 pub mod moderation;
 pub mod not_found;
 pub mod notifications;
+pub mod privacy;
 pub mod search;
 pub mod sign_in_settings;
 pub mod surveys;

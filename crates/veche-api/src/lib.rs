@@ -19,6 +19,7 @@ pub mod moderation;
 pub mod names;
 pub mod notifications;
 pub mod page;
+pub mod privacy;
 pub mod problem;
 pub mod search;
 pub mod surveys;

@@ -57,6 +57,9 @@ pub struct MemberSummary {
     pub position: Option<String>,
     #[serde(default)]
     pub company: Option<String>,
+    /// The member deleted their account: shown as "former member", with no profile to link to.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub former: bool,
 }
 
 #[cfg(test)]

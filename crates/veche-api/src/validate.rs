@@ -50,6 +50,9 @@ pub enum Issue {
     /// Password sign-in switched off by someone who has never signed in through the provider:
     /// they would lock themselves out.
     WouldLockOut,
+    /// The account has no password (it signs in through an identity provider) and the sign-in
+    /// is not recent enough to confirm with: sign in again.
+    SignInAgain,
 }
 
 impl Issue {
@@ -132,6 +135,12 @@ impl Issue {
             }
             (Issue::WouldLockOut, Locale::Ru) => {
                 "Прежде чем отключать пароли, войдите через провайдера хотя бы раз сами, чтобы не потерять доступ.".into()
+            }
+            (Issue::SignInAgain, Locale::En) => {
+                "Your account has no password: sign in again with your organisation's account, then confirm within 10 minutes.".into()
+            }
+            (Issue::SignInAgain, Locale::Ru) => {
+                "У вашей учётной записи нет пароля: войдите заново через учётную запись организации и подтвердите в течение 10 минут.".into()
             }
         }
     }

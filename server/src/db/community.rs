@@ -48,7 +48,7 @@ impl Db {
     /// `today` (the community's date).
     pub async fn community_stats(&self, reader: Reader, today: chrono::NaiveDate) -> anyhow::Result<CommunityStats> {
         let row = sqlx::query(AssertSqlSafe(format!(
-            "SELECT (SELECT COUNT(*) FROM members WHERE hidden_at IS NULL) AS members,
+            "SELECT (SELECT COUNT(*) FROM members WHERE hidden_at IS NULL AND deleted_at IS NULL) AS members,
                     (SELECT founded_on FROM community WHERE id = 1) AS founded_on,
                     {}",
             super::ideas::idea_counter_columns(reader)

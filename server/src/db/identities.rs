@@ -87,7 +87,9 @@ impl Db {
             .await?
         };
         match member_id {
-            Some(id) => self.member_by_id(id).await,
+            // A deleted account never signs in again (its identities go with it; this is a
+            // second lock).
+            Some(id) => Ok(self.member_by_id(id).await?.filter(|member| member.deleted_at.is_none())),
             None => Ok(None),
         }
     }

@@ -29,8 +29,9 @@ impl Db {
     /// Members active in the `ACTIVE_DAYS` days before `now`, out of all members.
     pub async fn participation(&self, now: DateTime<Utc>) -> anyhow::Result<Participation> {
         let since = clock::format(now - Duration::days(ACTIVE_DAYS));
-        let members: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&mut *self.conn().await?).await?;
+        let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE deleted_at IS NULL")
+            .fetch_one(&mut *self.conn().await?)
+            .await?;
         let active: i64 = sqlx::query_scalar(
             "SELECT COUNT(DISTINCT member_id) FROM (
                  SELECT author_id AS member_id FROM threads WHERE created_at >= ?1

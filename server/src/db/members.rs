@@ -27,6 +27,8 @@ pub struct MemberRow {
     pub show_votes: bool,
     /// When the member proved the address is theirs (a link mailed to it); `None`: not yet.
     pub email_verified_at: Option<String>,
+    /// When the account was deleted; the row stays, anonymised, as the author of kept content.
+    pub deleted_at: Option<String>,
 }
 
 impl MemberRow {
@@ -45,6 +47,7 @@ impl MemberRow {
             reputation: self.reputation,
             position: self.position.clone(),
             company: self.company.clone(),
+            former: self.deleted_at.is_some(),
         }
     }
 
@@ -74,7 +77,7 @@ pub struct NewMember<'a> {
 
 pub(super) const MEMBER_COLUMNS: &str = "id, handle, display_name, email, password_hash, role, access, locale, \
                               position, company, avatar_url, reputation, created_at, city, bio, show_votes, \
-                              email_verified_at";
+                              email_verified_at, deleted_at";
 
 /// `MEMBER_COLUMNS` of a joined table: `m.id, m.handle, …` for alias `m`.
 pub(super) fn member_columns_of(alias: &str) -> String {
@@ -149,7 +152,9 @@ impl Db {
     }
 
     pub async fn member_count(&self) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members").fetch_one(&mut *self.conn().await?).await?)
+        Ok(sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE deleted_at IS NULL")
+            .fetch_one(&mut *self.conn().await?)
+            .await?)
     }
 }
 

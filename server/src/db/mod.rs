@@ -17,6 +17,7 @@ mod members;
 mod moderation;
 pub mod names;
 pub mod notifications;
+pub mod privacy;
 pub mod profiles;
 mod search;
 mod sessions;

@@ -91,10 +91,12 @@ const EPOCH: &str = "0000";
 
 impl Db {
     pub async fn member_by_handle(&self, handle: &str) -> anyhow::Result<Option<MemberRow>> {
-        Ok(sqlx::query_as(AssertSqlSafe(format!("SELECT {MEMBER_COLUMNS} FROM members WHERE handle = ?")))
-            .bind(handle)
-            .fetch_optional(&mut *self.conn().await?)
-            .await?)
+        Ok(sqlx::query_as(AssertSqlSafe(format!(
+            "SELECT {MEMBER_COLUMNS} FROM members WHERE handle = ? AND deleted_at IS NULL"
+        )))
+        .bind(handle)
+        .fetch_optional(&mut *self.conn().await?)
+        .await?)
     }
 
     pub async fn facts(&self, member_id: i64, since: Option<&str>) -> anyhow::Result<Facts> {
@@ -108,7 +110,10 @@ impl Db {
 
     /// Every member's facts since `since`.
     pub async fn all_facts(&self, since: Option<&str>) -> anyhow::Result<Vec<(i64, Facts)>> {
-        let rows = sqlx::query(FACTS).bind(since.unwrap_or(EPOCH)).fetch_all(&mut *self.conn().await?).await?;
+        let rows = sqlx::query(AssertSqlSafe(format!("{FACTS} WHERE m.deleted_at IS NULL")))
+            .bind(since.unwrap_or(EPOCH))
+            .fetch_all(&mut *self.conn().await?)
+            .await?;
         Ok(rows.iter().map(facts_row).collect())
     }
 
@@ -248,7 +253,7 @@ impl Db {
         let pattern = format!("%{}%", query.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
         let rows: Vec<MemberRow> = sqlx::query_as(AssertSqlSafe(format!(
             "SELECT {MEMBER_COLUMNS} FROM members
-             WHERE (display_name LIKE ?1 ESCAPE '\\' OR handle LIKE ?1 ESCAPE '\\'
+             WHERE deleted_at IS NULL AND (display_name LIKE ?1 ESCAPE '\\' OR handle LIKE ?1 ESCAPE '\\'
                     OR COALESCE(company, '') LIKE ?1 ESCAPE '\\' OR COALESCE(city, '') LIKE ?1 ESCAPE '\\')
                AND (?2 IS NULL OR role = ?2)
              ORDER BY {order} LIMIT ?3 OFFSET ?4"

@@ -84,7 +84,7 @@ impl Db {
             reader.visible("e.group_id")
         );
         let members = "SELECT m.id, m.display_name AS title, '@' || m.handle AS text, '/members/' || m.handle AS link,
-             m.created_at FROM members m WHERE m.hidden_at IS NULL";
+             m.created_at FROM members m WHERE m.hidden_at IS NULL AND m.deleted_at IS NULL";
         let articles = format!(
             "SELECT k.id, k.title, k.body AS text, '/kb/articles/' || k.id AS link, k.created_at FROM kb_articles k WHERE {}",
             reader.visible("k.group_id")

@@ -9,6 +9,8 @@ pub const SESSION_DAYS: i64 = 30;
 pub struct SessionRow {
     pub member: MemberRow,
     pub csrf_token: String,
+    /// When the member signed in (the session began).
+    pub created_at: String,
 }
 
 impl Db {
@@ -21,17 +23,18 @@ impl Db {
 
     /// The live session behind a cookie token, if any.
     pub async fn session(&self, token: &str) -> anyhow::Result<Option<SessionRow>> {
-        let row: Option<(i64, String)> =
-            sqlx::query_as("SELECT member_id, csrf_token FROM sessions WHERE token_hash = ? AND expires_at > ?")
-                .bind(tokens::sha256_hex(token.as_bytes()))
-                .bind(clock::now())
-                .fetch_optional(&mut *self.conn().await?)
-                .await?;
-        let Some((member_id, csrf_token)) = row else {
+        let row: Option<(i64, String, String)> = sqlx::query_as(
+            "SELECT member_id, csrf_token, created_at FROM sessions WHERE token_hash = ? AND expires_at > ?",
+        )
+        .bind(tokens::sha256_hex(token.as_bytes()))
+        .bind(clock::now())
+        .fetch_optional(&mut *self.conn().await?)
+        .await?;
+        let Some((member_id, csrf_token, created_at)) = row else {
             return Ok(None);
         };
         self.touch_session(&tokens::sha256_hex(token.as_bytes())).await?;
-        Ok(self.member_by_id(member_id).await?.map(|member| SessionRow { member, csrf_token }))
+        Ok(self.member_by_id(member_id).await?.map(|member| SessionRow { member, csrf_token, created_at }))
     }
 
     pub async fn delete_session(&self, token: &str) -> anyhow::Result<()> {

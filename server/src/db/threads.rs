@@ -13,7 +13,7 @@ use crate::{clock, language};
 /// The author columns every query selects, prefixed `a_`, joined as `a`.
 pub const AUTHOR_COLUMNS: &str = "a.id AS a_id, a.handle AS a_handle, a.display_name AS a_name, a.avatar_url AS a_avatar, \
                       a.role AS a_role, a.access AS a_access, a.reputation AS a_reputation, \
-                      a.position AS a_position, a.company AS a_company";
+                      a.position AS a_position, a.company AS a_company, a.deleted_at IS NOT NULL AS a_former";
 
 pub fn author(row: &SqliteRow) -> MemberSummary {
     MemberSummary {
@@ -26,6 +26,7 @@ pub fn author(row: &SqliteRow) -> MemberSummary {
         reputation: row.get("a_reputation"),
         position: row.get("a_position"),
         company: row.get("a_company"),
+        former: row.get("a_former"),
     }
 }
 

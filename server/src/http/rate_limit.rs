@@ -88,13 +88,15 @@ impl RateLimiter {
 
 /// Paths in the slow `Auth` bucket: where passwords and mailed links could be guessed, and where
 /// a form sends mail.
-const AUTH_PATHS: [&str; 6] = [
+const AUTH_PATHS: [&str; 7] = [
     "/auth/login",
     "/auth/register",
     "/auth/password/forgot",
     "/auth/password/reset",
     "/auth/email/confirm",
     "/auth/email/verification",
+    // Deleting an account checks a password: guessing it must be as slow as signing in.
+    "/account/deletion",
 ];
 
 pub async fn layer(State(state): State<AppState>, request: Request, next: Next) -> Response {

@@ -25,6 +25,8 @@ pub struct Viewer {
     pub csrf_token: String,
     /// The cookie's token, to end this session on sign-out.
     pub session_token: Option<String>,
+    /// When this session began (the member signed in), for operations that need a recent sign-in.
+    pub signed_in_at: Option<String>,
 }
 
 impl Viewer {
@@ -87,15 +89,18 @@ async fn find_viewer(state: &AppState, headers: &HeaderMap) -> Result<Viewer, Ap
         None => None,
     };
     Ok(match session {
-        Some(session) => {
-            Viewer { member: Some(Arc::new(session.member)), csrf_token: session.csrf_token, session_token: token }
-        }
+        Some(session) => Viewer {
+            member: Some(Arc::new(session.member)),
+            csrf_token: session.csrf_token,
+            session_token: token,
+            signed_in_at: Some(session.created_at),
+        },
         None => guest(state),
     })
 }
 
 fn guest(state: &AppState) -> Viewer {
-    Viewer { member: None, csrf_token: state.guest_csrf_token.to_string(), session_token: None }
+    Viewer { member: None, csrf_token: state.guest_csrf_token.to_string(), session_token: None, signed_in_at: None }
 }
 
 fn sent_csrf(headers: &HeaderMap) -> Option<&str> {

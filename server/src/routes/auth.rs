@@ -431,7 +431,7 @@ pub async fn hash_password(password: String) -> anyhow::Result<String> {
     .await?
 }
 
-async fn verify_password(password: String, stored: String) -> anyhow::Result<bool> {
+pub(crate) async fn verify_password(password: String, stored: String) -> anyhow::Result<bool> {
     Ok(tokio::task::spawn_blocking(move || {
         PasswordHash::new(&stored)
             .map(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())

@@ -13,6 +13,7 @@ mod kpis;
 mod members;
 pub(crate) mod moderation;
 mod notifications;
+mod privacy;
 mod search;
 mod sign_in_providers;
 mod sign_in_settings;
@@ -47,6 +48,7 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(moderation::router(guard))
         .merge(search::router(guard))
         .merge(kb::router(guard))
+        .merge(privacy::router(guard))
 }
 
 /// Ids in paths are decimal; anything else names nothing (404).
@@ -71,6 +73,20 @@ pub(crate) fn query_text(value: Option<String>, field: &str, max: usize) -> ApiR
         return Err(ApiError::field(field, Issue::TooLong { max }));
     }
     Ok(text)
+}
+
+/// `?limit=&cursor=` of a list entered by offset.
+#[derive(serde::Deserialize)]
+pub(crate) struct PageQuery {
+    limit: Option<u32>,
+    cursor: Option<String>,
+}
+
+impl PageQuery {
+    /// The page's size and where it starts: `(limit, offset)`, or a 422 on either.
+    pub(crate) fn window(&self) -> ApiResult<(i64, i64)> {
+        Ok((page_limit(self.limit, veche_api::page::DEFAULT_PAGE_LIMIT)?, page_offset(self.cursor.as_deref())?))
+    }
 }
 
 /// Where a page starts, from the `next_cursor` of the one before (`o<offset>`; none: the start).

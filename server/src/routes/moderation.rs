@@ -4,13 +4,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use serde::Deserialize;
 use veche_api::Page;
 use veche_api::moderation::{self as contract, LogEntry, NewModerationAction, NewReport, QueueItem, Report};
-use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::Issue;
 
-use super::{page_limit, page_offset};
+use super::PageQuery;
 use crate::access::{self, Need, Reader};
 use crate::db::MemberRow;
 use crate::http::Guard;
@@ -97,12 +95,6 @@ async fn report(
     Ok((if filed { StatusCode::CREATED } else { StatusCode::OK }, Json(report)))
 }
 
-#[derive(Deserialize)]
-struct PageQuery {
-    limit: Option<u32>,
-    cursor: Option<String>,
-}
-
 fn page<T>(items: Vec<T>, more: bool, offset: i64, limit: i64) -> Page<T> {
     Page { items, next_cursor: more.then(|| format!("o{}", offset + limit)), prev_cursor: None }
 }
@@ -113,7 +105,7 @@ async fn queue(
     QueryParams(query): QueryParams<PageQuery>,
 ) -> ApiResult<Json<Page<QueueItem>>> {
     let moderator = require_moderator(&viewer)?;
-    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
+    let (limit, offset) = query.window()?;
     let (items, more) = state.db.moderation_queue(offset, limit).await?;
     let items = readable(&state, moderator, items, |item| &item.target).await?;
     Ok(Json(page(items, more, offset, limit)))
@@ -149,7 +141,7 @@ async fn log(
     QueryParams(query): QueryParams<PageQuery>,
 ) -> ApiResult<Json<Page<LogEntry>>> {
     let moderator = require_moderator(&viewer)?;
-    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
+    let (limit, offset) = query.window()?;
     let (entries, more) = state.db.moderation_log(None, offset, limit).await?;
     let entries = readable(&state, moderator, entries, |entry| &entry.target).await?;
     Ok(Json(page(entries, more, offset, limit)))

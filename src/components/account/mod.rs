@@ -15,5 +15,5 @@ pub use change_password_form::ChangePasswordForm;
 pub use email_status::EmailStatus;
 pub use link_problem::LinkProblem;
 pub use session_list::SessionList;
-pub use sign_in_providers::SignInProviders;
+pub use sign_in_providers::{SignInProviders, start_href};
 pub use sign_out_button::SignOutButton;

@@ -52,8 +52,7 @@ pub fn SignInProviders(
             .providers
             .into_iter()
             .map(|provider| {
-                let separator = if provider.start_url.contains('?') { '&' } else { '?' };
-                let href = move || format!("{}{separator}next={}", provider.start_url, api::url::encode(&next.get()));
+                let href = move || start_href(&provider.start_url, &next.get());
                 // `external`: a navigation to the server (then the provider), not a route of the app.
                 view! {
                     <a class="button button--wide button--secondary" href=href rel="external nofollow">
@@ -76,4 +75,10 @@ pub fn SignInProviders(
         {failure}
         <Transition fallback=|| ()>{providers}</Transition>
     }
+}
+
+/// Where a link that signs in with a provider goes: its `start_url`, coming back to `next`.
+pub fn start_href(start_url: &str, next: &str) -> String {
+    let separator = if start_url.contains('?') { '&' } else { '?' };
+    format!("{start_url}{separator}next={}", api::url::encode(next))
 }

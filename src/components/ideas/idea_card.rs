@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use veche_api::ideas::IdeaSummary;
 
 use super::{StatusChip, VoteButton};
+use crate::components::member::shown_name;
 use crate::i18n::messages::ideas;
 use crate::i18n::use_i18n;
 
@@ -24,7 +25,7 @@ pub fn IdeaCard(
                     <StatusChip status=idea.status />
                     " · "<span>{idea.category.name.clone()}</span>
                     " · "<span>{ideas::comments(i18n.locale(), idea.comment_count)}</span>
-                    " · "<span>{idea.author.display_name.clone()}</span>
+                    " · "<span>{shown_name(&idea.author, i18n)}</span>
                 </p>
             </div>
         </li>

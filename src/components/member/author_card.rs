@@ -1,8 +1,9 @@
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use veche_api::member::MemberSummary;
 
-use super::{Avatar, RoleBadge};
+use super::{Avatar, RoleBadge, shown_name};
 use crate::api::url::encode;
 use crate::i18n::format::number;
 use crate::i18n::messages::threads::Threads;
@@ -19,12 +20,20 @@ pub fn AuthorCard(
     size: u32,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let href = format!("/members/{}", encode(&member.handle));
+    let name = shown_name(&member, i18n);
+    let label = name.clone();
+    // A former member has no profile left to open.
+    let name_view = if member.former {
+        Either::Left(view! { <span class="author-card__name author-card__name--former">{label}</span> })
+    } else {
+        let href = format!("/members/{}", encode(&member.handle));
+        Either::Right(view! { <A href=href attr:class="author-card__name">{label}</A> })
+    };
     view! {
         <div class="author-card">
-            <Avatar name=member.display_name.clone() handle=member.handle.clone() url=member.avatar_url.clone() size=size />
+            <Avatar name=name handle=member.handle.clone() url=member.avatar_url.clone() size=size />
             <div class="author-card__text">
-                <A href=href attr:class="author-card__name">{member.display_name.clone()}</A>
+                {name_view}
                 <span class="author-card__meta">
                     <RoleBadge role=member.role access=member.access />
                     <span class="author-card__reputation">

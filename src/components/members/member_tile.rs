@@ -57,6 +57,7 @@ mod tests {
             reputation: 0,
             position: position.map(str::to_owned),
             company: company.map(str::to_owned),
+            former: false,
         }
     }
 

@@ -9,7 +9,7 @@ use super::{KudosButton, MarkdownEditor};
 use crate::api::threads::{self, KudosTarget};
 use crate::components::feedback::error_message;
 use crate::components::markdown::Markdown;
-use crate::components::member::AuthorCard;
+use crate::components::member::{AuthorCard, shown_name};
 use crate::components::moderation::{HiddenMark, ReportButton};
 use crate::i18n::format::{DateStyle, date, relative_time};
 use crate::i18n::messages::moderation::Moderation;
@@ -194,7 +194,7 @@ pub fn PostView(
     let quote_action = on_quote.filter(|_| reply_id.is_some() && !post.deleted && !concealed).map(|on_quote| {
         let quoted = Quote {
             reply_id: reply_id.clone().unwrap_or_default(),
-            author_name: post.author.display_name.clone(),
+            author_name: shown_name(&post.author, use_i18n()),
             excerpt: crate::markdown::plain_excerpt(&post.body, 240),
         };
         view! {

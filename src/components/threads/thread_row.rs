@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use veche_api::threads::ThreadSummary;
 
-use crate::components::member::Avatar;
+use crate::components::member::{Avatar, shown_name};
 use crate::i18n::format::relative_time;
 use crate::i18n::messages::threads::{self, Threads};
 use crate::i18n::use_i18n;
@@ -19,7 +19,7 @@ pub fn ThreadRow(
     let space_href = format!("/threads?space={}", thread.space.slug);
     view! {
         <li class="thread-row">
-            <Avatar name=thread.author.display_name.clone() handle=thread.author.handle.clone() url=thread.author.avatar_url.clone() size=40 />
+            <Avatar name=shown_name(&thread.author, i18n) handle=thread.author.handle.clone() url=thread.author.avatar_url.clone() size=40 />
             <div class="thread-row__body">
                 <p class="thread-row__badges">
                     {thread.pinned.then(|| view! { <span class="badge badge--pinned">{i18n.t(Threads::Pinned)}</span> })}
@@ -29,7 +29,7 @@ pub fn ThreadRow(
                 <h3 class="thread-row__title"><A href=href>{thread.title.clone()}</A></h3>
                 <p class="thread-row__excerpt">{thread.excerpt.clone()}</p>
                 <p class="thread-row__meta">
-                    <span class="thread-row__author">{thread.author.display_name.clone()}</span>
+                    <span class="thread-row__author">{shown_name(&thread.author, i18n)}</span>
                     " · "
                     <A href=space_href attr:class="thread-row__space">{thread.space.name.clone()}</A>
                     " · "

@@ -8,6 +8,7 @@ use crate::i18n::format::number;
 crate::messages! {
     pub enum Members {
         Title => ("Members", "Участники"),
+        FormerMember => ("Former member", "Бывший участник"),
         Intro => ("Customers, partners and the team: find people by name, company or city.", "Клиенты, партнёры и команда: ищите людей по имени, компании или городу."),
         SearchLabel => ("Search by name, company or city", "Поиск по имени, компании или городу"),
         Search => ("Search", "Найти"),

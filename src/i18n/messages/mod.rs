@@ -13,6 +13,7 @@ pub mod kpis;
 pub mod members;
 pub mod moderation;
 pub mod notifications;
+pub mod privacy;
 pub mod search;
 pub mod sign_in_admin;
 pub mod surveys;

@@ -2,12 +2,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
+use crate::api;
 use crate::api::url::encode;
 use crate::components::account::{EmailStatus, SignOutButton};
 use crate::components::member::{Avatar, RoleBadge};
 use crate::i18n::messages::account::Accounts;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::members::Members;
+use crate::i18n::messages::privacy::Privacy;
 use crate::i18n::use_i18n;
 use crate::state::session::use_session;
 
@@ -43,6 +45,17 @@ pub fn AccountPage() -> impl IntoView {
                     </div>
                 }
             })}
+            <section class="privacy-data" aria-labelledby="your-data-title">
+                <h2 id="your-data-title">{i18n.t(Privacy::DataTitle)}</h2>
+                <p>{i18n.t(Privacy::DataIntro)}</p>
+                <p class="privacy-data__links">
+                    <a class="button button--secondary" href=api::privacy::my_archive_url() download="">{i18n.t(Privacy::DownloadArchive)}</a>
+                    <A href="/account/delete">{i18n.t(Privacy::DeleteLink)}</A>
+                    {move || session.account().is_some_and(|a| a.member.access.is_staff()).then(|| view! {
+                        <A href="/admin/privacy">{i18n.t(Privacy::AdminLink)}</A>
+                    })}
+                </p>
+            </section>
             <SignOutButton />
         </section>
     }

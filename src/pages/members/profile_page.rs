@@ -17,6 +17,7 @@ use crate::components::moderation::{HiddenMark, ReportButton};
 use crate::i18n::format::{DateStyle, date, number};
 use crate::i18n::messages::members::Members;
 use crate::i18n::messages::moderation::Moderation;
+use crate::i18n::messages::privacy::Privacy;
 use crate::i18n::use_i18n;
 use crate::state::community::use_community;
 use crate::state::session::use_session;
@@ -119,6 +120,7 @@ pub fn ProfilePage() -> impl IntoView {
                                 <section class="profile-section profile-section--staff" aria-labelledby="staff-heading">
                                     <h2 id="staff-heading">{i18n.t(Members::StaffTools)}</h2>
                                     <RolePicker handle=handle.clone() role=p.member.role on_changed=Callback::new(move |m| member.set(m)) />
+                                    <p><A href=format!("/admin/privacy?member={}", encode(&handle)) attr:class="button button--secondary button--small">{i18n.t(Privacy::ProfileAction)}</A></p>
                                 </section>
                             })}
                             {(!bio.trim().is_empty()).then(|| view! {

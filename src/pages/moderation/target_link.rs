@@ -62,6 +62,7 @@ mod tests {
                 reputation: 0,
                 position: None,
                 company: None,
+                former: false,
             },
             hidden: false,
             thread_id: thread.map(Into::into),
