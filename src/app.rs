@@ -132,7 +132,9 @@ crate::lazy_routes! {
         ("account", account_page, SignedIn),
         ("account/profile", edit_profile_page, SignedIn),
         ("account/security", security_page, SignedIn),
+        ("account/notifications", mail_preferences_page, SignedIn),
         // Opened from mails, signed in or not.
+        ("unsubscribe", unsubscribe_page, Anyone),
         ("account/forgot-password", forgot_password_page, Anyone),
         ("account/reset-password", reset_password_page, Anyone),
         ("account/confirm-email", confirm_email_page, Anyone),
@@ -165,6 +167,8 @@ crate::lazy_page!(search_page, crate::pages::search::SearchPage);
 crate::lazy_page!(register_page, RegisterPage);
 crate::lazy_page!(account_page, AccountPage);
 crate::lazy_page!(security_page, crate::pages::account::SecurityPage);
+crate::lazy_page!(mail_preferences_page, crate::pages::account::MailPreferencesPage);
+crate::lazy_page!(unsubscribe_page, crate::pages::auth::UnsubscribePage);
 crate::lazy_page!(forgot_password_page, crate::pages::auth::ForgotPasswordPage);
 crate::lazy_page!(reset_password_page, crate::pages::auth::ResetPasswordPage);
 crate::lazy_page!(confirm_email_page, crate::pages::auth::ConfirmEmailPage);
