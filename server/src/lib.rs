@@ -41,6 +41,9 @@ pub async fn build(config: Config) -> anyhow::Result<(axum::Router, AppState)> {
     Ok((http::router(state.clone()), state))
 }
 
+/// How often the server looks for digests that are due.
+const DIGEST_LOOK: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Runs the server until Ctrl-C or SIGTERM, then finishes the requests in flight.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let addr = config.addr;

@@ -59,8 +59,9 @@ impl Db {
         let mut items = Vec::new();
         for row in &rows {
             let kind = NotificationKind::parse(row.get("kind"));
-            let wanted = MailTopic::of_kind(kind)
-                .is_some_and(|topic| !matches!(recipient.preferences.delivery(topic), Delivery::Never | Delivery::Unknown));
+            let wanted = MailTopic::of_kind(kind).is_some_and(|topic| {
+                !matches!(recipient.preferences.delivery(topic), Delivery::Never | Delivery::Unknown)
+            });
             if wanted && may_read_group(&mut conn, recipient.reader, row.get("group_id")).await? {
                 items.push(NoticeItem {
                     kind,
@@ -106,7 +107,9 @@ impl Db {
         if digest_done(&mut conn, member, period).await? {
             return Ok(None);
         }
-        let done = |mail: Option<crate::db::NewMail>| -> anyhow::Result<Option<Digest>> { Ok(Some(Digest { member_id: member, period: period.to_owned(), mail, settled: Vec::new() })) };
+        let done = |mail: Option<crate::db::NewMail>| -> anyhow::Result<Option<Digest>> {
+            Ok(Some(Digest { member_id: member, period: period.to_owned(), mail, settled: Vec::new() }))
+        };
         let Some(recipient) = mail_recipient(&mut conn, member).await? else { return done(None) };
         let reader = recipient.reader;
         let threads = sqlx::query(AssertSqlSafe(format!(
@@ -156,9 +159,7 @@ impl Db {
         .fetch_all(&mut *conn)
         .await?;
         let titled = |rows: &[sqlx::sqlite::SqliteRow], path: &str| -> Vec<(String, String)> {
-            rows.iter()
-                .map(|row| (row.get("title"), format!("/{path}/{}", row.get::<i64, _>("id"))))
-                .collect()
+            rows.iter().map(|row| (row.get("title"), format!("/{path}/{}", row.get::<i64, _>("id")))).collect()
         };
         let digest = WeeklyDigest {
             threads: threads
@@ -170,7 +171,11 @@ impl Db {
             events: events
                 .iter()
                 .map(|row| {
-                    let when = format!("{} ({})", row.get::<String, _>("starts_local").replace('T', " "), row.get::<String, _>("time_zone"));
+                    let when = format!(
+                        "{} ({})",
+                        row.get::<String, _>("starts_local").replace('T', " "),
+                        row.get::<String, _>("time_zone")
+                    );
                     (row.get("title"), when, format!("/events/{}", row.get::<i64, _>("id")))
                 })
                 .collect(),
@@ -187,15 +192,14 @@ impl Db {
     pub async fn record_digest(&self, digest: &Digest) -> anyhow::Result<bool> {
         let mut conn = self.conn().await?;
         let mut tx = conn.begin_write().await?;
-        let recorded = sqlx::query(
-            "INSERT INTO digest_runs (member_id, period, done_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-        )
-        .bind(digest.member_id)
-        .bind(&digest.period)
-        .bind(clock::now())
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        let recorded =
+            sqlx::query("INSERT INTO digest_runs (member_id, period, done_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .bind(digest.member_id)
+                .bind(&digest.period)
+                .bind(clock::now())
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
         if recorded == 0 {
             return Ok(false);
         }

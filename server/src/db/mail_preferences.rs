@@ -51,7 +51,10 @@ fn preferences_of(row: &sqlx::sqlite::SqliteRow) -> MailPreferences {
 }
 
 /// The member `id` if mail may reach them: a confirmed address, not hidden by moderators.
-pub(super) async fn mail_recipient(connection: &mut SqliteConnection, id: i64) -> anyhow::Result<Option<MailRecipient>> {
+pub(super) async fn mail_recipient(
+    connection: &mut SqliteConnection,
+    id: i64,
+) -> anyhow::Result<Option<MailRecipient>> {
     let row = sqlx::query(
         "SELECT m.id, m.display_name, m.email, m.locale, m.access,
                 p.replies, p.mentions, p.idea_status, p.events, p.group_decisions, p.weekly_digest

@@ -137,12 +137,19 @@ fn unsubscribe_footer(links: &MailLinks, locale: Locale, subscription: &Subscrip
         Locale::Ru => (format!("Отписаться: больше не присылать {what}"), "Выбрать, какие письма получать".to_owned()),
         _ => (format!("Unsubscribe from {what}"), "Choose what you get by e-mail".to_owned()),
     };
-    UnsubscribeFooter { stop, url: links.unsubscribe(subscription), choose, preferences_url: links.app(PREFERENCES_PATH) }
+    UnsubscribeFooter {
+        stop,
+        url: links.unsubscribe(subscription),
+        choose,
+        preferences_url: links.app(PREFERENCES_PATH),
+    }
 }
 
 fn why_footer(locale: Locale, community: &str) -> String {
     match locale {
-        Locale::Ru => format!("Это письмо пришло, потому что вы так выбрали в настройках почты сообщества «{community}»."),
+        Locale::Ru => {
+            format!("Это письмо пришло, потому что вы так выбрали в настройках почты сообщества «{community}».")
+        }
         _ => format!("You get this mail because of your e-mail preferences at {community}."),
     }
 }
@@ -230,7 +237,11 @@ pub fn weekly_digest_mail(links: &MailLinks, community: &str, to: &Recipient, di
                 .iter()
                 .map(|(title, replies, link)| Line {
                     text: title.clone(),
-                    detail: if ru { format!("Ответов за неделю: {replies}") } else { format!("{replies} replies this week") },
+                    detail: if ru {
+                        format!("Ответов за неделю: {replies}")
+                    } else {
+                        format!("{replies} replies this week")
+                    },
                     link: links.app(link),
                 })
                 .collect(),
@@ -243,10 +254,13 @@ pub fn weekly_digest_mail(links: &MailLinks, community: &str, to: &Recipient, di
             .collect()
     };
     if !digest.new_ideas.is_empty() {
-        sections.push(Section { heading: heading("New ideas", "Новые идеи"), lines: plain(&digest.new_ideas) });
+        sections
+            .push(Section { heading: heading("New ideas", "Новые идеи"), lines: plain(&digest.new_ideas) });
     }
     if !digest.implemented.is_empty() {
-        sections.push(Section { heading: heading("Implemented", "Реализовано"), lines: plain(&digest.implemented) });
+        sections.push(Section {
+            heading: heading("Implemented", "Реализовано"), lines: plain(&digest.implemented)
+        });
     }
     if !digest.events.is_empty() {
         sections.push(Section {
@@ -259,7 +273,11 @@ pub fn weekly_digest_mail(links: &MailLinks, community: &str, to: &Recipient, di
         });
     }
     let content = Content {
-        subject: if ru { format!("Неделя в сообществе «{community}»") } else { format!("This week at {community}") },
+        subject: if ru {
+            format!("Неделя в сообществе «{community}»")
+        } else {
+            format!("This week at {community}")
+        },
         greeting: greeting(locale, to.name),
         paragraphs: vec![if ru {
             "Вот что было интересного за неделю.".to_owned()
@@ -270,8 +288,11 @@ pub fn weekly_digest_mail(links: &MailLinks, community: &str, to: &Recipient, di
         button: Some((heading("Open the community", "Открыть сообщество"), links.app("/"))),
         footer: why_footer(locale, community),
     };
-    let subscription =
-        Subscription { member_id: to.member_id, topics: vec![MailTopic::WeeklyDigest], delivery: Delivery::Immediately };
+    let subscription = Subscription {
+        member_id: to.member_id,
+        topics: vec![MailTopic::WeeklyDigest],
+        delivery: Delivery::Immediately,
+    };
     let footer = unsubscribe_footer(links, locale, &subscription, topic_words(locale, MailTopic::WeeklyDigest));
     lay_out(&content, locale, community, to.email, Some(&footer))
 }
@@ -303,7 +324,10 @@ mod tests {
         assert!(!mail.html_body.contains("<script>"));
         assert!(mail.text_body.contains("https://community.example.com/threads/7#reply-9"));
         let unsubscribe = mail.list_unsubscribe.expect("a one-click address");
-        assert!(unsubscribe.starts_with("https://community.example.com/unsubscribe?token=3.i.replies."), "{unsubscribe}");
+        assert!(
+            unsubscribe.starts_with("https://community.example.com/unsubscribe?token=3.i.replies."),
+            "{unsubscribe}"
+        );
         assert!(mail.text_body.contains(&unsubscribe));
         assert!(mail.text_body.contains("https://community.example.com/account/notifications"));
     }

@@ -31,8 +31,7 @@ fn signature(key: &[u8], payload: &str) -> String {
 /// The token of `subscription`: `<member>.<i|d>.<topic,topic>.<signature>`.
 pub fn token(key: &[u8], subscription: &Subscription) -> String {
     let topics: Vec<&str> = subscription.topics.iter().map(|topic| topic.as_str()).collect();
-    let payload =
-        format!("{}.{}.{}", subscription.member_id, delivery_letter(subscription.delivery), topics.join(","));
+    let payload = format!("{}.{}.{}", subscription.member_id, delivery_letter(subscription.delivery), topics.join(","));
     let signature = signature(key, &payload);
     format!("{payload}.{signature}")
 }

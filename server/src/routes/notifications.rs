@@ -19,8 +19,8 @@ use crate::db::notifications::NotificationFilter;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
-use crate::mail::unsubscribe;
 use crate::http::session::Viewer;
+use crate::mail::unsubscribe;
 use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
@@ -118,8 +118,8 @@ async fn save_preferences(
 
 /// Switches the topics an unsubscribe link names off (`on`: back on, as they were sent).
 async fn switch_by_link(state: &AppState, token: &str, on: bool) -> ApiResult<MailSubscription> {
-    let subscription =
-        unsubscribe::verify(&state.db.mail_links().unsubscribe_key, token).ok_or(ApiError::Link(ProblemCode::LinkInvalid))?;
+    let subscription = unsubscribe::verify(&state.db.mail_links().unsubscribe_key, token)
+        .ok_or(ApiError::Link(ProblemCode::LinkInvalid))?;
     let delivery = if on { subscription.delivery } else { Delivery::Never };
     if !state.db.set_mail_topics(subscription.member_id, &subscription.topics, delivery).await? {
         // The member left the community: the link names nobody now.

@@ -32,7 +32,8 @@ pub fn MailPreferencesForm(
     let chosen = {
         let choices = choices.clone();
         move || {
-            let mut preferences = MailPreferences { weekly_digest: weekly.get_untracked(), ..MailPreferences::default() };
+            let mut preferences =
+                MailPreferences { weekly_digest: weekly.get_untracked(), ..MailPreferences::default() };
             for (topic, value) in &choices {
                 preferences.set(*topic, value.get_untracked());
             }
@@ -46,7 +47,7 @@ pub fn MailPreferencesForm(
         save.dispatch(chosen());
     };
     view! {
-        <form class="mail-preferences" on:submit=on_submit novalidate>
+        <form class="form mail-preferences" on:submit=on_submit novalidate>
             {choices.into_iter().map(|(topic, value)| view! {
                 <DeliveryChoice topic=topic value=value error=form.field(topic.as_str()) />
             }).collect_view()}
