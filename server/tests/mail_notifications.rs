@@ -340,7 +340,9 @@ async fn nothing_of_a_secret_group_reaches_someone_who_left_it_or_was_never_in_i
     assert_eq!(pavel_weekly[0].subject, "Неделя в сообществе «Sever Software Community»", "Pavel reads Russian");
     let james_mails = to(&mails, "james@example.com");
     assert!(
-        james_mails.iter().all(|m| !m.subject.starts_with("Your daily digest") && !m.subject.starts_with("Сводка за день")),
+        james_mails
+            .iter()
+            .all(|m| !m.subject.starts_with("Your daily digest") && !m.subject.starts_with("Сводка за день")),
         "no daily digest: its only item is the council's: {james_mails:#?}"
     );
     let sergey_weekly = to(&mails, "sergey@example.com");

@@ -19,6 +19,7 @@ pub fn DeliveryChoice(
     let i18n = use_i18n();
     let name = topic.as_str();
     let error_id = format!("field-{name}-error");
+    let described_by = error_id.clone();
     let choices = [
         (Delivery::Immediately, Accounts::DeliveryImmediately),
         (Delivery::Daily, Accounts::DeliveryDaily),
@@ -28,7 +29,7 @@ pub fn DeliveryChoice(
         <fieldset
             class="field delivery-choice"
             class:field--invalid=move || error.with(Option::is_some)
-            aria-describedby=error_id.clone()
+            aria-describedby=described_by
         >
             <legend class="field__label">{i18n.t(topic_text(topic))}</legend>
             <div class="delivery-choice__options">
