@@ -26,13 +26,17 @@ pub struct AppState {
     pub mail_queued: Arc<tokio::sync::Notify>,
     /// The time digests are scheduled by (tests move it forward).
     pub clock: Clock,
+    /// The identity provider members can sign in with, if one is configured.
+    pub oidc: Option<Arc<crate::oidc::Provider>>,
 }
 
 impl AppState {
     pub async fn new(config: Config, db: Db) -> anyhow::Result<Self> {
         let guest_csrf_token = db.guest_csrf_token().await?;
         let shell = AppShell::load(&config.static_dir);
+        let oidc = crate::oidc::Provider::from_config(&config)?.map(Arc::new);
         Ok(AppState {
+            oidc,
             limiter: Arc::new(RateLimiter::new(&config)),
             config: Arc::new(config),
             db,

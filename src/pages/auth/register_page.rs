@@ -6,7 +6,9 @@ use veche_api::auth::RegisterRequest;
 use veche_api::validate;
 
 use crate::api;
+use crate::components::account::SignInProviders;
 use crate::components::form::{CheckboxField, FormAlert, FormState, TextField};
+use crate::i18n::messages::account::Accounts;
 use crate::i18n::messages::common::Common;
 use crate::i18n::use_i18n;
 use crate::pages::safe_next;
@@ -56,6 +58,9 @@ pub fn RegisterPage() -> impl IntoView {
             action.dispatch(request);
         }
     };
+    // Off where the community's identity provider is the only way in.
+    let password_on = RwSignal::new(true);
+    let next = Signal::derive(move || safe_next(query.get().get("next")));
     let sign_in_href = move || match query.get().get("next") {
         Some(next) => format!("/signin?next={}", api::url::encode(&next)),
         None => "/signin".to_owned(),
@@ -65,6 +70,11 @@ pub fn RegisterPage() -> impl IntoView {
         <Title text=i18n.t(Common::RegisterTitle) />
         <section class="auth-page">
             <h1>{i18n.t(Common::RegisterTitle)}</h1>
+            <SignInProviders next=next password_on=password_on />
+            <Show
+                when=move || password_on.get()
+                fallback=move || view! { <p class="auth-page__intro">{i18n.t(Accounts::ProviderOnly)}</p> }
+            >
             <p class="auth-page__intro">{i18n.t(Common::RegisterIntro)}</p>
             <form class="form" on:submit=on_submit novalidate>
                 <FormAlert message=form.alert() />
@@ -118,6 +128,7 @@ pub fn RegisterPage() -> impl IntoView {
                 {i18n.t(Common::AlreadyMember)}" "
                 <A href=sign_in_href>{i18n.t(Common::SignIn)}</A>
             </p>
+            </Show>
         </section>
     }
 }
