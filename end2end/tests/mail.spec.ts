@@ -128,6 +128,11 @@ test.describe('in Russian', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Сохранено.' })).toBeVisible();
     await expectAccessible(page, 'on the mail preferences page in Russian');
     await expectNoSidewaysScroll(page);
+    // The narrowest phone: the longest (Russian) labels still fit, the choices still reachable.
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoSidewaysScroll(page);
+    await preferences.choice('Решения по моим заявкам в группы', 'Никогда').scrollIntoViewIfNeeded();
+    await expect(preferences.choice('Решения по моим заявкам в группы', 'Никогда')).toBeInViewport();
 
     await page.goto('/unsubscribe?token=1.i.replies.forged');
     await expect(page.getByRole('alert').filter({ hasText: 'Ссылка недействительна.' })).toBeVisible({ timeout: 20_000 });
