@@ -135,7 +135,9 @@ crate::lazy_routes! {
         ("account/delete", delete_account_page, SignedIn),
         // Where a member lands after deleting their account, signed out by then.
         ("account/deleted", account_deleted_page, Anyone),
+        ("account/notifications", mail_preferences_page, SignedIn),
         // Opened from mails, signed in or not.
+        ("unsubscribe", unsubscribe_page, Anyone),
         ("account/forgot-password", forgot_password_page, Anyone),
         ("account/reset-password", reset_password_page, Anyone),
         ("account/confirm-email", confirm_email_page, Anyone),
@@ -173,6 +175,8 @@ crate::lazy_page!(security_page, crate::pages::account::SecurityPage);
 crate::lazy_page!(delete_account_page, crate::pages::account::DeleteAccountPage);
 crate::lazy_page!(account_deleted_page, crate::pages::account::AccountDeletedPage);
 crate::lazy_page!(privacy_page, crate::pages::privacy::PrivacyPage);
+crate::lazy_page!(mail_preferences_page, crate::pages::account::MailPreferencesPage);
+crate::lazy_page!(unsubscribe_page, crate::pages::auth::UnsubscribePage);
 crate::lazy_page!(forgot_password_page, crate::pages::auth::ForgotPasswordPage);
 crate::lazy_page!(reset_password_page, crate::pages::auth::ResetPasswordPage);
 crate::lazy_page!(confirm_email_page, crate::pages::auth::ConfirmEmailPage);

@@ -55,3 +55,27 @@ export class SecurityPage {
     return this.page.locator('.session-list__item');
   }
 }
+
+/** `/account/notifications`: what reaches the member by e-mail. */
+export class MailPreferencesPage {
+  constructor(readonly page: Page) {}
+
+  async open(heading = 'E-mail notifications'): Promise<void> {
+    await this.page.goto('/account/notifications');
+    // The first visit also fetches the page's chunk: slower on a busy machine.
+    await expect(this.page.getByRole('heading', { level: 1, name: heading })).toBeVisible({ timeout: 20_000 });
+  }
+
+  /** The radio group of one kind of mail, by its legend. */
+  kind(legend: string) {
+    return this.page.getByRole('group', { name: legend });
+  }
+
+  choice(legend: string, delivery: string) {
+    return this.kind(legend).getByRole('radio', { name: delivery });
+  }
+
+  get weekly() {
+    return this.page.getByRole('checkbox', { name: /weekly community digest|еженедельную подборку/ });
+  }
+}

@@ -17,3 +17,21 @@ pub fn parse(text: &str) -> Option<DateTime<Utc>> {
 pub fn today() -> chrono::NaiveDate {
     Utc::now().date_naive()
 }
+
+/// The server's clock for what it schedules (the digests): the system's time, moved forward by
+/// whatever tests ask, so a test can let a day or a week pass without waiting for it.
+#[derive(Clone, Debug, Default)]
+pub struct Clock {
+    offset_seconds: std::sync::Arc<std::sync::atomic::AtomicI64>,
+}
+
+impl Clock {
+    pub fn now(&self) -> DateTime<Utc> {
+        Utc::now() + chrono::Duration::seconds(self.offset_seconds.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    /// Moves this clock (and every copy of it) `by` into the future.
+    pub fn advance(&self, by: chrono::Duration) {
+        self.offset_seconds.fetch_add(by.num_seconds(), std::sync::atomic::Ordering::Relaxed);
+    }
+}

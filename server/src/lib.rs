@@ -9,6 +9,7 @@ pub mod clock;
 pub mod config;
 pub mod csv;
 pub mod db;
+pub mod digests;
 pub mod http;
 pub mod ics;
 pub mod images;
@@ -34,6 +35,8 @@ pub use state::AppState;
 /// Opens the database (migrating and seeding it as configured) and builds the whole service.
 pub async fn build(config: Config) -> anyhow::Result<(axum::Router, AppState)> {
     let db = db::Db::open(&config.database).await?;
+    let links = mail::MailLinks::new(&config.public_url, &db.mail_links().unsubscribe_key);
+    let db = db.with_mail_links(links);
     if config.seed == config::SeedMode::Demo {
         seed::demo(&db).await.context("seeding the demo community")?;
     }
@@ -41,13 +44,17 @@ pub async fn build(config: Config) -> anyhow::Result<(axum::Router, AppState)> {
     Ok((http::router(state.clone()), state))
 }
 
+/// How often the server looks for digests that are due.
+const DIGEST_LOOK: std::time::Duration = std::time::Duration::from_secs(60);
+
 /// Runs the server until Ctrl-C or SIGTERM, then finishes the requests in flight.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let addr = config.addr;
     let (router, state) = build(config).await?;
     state.spawn_housekeeping();
     let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);
-    let sender = state.mail_sender()?.spawn(mail_stopped);
+    let sender = state.mail_sender()?.spawn(mail_stopped.clone());
+    let digests = state.spawn_digests(DIGEST_LOOK, mail_stopped);
     let listener = TcpListener::bind(addr).await.with_context(|| format!("binding {addr}"))?;
     tracing::info!(address = %listener.local_addr()?, "veche-server listening");
     // Answers go out as soon as they are written: with Nagle's algorithm a response written in
@@ -63,6 +70,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .await?;
     // The mail in hand is finished before the database closes, so a restart sends it once.
     let _ = stop_mail.send(true);
+    let _ = digests.await;
     if tokio::time::timeout(std::time::Duration::from_secs(40), sender).await.is_err() {
         tracing::warn!("the mail sender did not stop within 40 s");
     }

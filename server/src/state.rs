@@ -1,6 +1,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
 use crate::http::BodyBudget;
@@ -28,6 +29,8 @@ pub struct AppState {
     pub sign_in_fixed: Option<Arc<crate::oidc::SignInWays>>,
     /// The client identity providers are reached with.
     pub oidc_http: openidconnect::reqwest::Client,
+    /// The time digests are scheduled by (tests move it forward).
+    pub clock: Clock,
 }
 
 impl AppState {
@@ -47,12 +50,22 @@ impl AppState {
             idempotency_in_flight: Arc::default(),
             body_budget: Arc::default(),
             mail_queued: Arc::new(tokio::sync::Notify::new()),
+            clock: Clock::default(),
         })
     }
 
     /// The mail sender for this server's configuration and queue.
     pub fn mail_sender(&self) -> anyhow::Result<crate::mail::sender::Sender> {
         crate::mail::sender::Sender::new(&self.config, self.db.clone(), self.mail_queued.clone())
+    }
+
+    /// The digest scheduler (`digests`), looking every `every` until `stop`.
+    pub fn spawn_digests(
+        &self,
+        every: Duration,
+        stop: tokio::sync::watch::Receiver<bool>,
+    ) -> tokio::task::JoinHandle<()> {
+        crate::digests::spawn(self.db.clone(), self.clock.clone(), self.mail_queued.clone(), every, stop)
     }
 
     /// The community's name as mails show it.

@@ -1,5 +1,5 @@
 use veche_api::Page;
-use veche_api::notifications::{Notification, UnreadCount};
+use veche_api::notifications::{MailPreferences, MailSubscription, Notification, UnreadCount, UnsubscribeRequest};
 
 use super::client::{self, ApiResult, Method, Options};
 use super::url::query;
@@ -33,6 +33,22 @@ pub async fn mark_read(id: &str) -> ApiResult<Notification> {
 
 pub async fn mark_all_read() -> ApiResult<UnreadCount> {
     client::request::<_, ()>(Method::Post, "/notifications/read-all", None, Options::default()).await
+}
+
+/// What reaches the signed-in member by e-mail.
+pub async fn preferences() -> ApiResult<MailPreferences> {
+    client::request::<_, ()>(Method::Get, "/notifications/preferences", None, Options::default()).await
+}
+
+pub async fn save_preferences(preferences: &MailPreferences) -> ApiResult<MailPreferences> {
+    client::request(Method::Put, "/notifications/preferences", Some(preferences), Options::default()).await
+}
+
+/// Switches off (or, with `on`, back on) the mail an unsubscribe link names; needs no session.
+pub async fn switch_by_link(token: &str, on: bool) -> ApiResult<MailSubscription> {
+    let request = UnsubscribeRequest { token: token.to_owned() };
+    let path = if on { "/notifications/resubscribe" } else { "/notifications/unsubscribe" };
+    client::request(Method::Post, path, Some(&request), Options::default()).await
 }
 
 #[cfg(test)]

@@ -210,7 +210,7 @@ impl Db {
             actor_id: None,
             group_id,
         };
-        notifications::insert(&mut tx, &concerned, &notification).await?;
+        notifications::insert(&mut tx, &self.mail_links, &concerned, &notification).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -230,7 +230,7 @@ impl Db {
             actor_id: Some(actor),
             group_id: event.group_id,
         };
-        notifications::insert(&mut tx, &concerned, &notification).await?;
+        notifications::insert(&mut tx, &self.mail_links, &concerned, &notification).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -411,7 +411,7 @@ impl Db {
                     actor_id: None,
                     group_id: event.group_id,
                 };
-                notifications::insert(&mut tx, &[next], &notification).await?;
+                notifications::insert(&mut tx, &self.mail_links, &[next], &notification).await?;
             }
         }
         tx.commit().await?;

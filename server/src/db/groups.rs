@@ -342,7 +342,7 @@ impl Db {
             // About the group itself, which the requester may see: not scoped to its content.
             group_id: None,
         };
-        notifications::insert(&mut tx, &[member], &notification).await?;
+        notifications::insert(&mut tx, &self.mail_links, &[member], &notification).await?;
         tx.commit().await?;
         Ok(true)
     }

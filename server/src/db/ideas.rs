@@ -394,7 +394,7 @@ impl Db {
             actor_id: Some(staff_id),
             group_id,
         };
-        notifications::insert(&mut tx, &voters, &notification).await?;
+        notifications::insert(&mut tx, &self.mail_links, &voters, &notification).await?;
         tx.commit().await?;
         Ok(voters)
     }

@@ -14,6 +14,8 @@ pub struct NewMail {
     pub subject: String,
     pub text_body: String,
     pub html_body: String,
+    /// The one-click unsubscribe address (List-Unsubscribe, RFC 8058); none for account mails.
+    pub list_unsubscribe: Option<String>,
 }
 
 /// A mail the sender has claimed.
@@ -27,6 +29,7 @@ pub struct QueuedMail {
     pub html_body: String,
     pub attempts: i64,
     pub created_at: String,
+    pub list_unsubscribe: Option<String>,
 }
 
 /// Writes `mail` into the queue on `connection`, so it commits or rolls back with the caller's
@@ -34,14 +37,16 @@ pub struct QueuedMail {
 pub(super) async fn enqueue(connection: &mut SqliteConnection, mail: &NewMail, domain: &str) -> anyhow::Result<()> {
     let now = clock::now();
     sqlx::query(
-        "INSERT INTO mail_outbox (message_id, recipient, subject, text_body, html_body, next_attempt_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO mail_outbox (message_id, recipient, subject, text_body, html_body, list_unsubscribe,
+                                  next_attempt_at, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     )
     .bind(format!("<{}@{domain}>", tokens::random_token(18)))
     .bind(&mail.recipient)
     .bind(&mail.subject)
     .bind(&mail.text_body)
     .bind(&mail.html_body)
+    .bind(&mail.list_unsubscribe)
     .bind(&now)
     .bind(&now)
     .execute(&mut *connection)
@@ -66,7 +71,8 @@ impl Db {
             let claimed: Option<QueuedMail> = sqlx::query_as(
                 "UPDATE mail_outbox SET state = 'sending', attempts = attempts + 1
                  WHERE id = ? AND state = 'queued'
-                 RETURNING id, message_id, recipient, subject, text_body, html_body, attempts, created_at",
+                 RETURNING id, message_id, recipient, subject, text_body, html_body, attempts, created_at,
+                           list_unsubscribe",
             )
             .bind(id)
             .fetch_optional(&mut *self.conn().await?)

@@ -4,6 +4,7 @@
 pub mod accounts;
 mod charter;
 mod community;
+pub mod digests;
 pub mod events;
 pub mod groups;
 pub mod ideas;
@@ -12,6 +13,7 @@ pub mod identities;
 pub mod kb;
 pub mod kpis;
 pub mod mail;
+pub mod mail_preferences;
 mod media;
 mod members;
 mod moderation;
@@ -46,11 +48,14 @@ pub use mail::{NewMail, QueuedMail};
 pub use members::{MemberRow, NewMember};
 pub use sessions::{SESSION_DAYS, SessionRow};
 
+use crate::mail::MailLinks;
 use crate::tokens;
 
 #[derive(Clone)]
 pub struct Db {
     pub(crate) pool: SqlitePool,
+    /// What the mails queued with notifications link to (`Db::with_mail_links`).
+    pub(crate) mail_links: Arc<MailLinks>,
 }
 
 /// How long a statement waits for another connection's write to finish before the request is
@@ -169,7 +174,33 @@ impl Db {
             .await
             .with_context(|| format!("opening {}", path.display()))?;
         sqlx::migrate!("./migrations").run(&pool).await.context("migrating the database")?;
-        Ok(Db { pool })
+        let db = Db { pool, mail_links: Arc::new(MailLinks::new("http://127.0.0.1:8080", b"")) };
+        let key = db.secret("mail_unsubscribe_key").await?;
+        Ok(db.with_mail_links(MailLinks::new("http://127.0.0.1:8080", key.as_bytes())))
+    }
+
+    /// This database with mails linking to `links` (the server's public URL).
+    pub fn with_mail_links(self, links: MailLinks) -> Db {
+        Db { mail_links: Arc::new(links), ..self }
+    }
+
+    /// The unsubscribe key and the public URL of this server's mails.
+    pub fn mail_links(&self) -> &MailLinks {
+        &self.mail_links
+    }
+
+    /// A random secret made once per database and kept in `settings` under `key`.
+    pub async fn secret(&self, key: &str) -> anyhow::Result<String> {
+        let candidate = tokens::random_token(32);
+        sqlx::query("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING")
+            .bind(key)
+            .bind(&candidate)
+            .execute(&mut *self.conn().await?)
+            .await?;
+        Ok(sqlx::query_scalar("SELECT value FROM settings WHERE key = ?")
+            .bind(key)
+            .fetch_one(&mut *self.conn().await?)
+            .await?)
     }
 
     /// A connection for the next statement: the running request's transaction if there is one

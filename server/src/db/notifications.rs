@@ -3,10 +3,11 @@
 use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 use veche_api::notifications::{EXCERPT_MAX, Notification, NotificationKind};
 
-use super::Db;
 use super::threads::excerpt;
+use super::{Db, mail_preferences};
 use crate::access::Reader;
 use crate::clock;
+use crate::mail::MailLinks;
 
 /// What to tell each recipient.
 pub struct NewNotification<'a> {
@@ -25,9 +26,11 @@ pub struct NewNotification<'a> {
 }
 
 /// Tells each of `recipients` once, inside the caller's transaction (or on a pooled connection),
-/// so a notification exists exactly when what it reports was stored.
+/// so a notification exists exactly when what it reports was stored; so does its mail, for those
+/// who get its kind by e-mail at once (`mail_preferences`).
 pub async fn insert(
     connection: &mut SqliteConnection,
+    links: &MailLinks,
     recipients: &[i64],
     notification: &NewNotification<'_>,
 ) -> anyhow::Result<()> {
@@ -39,9 +42,10 @@ pub async fn insert(
             continue;
         }
         told.push(member);
+        let mail_state = mail_preferences::mail_notification(connection, links, member, notification, &text).await?;
         sqlx::query(
-            "INSERT INTO notifications (member_id, kind, title, body, link, actor_id, group_id, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO notifications (member_id, kind, title, body, link, actor_id, group_id, created_at, mail_state)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(member)
         .bind(notification.kind.as_str())
@@ -51,6 +55,7 @@ pub async fn insert(
         .bind(notification.actor_id)
         .bind(notification.group_id)
         .bind(&now)
+        .bind(mail_state)
         .execute(&mut *connection)
         .await?;
     }
@@ -73,7 +78,7 @@ impl Db {
         }
         let mut conn = self.conn().await?;
         let mut tx = conn.begin_write().await?;
-        insert(&mut tx, recipients, notification).await?;
+        insert(&mut tx, &self.mail_links, recipients, notification).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -80,6 +80,8 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api)
         // Other API versions and paths outside `/api/v1`: the API's own headers too.
         .route("/api/{*rest}", any(|| async { ApiError::NotFound }).layer(middleware::from_fn(api_headers)))
+        // A mail's unsubscribe address: the app's page to a browser, one click to a mail program.
+        .route("/unsubscribe", get(static_files::index).post(routes::notifications::one_click_unsubscribe))
         .route("/embed/frame", get(embed::frame_page))
         .route("/embed/frame/", get(embed::frame_page))
         .route("/embed/frame/index.html", get(embed::frame_page))

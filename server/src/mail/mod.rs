@@ -2,11 +2,43 @@
 //! the community's name and links back to the app) and the sender that delivers the queue
 //! (`sender`). A mail is queued in the database by whatever caused it, in the same transaction.
 
+pub mod notices;
 pub mod sender;
+pub mod unsubscribe;
 
 use veche_api::Locale;
 
 use crate::db::NewMail;
+
+/// What mails need to link back: the app's public address, the Message-ID domain, and the key
+/// unsubscribe links are signed with (kept in the database, so links outlive restarts).
+#[derive(Clone, Debug)]
+pub struct MailLinks {
+    pub public_url: String,
+    pub domain: String,
+    pub unsubscribe_key: Vec<u8>,
+}
+
+impl MailLinks {
+    pub fn new(public_url: &str, unsubscribe_key: &[u8]) -> MailLinks {
+        MailLinks {
+            public_url: public_url.to_owned(),
+            domain: domain_of(public_url),
+            unsubscribe_key: unsubscribe_key.to_vec(),
+        }
+    }
+
+    /// The app's address of `path_and_query`.
+    pub fn app(&self, path_and_query: &str) -> String {
+        app_link(&self.public_url, path_and_query)
+    }
+
+    /// The one-click unsubscribe address for `subscription`: the app's page on GET, the server's
+    /// RFC 8058 handler on POST.
+    pub fn unsubscribe(&self, subscription: &unsubscribe::Subscription) -> String {
+        self.app(&format!("/unsubscribe?token={}", unsubscribe::token(&self.unsubscribe_key, subscription)))
+    }
+}
 
 /// Links in mails are valid this long.
 pub mod lifetimes {
@@ -55,8 +87,31 @@ struct Content {
     subject: String,
     greeting: String,
     paragraphs: Vec<String>,
+    /// Lists of linked lines under headings (a digest's items).
+    sections: Vec<Section>,
     button: Option<(String, String)>,
     footer: String,
+}
+
+/// A heading and its linked lines.
+struct Section {
+    heading: String,
+    lines: Vec<Line>,
+}
+
+/// One linked line of a list: its text, a detail under it (an excerpt, a date), its link.
+struct Line {
+    text: String,
+    detail: String,
+    link: String,
+}
+
+/// The end of a mail someone may stop: how, in words and links.
+struct UnsubscribeFooter {
+    stop: String,
+    url: String,
+    choose: String,
+    preferences_url: String,
 }
 
 fn content(letter: &Letter, locale: Locale, community: &str) -> Content {
@@ -68,6 +123,7 @@ fn content(letter: &Letter, locale: Locale, community: &str) -> Content {
                 format!("Welcome to {community}. Please confirm that {email} is your address."),
                 "The link works once, for 48 hours.".into(),
             ],
+            sections: Vec::new(),
             button: Some(("Confirm my address".into(), link.clone())),
             footer: format!(
                 "You get this mail because this address was used to join {community}. If it was not you, ignore it."
@@ -80,6 +136,7 @@ fn content(letter: &Letter, locale: Locale, community: &str) -> Content {
                 format!("Добро пожаловать в сообщество «{community}». Подтвердите, что {email} — ваш адрес."),
                 "Ссылка срабатывает один раз и действует 48 часов.".into(),
             ],
+            sections: Vec::new(),
             button: Some(("Подтвердить адрес".into(), link.clone())),
             footer: format!(
                 "Это письмо пришло, потому что с этим адресом вступили в сообщество «{community}». Если это были не вы, просто не обращайте на него внимания."
@@ -93,6 +150,7 @@ fn content(letter: &Letter, locale: Locale, community: &str) -> Content {
                 "The link works once, for one hour. Choosing a new password signs you out on every other device."
                     .into(),
             ],
+            sections: Vec::new(),
             button: Some(("Choose a new password".into(), link.clone())),
             footer: "If you did not ask for this, ignore this mail: your password stays as it is.".into(),
         },
@@ -103,6 +161,7 @@ fn content(letter: &Letter, locale: Locale, community: &str) -> Content {
                 format!("Кто-то (надеемся, вы) попросил сбросить пароль учётной записи @{handle}."),
                 "Ссылка срабатывает один раз и действует один час. После смены пароля все другие устройства выйдут из учётной записи.".into(),
             ],
+            sections: Vec::new(),
             button: Some(("Задать новый пароль".into(), link.clone())),
             footer: "Если вы этого не просили, не обращайте внимания на письмо: пароль останется прежним.".into(),
         },
@@ -113,6 +172,7 @@ fn content(letter: &Letter, locale: Locale, community: &str) -> Content {
                 format!("You asked to use {email} for your account. Confirm it to make the change."),
                 "The link works once, for 24 hours. Until then your old address stays.".into(),
             ],
+            sections: Vec::new(),
             button: Some(("Confirm the new address".into(), link.clone())),
             footer: "If you did not ask for this, ignore this mail: nothing changes.".into(),
         },
@@ -123,6 +183,7 @@ fn content(letter: &Letter, locale: Locale, community: &str) -> Content {
                 format!("Вы попросили использовать адрес {email} для своей учётной записи. Подтвердите его, чтобы сменить адрес."),
                 "Ссылка срабатывает один раз и действует 24 часа. До подтверждения остаётся прежний адрес.".into(),
             ],
+            sections: Vec::new(),
             button: Some(("Подтвердить новый адрес".into(), link.clone())),
             footer: "Если вы этого не просили, не обращайте внимания на письмо: ничего не изменится.".into(),
         },
@@ -134,6 +195,7 @@ fn content(letter: &Letter, locale: Locale, community: &str) -> Content {
                 "Once the new address is confirmed, mail from the community goes there instead of here.".into(),
                 "If this was not you, sign in and change your password now; the change does not happen until the new address is confirmed.".into(),
             ],
+            sections: Vec::new(),
             button: Some(("Open my account".into(), account_link.clone())),
             footer: format!("This notice goes to the address the account had at {community}."),
         },
@@ -145,6 +207,7 @@ fn content(letter: &Letter, locale: Locale, community: &str) -> Content {
                 "Когда новый адрес подтвердят, письма сообщества будут приходить туда, а не сюда.".into(),
                 "Если это были не вы, войдите и сразу смените пароль: адрес не сменится, пока новый не подтверждён.".into(),
             ],
+            sections: Vec::new(),
             button: Some(("Открыть учётную запись".into(), account_link.clone())),
             footer: format!("Это уведомление приходит на прежний адрес учётной записи в сообществе «{community}»."),
         },
@@ -153,16 +216,41 @@ fn content(letter: &Letter, locale: Locale, community: &str) -> Content {
 
 /// Writes `letter` for `recipient` in `locale`: plain text and HTML with the same words.
 pub fn compose(letter: &Letter, locale: Locale, community: &str, recipient: &str) -> NewMail {
-    let content = content(letter, locale, community);
+    lay_out(&content(letter, locale, community), locale, community, recipient, None)
+}
+
+/// Lays `content` out as plain text and HTML with the same words; with `unsubscribe`, its links
+/// end the mail and its address goes into the List-Unsubscribe headers.
+fn lay_out(
+    content: &Content,
+    locale: Locale,
+    community: &str,
+    recipient: &str,
+    unsubscribe: Option<&UnsubscribeFooter>,
+) -> NewMail {
     let mut text = format!("{}\n\n", content.greeting);
     for paragraph in &content.paragraphs {
         text.push_str(paragraph);
         text.push_str("\n\n");
     }
+    for section in &content.sections {
+        text.push_str(&format!("{}\n\n", section.heading));
+        for line in &section.lines {
+            text.push_str(&format!("* {}\n", line.text));
+            if !line.detail.is_empty() {
+                text.push_str(&format!("  {}\n", line.detail));
+            }
+            text.push_str(&format!("  {}\n", line.link));
+        }
+        text.push('\n');
+    }
     if let Some((label, link)) = &content.button {
         text.push_str(&format!("{label}:\n{link}\n\n"));
     }
     text.push_str(&format!("-- \n{}\n{community}\n", content.footer));
+    if let Some(footer) = unsubscribe {
+        text.push_str(&format!("\n{}:\n{}\n{}:\n{}\n", footer.stop, footer.url, footer.choose, footer.preferences_url));
+    }
 
     let mut html = format!(
         "<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{subject}</title></head>\
@@ -178,6 +266,27 @@ pub fn compose(letter: &Letter, locale: Locale, community: &str, recipient: &str
     for paragraph in &content.paragraphs {
         html.push_str(&format!("<p style=\"font-size:16px;line-height:1.5\">{}</p>", escape(paragraph)));
     }
+    for section in &content.sections {
+        html.push_str(&format!(
+            "<h2 style=\"font-size:18px;margin:24px 0 8px\">{}</h2><ul style=\"padding-left:20px;margin:0\">",
+            escape(&section.heading)
+        ));
+        for line in &section.lines {
+            html.push_str(&format!(
+                "<li style=\"margin:0 0 12px;font-size:16px;line-height:1.4\"><a href=\"{}\" style=\"color:#0a5c8a\">{}</a>",
+                escape(&line.link),
+                escape(&line.text)
+            ));
+            if !line.detail.is_empty() {
+                html.push_str(&format!(
+                    "<br><span style=\"font-size:14px;color:#55606e\">{}</span>",
+                    escape(&line.detail)
+                ));
+            }
+            html.push_str("</li>");
+        }
+        html.push_str("</ul>");
+    }
     if let Some((label, link)) = &content.button {
         html.push_str(&format!(
             "<p style=\"margin:24px 0\"><a href=\"{href}\" style=\"display:inline-block;background:#0a5c8a;color:#ffffff;\
@@ -188,10 +297,27 @@ pub fn compose(letter: &Letter, locale: Locale, community: &str, recipient: &str
         ));
     }
     html.push_str(&format!(
-        "<p style=\"margin-top:24px;font-size:13px;color:#55606e\">{}</p></div></body></html>\n",
+        "<p style=\"margin-top:24px;font-size:13px;color:#55606e\">{}</p>",
         escape(&content.footer)
     ));
-    NewMail { recipient: recipient.to_owned(), subject: content.subject, text_body: text, html_body: html }
+    if let Some(footer) = unsubscribe {
+        html.push_str(&format!(
+            "<p style=\"font-size:13px;color:#55606e\"><a href=\"{}\" style=\"color:#55606e\">{}</a> · \
+             <a href=\"{}\" style=\"color:#55606e\">{}</a></p>",
+            escape(&footer.url),
+            escape(&footer.stop),
+            escape(&footer.preferences_url),
+            escape(&footer.choose),
+        ));
+    }
+    html.push_str("</div></body></html>\n");
+    NewMail {
+        recipient: recipient.to_owned(),
+        subject: content.subject.clone(),
+        text_body: text,
+        html_body: html,
+        list_unsubscribe: unsubscribe.map(|footer| footer.url.clone()),
+    }
 }
 
 /// Text for HTML: member-chosen names and addresses are never markup.

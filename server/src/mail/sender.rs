@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use anyhow::Context;
 use chrono::Utc;
+use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::{Notify, watch};
@@ -149,12 +150,19 @@ impl Sender {
 
     fn message(&self, mail: &QueuedMail) -> anyhow::Result<Message> {
         let to: Mailbox = mail.recipient.parse().context("the recipient's address")?;
-        Ok(Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(mail.subject.clone())
-            .message_id(Some(mail.message_id.clone()))
-            .multipart(MultiPart::alternative_plain_html(mail.text_body.clone(), mail.html_body.clone()))?)
+            .message_id(Some(mail.message_id.clone()));
+        if let Some(url) = &mail.list_unsubscribe {
+            // RFC 8058: mail programs offer "unsubscribe" and POST `List-Unsubscribe=One-Click`
+            // to the address, which switches this kind of mail off without signing in.
+            builder = builder
+                .header(ListUnsubscribe(format!("<{url}>")))
+                .header(ListUnsubscribePost("List-Unsubscribe=One-Click".to_owned()));
+        }
+        Ok(builder.multipart(MultiPart::alternative_plain_html(mail.text_body.clone(), mail.html_body.clone()))?)
     }
 
     /// Runs until `stop` turns true: delivers what is due, then sleeps until the next mail is
@@ -201,6 +209,31 @@ impl Sender {
         }
     }
 }
+
+/// Declares a header lettre does not know, carried as given (ASCII).
+macro_rules! raw_header {
+    ($name:ident, $wire:literal) => {
+        #[derive(Clone)]
+        struct $name(String);
+
+        impl Header for $name {
+            fn name() -> HeaderName {
+                HeaderName::new_from_ascii_str($wire)
+            }
+
+            fn parse(value: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+                Ok($name(value.to_owned()))
+            }
+
+            fn display(&self) -> HeaderValue {
+                HeaderValue::new(Self::name(), self.0.clone())
+            }
+        }
+    };
+}
+
+raw_header!(ListUnsubscribe, "List-Unsubscribe");
+raw_header!(ListUnsubscribePost, "List-Unsubscribe-Post");
 
 /// The wait before attempt `attempts + 1`: `base`, doubling with each failure, at most an hour.
 pub fn backoff(base: Duration, attempts: i64) -> Duration {

@@ -12,7 +12,7 @@ mod kb;
 mod kpis;
 mod members;
 pub(crate) mod moderation;
-mod notifications;
+pub(crate) mod notifications;
 mod privacy;
 mod search;
 mod sign_in_providers;

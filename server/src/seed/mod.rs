@@ -175,8 +175,6 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
             })
             .await?
             .ok_or_else(|| anyhow::anyhow!("demo member {} exists twice", member.handle))?;
-        // The demo's addresses are not real: count them as confirmed.
-        db.mark_email_verified(row.id).await?;
         ids.insert(member.handle, row.id);
     }
     charter::seed(db).await?;
@@ -189,6 +187,11 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
     names::seed(db).await?;
     surveys::seed(db, ids["elena"]).await?;
     db.refresh_all_reputation().await?;
+    // The demo's addresses are not real: count them as confirmed. Only now, so the demo's past
+    // (idea statuses, a cancelled event) is not mailed to anyone.
+    for id in ids.values() {
+        db.mark_email_verified(*id).await?;
+    }
     tracing::info!(members = DEMO_MEMBERS.len(), "seeded the demo community");
     Ok(())
 }

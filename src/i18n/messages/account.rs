@@ -57,6 +57,32 @@ crate::messages! {
         ResetNextStep => ("Ask for a new link: it takes a minute.", "Запросите новую ссылку — это займёт минуту."),
         AskNewResetLink => ("Ask for a new link", "Запросить новую ссылку"),
 
+        MailTitle => ("E-mail notifications", "Уведомления на почту"),
+        MailIntro => ("Choose what reaches you by e-mail. The bell on the site always shows everything.", "Выберите, что приходит вам на почту. Колокольчик на сайте всегда показывает всё."),
+        MailUnconfirmed => ("Mail goes out once your address is confirmed.", "Письма начнут приходить, когда адрес будет подтверждён."),
+        TopicReplies => ("Replies to my threads", "Ответы в моих темах"),
+        TopicMentions => ("Mentions of me", "Упоминания меня"),
+        TopicIdeaStatus => ("New statuses of ideas I voted for", "Новые статусы идей с моим голосом"),
+        TopicEvents => ("Changes of events I answered, places from the waitlist", "Изменения моих мероприятий, места из листа ожидания"),
+        TopicGroupDecisions => ("Decisions on my requests to join groups", "Решения по моим заявкам в группы"),
+        TopicWeekly => ("The weekly community digest", "Еженедельная подборка сообщества"),
+        TopicOther => ("Other mail", "Другие письма"),
+        DeliveryImmediately => ("Immediately", "Сразу"),
+        DeliveryDaily => ("In a daily digest", "В ежедневной сводке"),
+        DeliveryNever => ("Never", "Никогда"),
+        WeeklyLabel => ("Send me the weekly community digest: the most discussed threads, new and implemented ideas, upcoming events", "Присылать еженедельную подборку: самые обсуждаемые темы, новые и реализованные идеи, ближайшие мероприятия"),
+        SavePreferences => ("Save", "Сохранить"),
+        PreferencesSaved => ("Saved. Mail follows your new choices from now on.", "Сохранено. Письма приходят по новым настройкам."),
+
+        UnsubscribeTitle => ("Unsubscribe", "Отписка от писем"),
+        Unsubscribing => ("Switching it off…", "Отключаем…"),
+        UnsubscribedText => ("Done. You will no longer get these e-mails:", "Готово. Эти письма больше не будут приходить:"),
+        Resubscribe => ("Switch them back on", "Включить снова"),
+        Resubscribing => ("Switching on…", "Включаем…"),
+        ResubscribedText => ("Switched back on. You will get these e-mails again:", "Снова включено. Эти письма опять будут приходить:"),
+        ChoosePreferences => ("Choose what you get by e-mail", "Выбрать, какие письма получать"),
+        UnsubscribeNextStep => ("Sign in and choose what you get on your e-mail notifications page.", "Войдите и выберите письма на странице уведомлений на почту."),
+
         SignInWith => ("Sign in with", "Войти через"),
         OrWithPassword => ("or with your password", "или с паролем"),
         ProviderJoinNote => ("The first sign-in makes you a member of the community, under its charter.", "При первом входе вы становитесь участником сообщества и принимаете его устав."),
@@ -70,6 +96,20 @@ crate::messages! {
         SignInEmailUnverified => ("Your organisation's account has not confirmed your e-mail address, so we cannot tell which member you are. Confirm it there, or sign in with your password.", "Учётная запись организации не подтвердила ваш адрес почты, поэтому мы не знаем, кто вы. Подтвердите адрес там или войдите с паролем."),
         SignInEmailMissing => ("Your organisation's account did not share an e-mail address. Ask your administrator to allow it.", "Учётная запись организации не передала адрес почты. Попросите администратора разрешить это."),
         SignInFailed => ("Signing in did not work. Try again.", "Войти не удалось. Попробуйте ещё раз."),
+    }
+}
+
+/// The name of a kind of mail, as the preferences and the unsubscribe page list it.
+pub fn topic_text(topic: veche_api::notifications::MailTopic) -> Accounts {
+    use veche_api::notifications::MailTopic;
+    match topic {
+        MailTopic::Replies => Accounts::TopicReplies,
+        MailTopic::Mentions => Accounts::TopicMentions,
+        MailTopic::IdeaStatus => Accounts::TopicIdeaStatus,
+        MailTopic::Events => Accounts::TopicEvents,
+        MailTopic::GroupDecisions => Accounts::TopicGroupDecisions,
+        MailTopic::WeeklyDigest => Accounts::TopicWeekly,
+        MailTopic::Unknown => Accounts::TopicOther,
     }
 }
 

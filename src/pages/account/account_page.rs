@@ -40,6 +40,7 @@ pub fn AccountPage() -> impl IntoView {
                                 <A href="/account/profile">{i18n.t(Members::EditProfile)}</A>
                                 <A href=format!("/members/{}", encode(&member.handle))>{i18n.t(Members::ViewProfile)}</A>
                                 <A href="/account/security">{i18n.t(Accounts::SecurityLink)}</A>
+                                <A href="/account/notifications">{i18n.t(Accounts::MailTitle)}</A>
                             </p>
                         </div>
                     </div>
