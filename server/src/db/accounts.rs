@@ -70,7 +70,7 @@ pub struct SessionListing {
 /// How often a session's "last seen" is written: not on every request.
 const LAST_SEEN_EVERY_MINUTES: i64 = 5;
 
-async fn insert_token(
+pub(super) async fn insert_token(
     connection: &mut sqlx::SqliteConnection,
     member_id: i64,
     token: &NewToken<'_>,

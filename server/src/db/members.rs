@@ -114,15 +114,23 @@ impl Db {
 
     /// Which of `handle` and `email` are already in use.
     pub async fn taken(&self, handle: &str, email: &str) -> anyhow::Result<(bool, bool)> {
-        let handle_taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM members WHERE handle = ?)")
-            .bind(handle)
-            .fetch_one(&mut *self.conn().await?)
-            .await?;
-        let email_taken: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM members WHERE email = ? COLLATE NOCASE)")
-                .bind(email.trim())
-                .fetch_one(&mut *self.conn().await?)
-                .await?;
+        // A registration waiting for approval holds its handle and address too.
+        let handle_taken: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM members WHERE handle = ?)
+                 OR EXISTS (SELECT 1 FROM registration_requests WHERE handle = ?)",
+        )
+        .bind(handle)
+        .bind(handle)
+        .fetch_one(&mut *self.conn().await?)
+        .await?;
+        let email_taken: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM members WHERE email = ? COLLATE NOCASE)
+                 OR EXISTS (SELECT 1 FROM registration_requests WHERE email = ? COLLATE NOCASE)",
+        )
+        .bind(email.trim())
+        .bind(email.trim())
+        .fetch_one(&mut *self.conn().await?)
+        .await?;
         Ok((handle_taken, email_taken))
     }
 

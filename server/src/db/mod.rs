@@ -7,6 +7,7 @@ mod community;
 pub mod events;
 pub mod groups;
 pub mod ideas;
+pub mod joining;
 mod idempotency;
 pub mod kb;
 pub mod kpis;
