@@ -141,6 +141,8 @@ crate::lazy_routes! {
         ("admin/surveys/:id", survey_admin, SignedIn),
         ("admin/surveys/:id/edit", survey_admin, SignedIn),
         ("admin/kpis", kpis_page, SignedIn),
+        ("admin/settings", settings_page, SignedIn),
+        ("admin/joining", joining_page, SignedIn),
         ("moderation", moderation_area, SignedIn),
         ("moderation/log", moderation_area, SignedIn),
     ];
@@ -189,6 +191,8 @@ crate::lazy_page!(new_event_page, NewEventPage);
 crate::lazy_page!(edit_event_page, EditEventPage);
 crate::lazy_page!(survey_admin, SurveyAdmin);
 crate::lazy_page!(kpis_page, KpisPage);
+crate::lazy_page!(settings_page, crate::pages::settings::SettingsPage);
+crate::lazy_page!(joining_page, crate::pages::settings::JoiningPage);
 crate::lazy_page!(moderation_area, ModerationArea);
 crate::lazy_page!(groups_area, GroupsArea);
 crate::lazy_page!(kb_area, crate::pages::kb::KbArea);

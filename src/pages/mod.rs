@@ -15,6 +15,7 @@ pub mod moderation;
 pub mod not_found;
 pub mod notifications;
 pub mod search;
+pub mod settings;
 pub mod surveys;
 pub mod threads;
 

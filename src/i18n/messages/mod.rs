@@ -14,6 +14,7 @@ pub mod members;
 pub mod moderation;
 pub mod notifications;
 pub mod search;
+pub mod settings;
 pub mod surveys;
 pub mod threads;
 
