@@ -104,7 +104,7 @@ async fn bad_settings_are_refused_beside_their_fields_in_both_languages() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.text);
     let errors = &refused.body["errors"];
     assert_eq!(errors["name"], "This field is required.");
-    assert!(errors["accent_color"].as_str().unwrap().contains("White text on this colour is hard to read: contrast 1.5:1"));
+    assert!(errors["accent_color"].as_str().unwrap().contains("White text on this colour is hard to read: contrast 1.4:1"));
     assert_eq!(errors["time_zone"], "Enter a time zone name like Europe/Moscow or UTC.");
     assert_eq!(errors["founded_on"], "Enter a real date like 2024-05-31.");
     assert_eq!(errors["allowed_email_domains"], "This field is required.");

@@ -565,6 +565,7 @@ mod tests {
             password: "correct horse".into(),
             locale: None,
             accept_charter: true,
+            invitation: None,
         }
     }
 
@@ -582,6 +583,7 @@ mod tests {
             password: "short".into(),
             locale: None,
             accept_charter: false,
+            invitation: None,
         };
         let errors = registration(&request);
         assert_eq!(errors.get("handle"), Some(Issue::HandleFormat));

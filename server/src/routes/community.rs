@@ -68,7 +68,7 @@ async fn update(
     let mut domains: Vec<String> = settings
         .allowed_email_domains
         .iter()
-        .map(|domain| domain.trim().trim_start_matches('@').to_owned())
+        .map(|domain| domain.trim().trim_start_matches('@').to_ascii_lowercase())
         .filter(|domain| !domain.is_empty())
         .collect();
     domains.dedup();

@@ -148,7 +148,7 @@ pub fn SettingsForm(
                 <legend><h2>{i18n.t(Settings::AreasHeading)}</h2></legend>
                 <p class="field__hint">{i18n.t(Settings::AreasHint)}</p>
                 {areas.into_iter().map(|(field, text, on)| view! {
-                    <CheckboxField name=field checked=on error=Signal::derive(|| None)>{i18n.t(text)}</CheckboxField>
+                    <CheckboxField name=field checked=on error=Signal::derive(|| None::<String>)>{i18n.t(text)}</CheckboxField>
                 }).collect_view()}
             </fieldset>
             <fieldset class="settings__section settings__fieldset" aria-describedby="field-join_policy-error">
@@ -174,7 +174,7 @@ pub fn SettingsForm(
                     {move || form.field("join_policy").get().unwrap_or_default()}
                 </p>
                 <TextField label=i18n.t(Settings::DomainsLabel) name="allowed_email_domains" value=domains error=form.field("allowed_email_domains") hint=i18n.t(Settings::DomainsHint) rows=3 />
-                <CheckboxField name="email_confirmation_required" checked=confirmation_required error=Signal::derive(|| None)>
+                <CheckboxField name="email_confirmation_required" checked=confirmation_required error=Signal::derive(|| None::<String>)>
                     {i18n.t(Settings::ConfirmationRequired)}
                 </CheckboxField>
                 <p><A href="/admin/joining">{i18n.t(Settings::JoiningLink)}</A></p>
