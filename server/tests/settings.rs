@@ -40,6 +40,14 @@ fn registration(handle: &str, email: &str) -> Value {
     json!({ "handle": handle, "display_name": format!("Member {handle}"), "email": email, "password": PASSWORD, "accept_charter": true })
 }
 
+/// The token of the invitation link in a mail, the app being at `app`.
+fn invitation_token(mail: &common::mail::ReadMail, app: &str) -> String {
+    let prefix = format!("{app}/register?invitation=");
+    let token = mail.link(&prefix).trim_start_matches(&prefix).to_owned();
+    assert!(!token.is_empty(), "{}", mail.text);
+    token
+}
+
 #[tokio::test]
 async fn staff_change_the_community_and_every_visitor_reads_it_at_once() {
     let server = TestServer::start().await;
@@ -125,7 +133,7 @@ async fn bad_settings_are_refused_beside_their_fields_in_both_languages() {
 async fn the_logo_is_encoded_again_and_made_to_fit_256_pixels() {
     let server = TestServer::start().await;
     let mut staff = server.signed_in("maria").await;
-    let png = veche_server::images::samples::png(1024, 512);
+    let png = veche_server::seed::gradient_png(1024, 512, (10, 92, 138), (240, 240, 240));
     let upload = |bytes: Vec<u8>| Extra { raw_body: Some(bytes), content_type: Some("image/png".into()), ..Extra::default() };
     let uploaded = staff.send(Method::PUT, "/api/v1/community/logo", None, upload(png.clone())).await;
     assert_eq!(uploaded.status, StatusCode::OK, "{}", uploaded.text);
@@ -180,7 +188,7 @@ async fn an_invitation_mailed_through_smtp_lets_its_address_join_a_closed_commun
     assert_eq!(mail.to, "zoya@example.net");
     assert_eq!(mail.subject, "Приглашение в сообщество «Sever Software Community»");
     assert!(mail.text.contains("Maria Ivanova приглашает вас"), "{}", mail.text);
-    let token = mail.token("https://community.example.com/register?invitation=");
+    let token = invitation_token(mail, "https://community.example.com");
 
     let mut zoya = server.browser();
     let mut body = registration("zoya", "zoya@other.example");
@@ -197,6 +205,9 @@ async fn an_invitation_mailed_through_smtp_lets_its_address_join_a_closed_commun
 
     body["handle"] = json!("zoya2");
     body["email"] = json!("zoya@example.net");
+    let taken = server.browser().post("/api/v1/auth/register", body.clone()).await;
+    assert_eq!(taken.body["errors"]["email"], "This is already taken.");
+    body["email"] = json!("friend-of-zoya@example.net");
     let again = server.browser().post("/api/v1/auth/register", body.clone()).await;
     assert_eq!((again.status, again.code()), (StatusCode::GONE, "link_used"));
     body["invitation"] = json!("forged");
@@ -212,7 +223,7 @@ async fn an_expired_invitation_says_so() {
     staff.post("/api/v1/community/invitations", json!({ "email": "late@example.net" })).await;
     server.state.mail_sender().expect("sender").deliver_due().await.expect("delivered");
     let mail = common::mail::eml_files(&server.state).pop().expect("the invitation");
-    let token = mail.token("http://127.0.0.1:8080/register?invitation=");
+    let token = invitation_token(&mail, "http://127.0.0.1:8080");
     let database = server.state.config.database.display().to_string();
     let pool = sqlx::SqlitePool::connect(&format!("sqlite://{database}")).await.expect("database");
     sqlx::query("UPDATE invitations SET expires_at = '2000-01-01T00:00:00Z'").execute(&pool).await.expect("aged");
@@ -231,21 +242,21 @@ async fn registrations_wait_for_approval_and_the_person_is_mailed_either_way() {
     let mut staff = server.signed_in("elena").await;
     assert_eq!(change(&mut staff, json!({ "join_policy": "approval" })).await.status, StatusCode::OK);
 
-    let mut petr = server.browser();
-    let waiting = petr.post("/api/v1/auth/register", registration("petr", "petr@example.net")).await;
+    let mut zakhar = server.browser();
+    let waiting = zakhar.post("/api/v1/auth/register", registration("zakhar", "zakhar@example.net")).await;
     assert_eq!(waiting.status, StatusCode::ACCEPTED, "{}", waiting.text);
     assert!(waiting.body["account"].is_null(), "not signed in while waiting");
     let mut body = registration("rita", "rita@example.net");
     body["locale"] = json!("ru");
     assert_eq!(server.browser().post("/api/v1/auth/register", body).await.status, StatusCode::ACCEPTED);
-    let twice = server.browser().post("/api/v1/auth/register", registration("petr", "petr2@example.net")).await;
+    let twice = server.browser().post("/api/v1/auth/register", registration("zakhar", "zakhar2@example.net")).await;
     assert_eq!(twice.status, StatusCode::UNPROCESSABLE_ENTITY, "a waiting handle is taken");
 
-    let early = petr.login("petr", PASSWORD).await;
+    let early = zakhar.login("zakhar", PASSWORD).await;
     assert_eq!((early.status, early.code()), (StatusCode::FORBIDDEN, "approval_pending"));
-    let wrong = petr.login("petr", "not the password").await;
+    let wrong = zakhar.login("zakhar", "not the password").await;
     assert_eq!(wrong.code(), "invalid_credentials", "the password is needed to learn anything");
-    let directory = server.browser().get("/api/v1/members?q=petr").await;
+    let directory = server.browser().get("/api/v1/members?q=zakhar").await;
     assert_eq!(directory.body["items"].as_array().map(Vec::len), Some(0), "not a member yet");
 
     let mut member = server.signed_in("james").await;
@@ -253,7 +264,7 @@ async fn registrations_wait_for_approval_and_the_person_is_mailed_either_way() {
     let queue = staff.get("/api/v1/community/registrations").await;
     assert_eq!(queue.status, StatusCode::OK, "{}", queue.text);
     let items = queue.body["items"].as_array().expect("items").clone();
-    assert_eq!(items.iter().map(|r| r["handle"].as_str().unwrap()).collect::<Vec<_>>(), ["petr", "rita"]);
+    assert_eq!(items.iter().map(|r| r["handle"].as_str().unwrap()).collect::<Vec<_>>(), ["zakhar", "rita"]);
     let first_page = staff.get("/api/v1/community/registrations?limit=1").await;
     let cursor = first_page.body["next_cursor"].as_str().expect("a next page").to_owned();
     let second = staff.get(&format!("/api/v1/community/registrations?limit=1&cursor={cursor}")).await;
@@ -275,16 +286,16 @@ async fn registrations_wait_for_approval_and_the_person_is_mailed_either_way() {
 
     assert_eq!(server.state.mail_sender().expect("sender").deliver_due().await.expect("delivered"), 2);
     let received = smtp.received();
-    let approved = received.iter().find(|mail| mail.to == "petr@example.net").expect("petr's mail");
+    let approved = received.iter().find(|mail| mail.to == "zakhar@example.net").expect("zakhar's mail");
     assert_eq!(approved.subject, "Welcome to Sever Software Community: your registration is approved");
     let token = approved.token("http://127.0.0.1:8080/account/confirm-email?token=");
     let declined = received.iter().find(|mail| mail.to == "rita@example.net").expect("rita's mail");
     assert_eq!(declined.subject, "Ваша заявка в сообщество «Sever Software Community»");
 
-    let signed_in = petr.login("petr", PASSWORD).await;
+    let signed_in = zakhar.login("zakhar", PASSWORD).await;
     assert_eq!(signed_in.status, StatusCode::OK, "{}", signed_in.text);
     assert_eq!(signed_in.body["account"]["email_verified"], false);
-    let confirmed = petr.post("/api/v1/auth/email/confirm", json!({ "token": token })).await;
+    let confirmed = zakhar.post("/api/v1/auth/email/confirm", json!({ "token": token })).await;
     assert_eq!(confirmed.status, StatusCode::OK, "{}", confirmed.text);
     let rita = server.browser().login("rita", PASSWORD).await;
     assert_eq!(rita.code(), "invalid_credentials", "a declined registration is gone");
