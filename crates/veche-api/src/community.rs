@@ -16,6 +16,8 @@ crate::open_enum! {
     }
 }
 
+// The macro declares the enum, so `#[derive(Default)]` cannot mark a variant.
+#[allow(clippy::derivable_impls)]
 impl Default for JoinPolicy {
     fn default() -> Self {
         JoinPolicy::Anyone

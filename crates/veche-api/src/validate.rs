@@ -454,7 +454,7 @@ pub fn is_domain(value: &str) -> bool {
 /// Whether `email`'s domain is one of `domains` (case folded).
 pub fn email_domain_allowed(email: &str, domains: &[String]) -> bool {
     let domain = email.trim().rsplit_once('@').map(|(_, domain)| domain.to_ascii_lowercase()).unwrap_or_default();
-    domains.iter().any(|allowed| *allowed == domain)
+    domains.contains(&domain)
 }
 
 pub fn password_change(request: &ChangePasswordRequest) -> FieldErrors {

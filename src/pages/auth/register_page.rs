@@ -33,6 +33,7 @@ pub fn RegisterPage() -> impl IntoView {
     let invitation =
         query.with_untracked(|q| q.get("invitation")).map(|token| token.trim().to_owned()).filter(|t| !t.is_empty());
     let invited = invitation.is_some();
+    let invitation = StoredValue::new(invitation);
     let policy = move || community.get().map(|c| c.join_policy).unwrap_or_default();
     // The registration waits for staff (`join_policy` approval): the page says so instead.
     let waiting = RwSignal::new(false);
@@ -65,7 +66,7 @@ pub fn RegisterPage() -> impl IntoView {
             password: password.get_untracked(),
             locale: Some(i18n.locale()),
             accept_charter: accept_charter.get_untracked(),
-            invitation: invitation.clone(),
+            invitation: invitation.get_value(),
         };
         if form.check(&validate::registration(&request), i18n.locale()) {
             action.dispatch(request);

@@ -199,7 +199,7 @@ fn AccentSample(
     let node = NodeRef::<leptos::html::Span>::new();
     Effect::new(move |_| {
         let Some(element) = node.get() else { return };
-        let style = element.style();
+        let style = web_sys::HtmlElement::style(&element);
         let _ = match color.get() {
             Some(color) => style.set_property("--sample-accent", &color),
             None => style.remove_property("--sample-accent").map(|_| ()),
