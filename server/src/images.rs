@@ -196,9 +196,11 @@ mod tests {
 
     #[test]
     fn pictures_shrink_to_fit_a_square_keeping_proportions() {
-        let wide = reencode_within(&samples::png(800, 400), Some(256)).unwrap();
+        let wide =
+            reencode_within(&crate::seed::gradient_png(800, 400, (0, 0, 0), (255, 255, 255)), Some(256)).unwrap();
         assert_eq!((wide.info.width, wide.info.height), (256, 128));
-        let small = reencode_within(&samples::png(100, 60), Some(256)).unwrap();
+        let small =
+            reencode_within(&crate::seed::gradient_png(100, 60, (0, 0, 0), (255, 255, 255)), Some(256)).unwrap();
         assert_eq!((small.info.width, small.info.height), (100, 60), "never enlarged");
     }
 

@@ -112,15 +112,23 @@ async fn bad_settings_are_refused_beside_their_fields_in_both_languages() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.text);
     let errors = &refused.body["errors"];
     assert_eq!(errors["name"], "This field is required.");
-    assert!(errors["accent_color"].as_str().unwrap().contains("White text on this colour is hard to read: contrast 1.4:1"));
+    assert!(
+        errors["accent_color"].as_str().unwrap().contains("White text on this colour is hard to read: contrast 1.4:1")
+    );
     assert_eq!(errors["time_zone"], "Enter a time zone name like Europe/Moscow or UTC.");
     assert_eq!(errors["founded_on"], "Enter a real date like 2024-05-31.");
     assert_eq!(errors["allowed_email_domains"], "This field is required.");
 
     staff.language = "ru".into();
-    let refused = change(&mut staff, json!({ "accent_color": "#777777", "allowed_email_domains": ["not a domain"] })).await;
+    let refused =
+        change(&mut staff, json!({ "accent_color": "#777777", "allowed_email_domains": ["not a domain"] })).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body["errors"]["accent_color"].as_str().unwrap().starts_with("Белый текст на этом цвете плохо читается: контраст 4,4:1"));
+    assert!(
+        refused.body["errors"]["accent_color"]
+            .as_str()
+            .unwrap()
+            .starts_with("Белый текст на этом цвете плохо читается: контраст 4,4:1")
+    );
     assert_eq!(refused.body["errors"]["allowed_email_domains"], "Введите домены вида example.com, по одному в строке.");
     assert_eq!(change(&mut staff, json!({ "accent_color": "#767676" })).await.status, StatusCode::OK, "4.54:1 passes");
 
@@ -134,7 +142,8 @@ async fn the_logo_is_encoded_again_and_made_to_fit_256_pixels() {
     let server = TestServer::start().await;
     let mut staff = server.signed_in("maria").await;
     let png = veche_server::seed::gradient_png(1024, 512, (10, 92, 138), (240, 240, 240));
-    let upload = |bytes: Vec<u8>| Extra { raw_body: Some(bytes), content_type: Some("image/png".into()), ..Extra::default() };
+    let upload =
+        |bytes: Vec<u8>| Extra { raw_body: Some(bytes), content_type: Some("image/png".into()), ..Extra::default() };
     let uploaded = staff.send(Method::PUT, "/api/v1/community/logo", None, upload(png.clone())).await;
     assert_eq!(uploaded.status, StatusCode::OK, "{}", uploaded.text);
     let url = uploaded.body["logo_url"].as_str().expect("a logo").to_owned();
@@ -174,7 +183,8 @@ async fn an_invitation_mailed_through_smtp_lets_its_address_join_a_closed_commun
 
     let taken = staff.post("/api/v1/community/invitations", json!({ "email": "anna@example.com" })).await;
     assert_eq!(taken.status, StatusCode::UNPROCESSABLE_ENTITY, "a member's address needs no invitation");
-    let invited = staff.post("/api/v1/community/invitations", json!({ "email": "zoya@example.net", "locale": "ru" })).await;
+    let invited =
+        staff.post("/api/v1/community/invitations", json!({ "email": "zoya@example.net", "locale": "ru" })).await;
     assert_eq!(invited.status, StatusCode::CREATED, "{}", invited.text);
     assert_eq!(invited.body["email"], "zoya@example.net");
     let mut member = server.signed_in("james").await;
@@ -274,7 +284,10 @@ async fn registrations_wait_for_approval_and_the_person_is_mailed_either_way() {
         (format!("/api/v1/community/registrations/{}", id.as_str().unwrap()), json!({ "decision": decision }))
     };
     let (path, approve) = decide(&items[0]["id"], "approve");
-    assert_eq!(staff.send(Method::PUT, &path, Some(approve.clone()), Extra::default()).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        staff.send(Method::PUT, &path, Some(approve.clone()), Extra::default()).await.status,
+        StatusCode::NO_CONTENT
+    );
     assert_eq!(
         staff.send(Method::PUT, &path, Some(approve), Extra::default()).await.status,
         StatusCode::NOT_FOUND,
@@ -305,7 +318,11 @@ async fn registrations_wait_for_approval_and_the_person_is_mailed_either_way() {
 async fn only_listed_domains_may_join_and_the_refusal_is_beside_the_address() {
     let server = TestServer::start().await;
     let mut staff = server.signed_in("maria").await;
-    let set = change(&mut staff, json!({ "join_policy": "domains", "allowed_email_domains": ["Sever.example", "@partner.example"] })).await;
+    let set = change(
+        &mut staff,
+        json!({ "join_policy": "domains", "allowed_email_domains": ["Sever.example", "@partner.example"] }),
+    )
+    .await;
     assert_eq!(set.status, StatusCode::OK, "{}", set.text);
     assert_eq!(set.body["allowed_email_domains"], json!(["sever.example", "partner.example"]));
 
@@ -313,7 +330,9 @@ async fn only_listed_domains_may_join_and_the_refusal_is_beside_the_address() {
     guest.language = "ru".into();
     let refused = guest.post("/api/v1/auth/register", registration("ivo", "ivo@gmail.example")).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", refused.text);
-    assert!(refused.body["errors"]["email"].as_str().unwrap().starts_with("Вступить можно только с адресом на доменах"));
+    assert!(
+        refused.body["errors"]["email"].as_str().unwrap().starts_with("Вступить можно только с адресом на доменах")
+    );
     let lookalike = guest.post("/api/v1/auth/register", registration("ivo", "ivo@partner.example.evil.test")).await;
     assert_eq!(lookalike.status, StatusCode::UNPROCESSABLE_ENTITY);
     let joined = guest.post("/api/v1/auth/register", registration("ivo", "ivo@Partner.example")).await;

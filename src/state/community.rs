@@ -43,7 +43,8 @@ pub fn use_community() -> CommunityState {
 /// The accent's custom properties: the colour, a darker one for hover, a pale one behind text.
 pub fn accent_properties(color: (u8, u8, u8)) -> [(&'static str, String); 3] {
     let mix = |toward: u8, share_of_color: u16| {
-        let channel = |c: u8| ((u16::from(c) * share_of_color + u16::from(toward) * (100 - share_of_color)) / 100) as u8;
+        let channel =
+            |c: u8| ((u16::from(c) * share_of_color + u16::from(toward) * (100 - share_of_color)) / 100) as u8;
         format!("#{:02x}{:02x}{:02x}", channel(color.0), channel(color.1), channel(color.2))
     };
     [

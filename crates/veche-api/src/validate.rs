@@ -42,7 +42,9 @@ pub enum Issue {
     ColorFormat,
     /// White text on the colour would contrast less than WCAG AA's 4.5:1; `tenths` is the
     /// ratio it has, times ten (rounded down).
-    ContrastTooLow { tenths: u32 },
+    ContrastTooLow {
+        tenths: u32,
+    },
     /// Not an IANA time zone name the server knows.
     TimeZoneUnknown,
     /// Not a date written `YYYY-MM-DD`, or a day that does not exist.
@@ -391,7 +393,8 @@ pub fn community_settings(settings: &crate::community::CommunitySettings) -> Fie
     }
     if settings.allowed_email_domains.iter().any(|d| !is_domain(d)) {
         errors.add("allowed_email_domains", Issue::DomainFormat);
-    } else if settings.join_policy == crate::community::JoinPolicy::Domains && settings.allowed_email_domains.is_empty() {
+    } else if settings.join_policy == crate::community::JoinPolicy::Domains && settings.allowed_email_domains.is_empty()
+    {
         errors.add("allowed_email_domains", Issue::Required);
     }
     if settings.join_policy == crate::community::JoinPolicy::Unknown {

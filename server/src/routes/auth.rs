@@ -164,12 +164,7 @@ async fn register(
     };
     let member = state
         .db
-        .insert_member_with_mail(
-            &new_member,
-            &token,
-            &mail,
-            &mail_domain(&state),
-        )
+        .insert_member_with_mail(&new_member, &token, &mail, &mail_domain(&state))
         .await?
         .ok_or_else(|| ApiError::field("handle", Issue::Taken))?;
     state.mail_queued.notify_one();

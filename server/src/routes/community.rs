@@ -131,7 +131,14 @@ async fn invite(
     let mail = mail::compose(&letter, locale, &community.name, email);
     let expires_at = state
         .db
-        .create_invitation(&secret, email, me.id, lifetimes::invitation(), &mail, &mail::domain_of(&state.config.public_url))
+        .create_invitation(
+            &secret,
+            email,
+            me.id,
+            lifetimes::invitation(),
+            &mail,
+            &mail::domain_of(&state.config.public_url),
+        )
         .await?;
     state.mail_queued.notify_one();
     Ok((StatusCode::CREATED, Json(Invitation { email: email.to_owned(), expires_at })))

@@ -88,12 +88,14 @@ pub fn RegisterPage() -> impl IntoView {
             }
             JoinPolicy::Domains => {
                 let domains = community.get().map(|c| c.allowed_email_domains.join(", ")).unwrap_or_default();
-                Some(view! {
-                    <p class="auth-page__note" id="field-email-domains">
-                        {i18n.t(Settings::RegisterDomainsNote)}" "<strong>{domains}</strong>
-                    </p>
-                }
-                .into_any())
+                Some(
+                    view! {
+                        <p class="auth-page__note" id="field-email-domains">
+                            {i18n.t(Settings::RegisterDomainsNote)}" "<strong>{domains}</strong>
+                        </p>
+                    }
+                    .into_any(),
+                )
             }
             _ => None,
         }

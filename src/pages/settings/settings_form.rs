@@ -214,7 +214,10 @@ mod tests {
 
     #[test]
     fn domains_are_read_one_per_line_in_lower_case() {
-        assert_eq!(domains_of("Sever.example\n @partner.example, x.org\n\n"), ["sever.example", "partner.example", "x.org"]);
+        assert_eq!(
+            domains_of("Sever.example\n @partner.example, x.org\n\n"),
+            ["sever.example", "partner.example", "x.org"]
+        );
         assert!(domains_of("  \n").is_empty());
     }
 }

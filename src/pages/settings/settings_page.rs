@@ -17,9 +17,8 @@ pub fn SettingsPage() -> impl IntoView {
     let community = use_community();
     // The form is built once from the community as loaded; saving reloads the shared state
     // (header, title, colours) without rebuilding the form under the staff member's hands.
-    let first = Memo::new(move |previous: Option<&Option<Community>>| {
-        previous.cloned().flatten().or_else(|| community.get())
-    });
+    let first =
+        Memo::new(move |previous: Option<&Option<Community>>| previous.cloned().flatten().or_else(|| community.get()));
     let failure = move || community.resource.get().and_then(Result::err);
     view! {
         <Title text=i18n.t(Settings::Title) />
