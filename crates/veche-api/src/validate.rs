@@ -414,30 +414,11 @@ pub fn accent_color(value: &str) -> Option<Issue> {
     if ratio < MIN_CONTRAST { Some(Issue::ContrastTooLow { tenths: (ratio * 10.0) as u32 }) } else { None }
 }
 
-/// `YYYY-MM-DD` of a day that exists (the Gregorian calendar's leap years included).
+/// `YYYY-MM-DD` of a day that exists (`surveys::is_day`), not before 1900.
 pub fn date(value: &str) -> Option<Issue> {
-    let parts: Vec<&str> = value.trim().split('-').collect();
-    let number = |text: &str, digits: usize| {
-        (text.len() == digits && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse::<u32>().ok()).flatten()
-    };
-    let valid = match parts.as_slice() {
-        [y, m, d] => match (number(y, 4), number(m, 2), number(d, 2)) {
-            (Some(year), Some(month), Some(day)) => {
-                let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-                let days = match month {
-                    1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-                    4 | 6 | 9 | 11 => 30,
-                    2 if leap => 29,
-                    2 => 28,
-                    _ => 0,
-                };
-                year >= 1900 && (1..=days).contains(&day)
-            }
-            _ => false,
-        },
-        _ => false,
-    };
-    if valid { None } else { Some(Issue::DateFormat) }
+    let value = value.trim();
+    let plausible = crate::surveys::is_day(value) && value[..4].parse::<u32>().is_ok_and(|year| year >= 1900);
+    if plausible { None } else { Some(Issue::DateFormat) }
 }
 
 /// A lower-case domain name like `example.com`: labels of letters, digits and `-`, at least two.

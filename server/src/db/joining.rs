@@ -4,7 +4,7 @@
 use chrono::{Duration, Utc};
 use veche_api::community::PendingRegistration;
 
-use super::accounts::{NewToken, insert_token};
+use super::accounts::{NewToken, insert_member_with_link};
 use super::mail::{NewMail, enqueue};
 use super::{Db, MemberRow, NewMember};
 use crate::{clock, tokens};
@@ -223,11 +223,9 @@ impl Db {
         if removed != 1 {
             return Ok(None);
         }
-        let Some(id) = super::members::insert(&mut tx, member).await? else {
+        let Some(id) = insert_member_with_link(&mut tx, member, token, mail, mail_domain).await? else {
             return Ok(None);
         };
-        insert_token(&mut tx, id, token).await?;
-        enqueue(&mut tx, mail, mail_domain).await?;
         tx.commit().await?;
         drop(conn);
         self.member_by_id(id).await

@@ -72,6 +72,31 @@ pub struct NewMember<'a> {
     pub created_at: &'a str,
 }
 
+impl<'a> NewMember<'a> {
+    /// Someone joining: a plain member, no position or company yet.
+    pub fn newcomer(
+        handle: &'a str,
+        display_name: &'a str,
+        email: &'a str,
+        password_hash: &'a str,
+        locale: Locale,
+        created_at: &'a str,
+    ) -> Self {
+        NewMember {
+            handle,
+            display_name,
+            email,
+            password_hash,
+            role: CommunityRole::Member,
+            access: Access::Member,
+            locale,
+            position: None,
+            company: None,
+            created_at,
+        }
+    }
+}
+
 pub(super) const MEMBER_COLUMNS: &str = "id, handle, display_name, email, password_hash, role, access, locale, \
                               position, company, avatar_url, reputation, created_at, city, bio, show_votes, \
                               email_verified_at";

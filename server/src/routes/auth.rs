@@ -11,7 +11,6 @@ use veche_api::auth::{
     TokenRequest,
 };
 use veche_api::community::JoinPolicy;
-use veche_api::member::{Access, CommunityRole};
 use veche_api::validate::{self, Issue};
 
 use crate::db::accounts::AddressTaken;
@@ -110,18 +109,8 @@ async fn register(
     let password_hash = hash_password(request.password.clone()).await?;
     let now = clock::now();
     let locale = request.locale.unwrap_or_else(locale::current);
-    let new_member = NewMember {
-        handle: &request.handle,
-        display_name: &request.display_name,
-        email: &request.email,
-        password_hash: &password_hash,
-        role: CommunityRole::Member,
-        access: Access::Member,
-        locale,
-        position: None,
-        company: None,
-        created_at: &now,
-    };
+    let new_member =
+        NewMember::newcomer(&request.handle, &request.display_name, &request.email, &password_hash, locale, &now);
     if let Some(invitation) = invitation {
         let member_id = match state.db.join_by_invitation(invitation, &new_member).await? {
             InvitationUse::Joined(id) => id,

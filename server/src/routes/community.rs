@@ -15,7 +15,6 @@ use veche_api::community::{
     Community, CommunitySettings, CommunityStats, Invitation, InvitationRequest, PendingRegistration,
     RegistrationDecision, RegistrationDecisionRequest,
 };
-use veche_api::member::{Access, CommunityRole};
 use veche_api::page::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT};
 use veche_api::validate::{self, Issue};
 
@@ -196,18 +195,14 @@ async fn decide(
             Letter::RegistrationApproved { name: &registration.display_name, handle: &registration.handle, link };
         let mail = mail::compose(&letter, locale, &community, &registration.email);
         let now = clock::now();
-        let member = NewMember {
-            handle: &registration.handle,
-            display_name: &registration.display_name,
-            email: &registration.email,
-            password_hash: &registration.password_hash,
-            role: CommunityRole::Member,
-            access: Access::Member,
+        let member = NewMember::newcomer(
+            &registration.handle,
+            &registration.display_name,
+            &registration.email,
+            &registration.password_hash,
             locale,
-            position: None,
-            company: None,
-            created_at: &now,
-        };
+            &now,
+        );
         let token = NewToken {
             secret: &secret,
             purpose: TokenPurpose::VerifyEmail,
