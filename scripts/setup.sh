@@ -63,7 +63,10 @@ lock_stamp="node_modules/.veche-lock-sha"
 lock_sha="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [ ! -f "$lock_stamp" ] || [ "$(cat "$lock_stamp")" != "$lock_sha" ]; then
   say "installing npm packages"
-  npm ci --no-audit --no-fund
+  # --engine-strict: a package that wants a newer Node.js than this machine's stops the install
+  # here, by name, instead of a warning that scrolls by and a tool that breaks later.
+  npm ci --no-audit --no-fund --engine-strict \
+    || die "npm could not install the packages in package-lock.json with Node.js $(node --version) (an EBADENGINE line above names a package that needs a newer Node.js: upgrade Node.js, or pin that package to a version that supports $(node --version))"
   echo "$lock_sha" > "$lock_stamp"
 fi
 

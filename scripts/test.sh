@@ -44,12 +44,21 @@ cargo build --quiet -p veche-server
 smtp_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$work/maildir" > "$work/smtp.log" 2>&1 &
 smtp_pid=$!
-VECHE_ADDR="127.0.0.1:$port" VECHE_PUBLIC_URL="http://127.0.0.1:$port" VECHE_DATABASE="$work/veche.sqlite3" VECHE_STATIC_DIR="$ROOT/dist" \
+# A real OpenID Connect provider (oidc-provider, from npm) for signing in with an organisation's
+# account; the server trusts it as "Corp account".
+oidc_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+node "$ROOT/end2end/support/oidc-provider.mjs" "$oidc_port" "http://127.0.0.1:$port/api/v1/auth/oidc/oidc/callback" > "$work/oidc.log" 2>&1 &
+oidc_pid=$!
+for _ in $(seq 1 100); do grep -q '^ready ' "$work/oidc.log" 2>/dev/null && break; sleep 0.1; done
+grep -q '^ready ' "$work/oidc.log" || die "the test identity provider did not start: $(tail -n 5 "$work/oidc.log")"
+VECHE_OIDC_ISSUER="http://127.0.0.1:$oidc_port" VECHE_OIDC_CLIENT_ID=veche-test \
+  VECHE_OIDC_CLIENT_SECRET=veche-test-secret-that-is-long-enough VECHE_OIDC_LABEL="Corp account" \
+  VECHE_ADDR="127.0.0.1:$port" VECHE_PUBLIC_URL="http://127.0.0.1:$port" VECHE_DATABASE="$work/veche.sqlite3" VECHE_STATIC_DIR="$ROOT/dist" \
   VECHE_AUTH_ATTEMPTS_PER_MINUTE=100000 VECHE_WRITES_PER_MINUTE=100000 VECHE_SURVEY_ANSWERS_PER_HOUR=100000 \
   VECHE_SMTP_URL="smtp://127.0.0.1:$smtp_port" VECHE_MAIL_RETRY_SECONDS=1 \
   "$target_dir/debug/veche-server" > "$work/server.log" 2>&1 &
 server_pid=$!
-trap 'kill $server_pid $smtp_pid 2>/dev/null || true; wait $server_pid $smtp_pid 2>/dev/null || true' EXIT
+trap 'kill $server_pid $smtp_pid $oidc_pid 2>/dev/null || true; wait $server_pid $smtp_pid $oidc_pid 2>/dev/null || true' EXIT
 wait_for_url "http://127.0.0.1:$port/api/v1/health" 60
 kill -0 "$server_pid" 2>/dev/null || die "the reference server did not start: $(tail -n 5 "$work/server.log")"
 

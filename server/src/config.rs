@@ -60,6 +60,35 @@ pub struct Config {
     #[arg(long, env = "VECHE_MAIL_RETRY_SECONDS", default_value_t = 30)]
     pub mail_retry_seconds: u64,
 
+    /// An OpenID Connect provider members can sign in with: its issuer URL (e.g.
+    /// `https://login.example.com/realms/staff`). The provider must know this server's callback,
+    /// `<public URL>/api/v1/auth/oidc/oidc/callback`.
+    #[arg(long, env = "VECHE_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+
+    /// The client id this server has at the provider.
+    #[arg(long, env = "VECHE_OIDC_CLIENT_ID")]
+    pub oidc_client_id: Option<String>,
+
+    /// The client secret this server has at the provider.
+    #[arg(long, env = "VECHE_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<String>,
+
+    /// The sign-in button's words, e.g. "Acme staff account" (default: "your organisation's
+    /// account", in the reader's language).
+    #[arg(long, env = "VECHE_OIDC_LABEL")]
+    pub oidc_label: Option<String>,
+
+    /// Take the provider's e-mail addresses as confirmed even when its tokens do not say so
+    /// (`email_verified`); only for a provider that checks addresses itself.
+    #[arg(long, env = "VECHE_OIDC_TRUST_EMAIL", default_value_t = false, action = clap::ArgAction::Set)]
+    pub oidc_trust_email: bool,
+
+    /// `false`: members sign in only through the identity provider (no passwords, no sign-up
+    /// form, no password resets).
+    #[arg(long, env = "VECHE_PASSWORD_SIGN_IN", default_value_t = true, action = clap::ArgAction::Set)]
+    pub password_sign_in: bool,
+
     /// Log lines as human-readable text or one JSON object per line.
     #[arg(long, env = "VECHE_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -95,6 +124,12 @@ impl Config {
             mail_from: "Veche <noreply@veche.localhost>".into(),
             mail_dir: None,
             mail_retry_seconds: 1,
+            oidc_issuer: None,
+            oidc_client_id: None,
+            oidc_client_secret: None,
+            oidc_label: None,
+            oidc_trust_email: false,
+            password_sign_in: true,
         }
     }
 

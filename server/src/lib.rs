@@ -13,6 +13,7 @@ pub mod ics;
 pub mod images;
 pub mod mail;
 pub mod notify;
+pub mod oidc;
 pub mod recurrence;
 pub mod routes;
 pub mod seed;
@@ -50,8 +51,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     // Answers go out as soon as they are written: with Nagle's algorithm a response written in
     // two pieces (headers, then a file's body) waited for the client's delayed ACK, about 40 ms
     // per static file on a reused connection.
-    let listener = listener.tap_io(|connection| {
-        if let Err(error) = connection.set_nodelay(true) {
+    let listener = http::listener::Listener(listener).tap_io(|connection| {
+        if let Err(error) = connection.get_ref().set_nodelay(true) {
             tracing::warn!(%error, "could not set TCP_NODELAY");
         }
     });

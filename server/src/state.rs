@@ -23,13 +23,17 @@ pub struct AppState {
     pub body_budget: Arc<BodyBudget>,
     /// Rung after a mail is queued, so the sender delivers it at once.
     pub mail_queued: Arc<tokio::sync::Notify>,
+    /// The identity provider members can sign in with, if one is configured.
+    pub oidc: Option<Arc<crate::oidc::Provider>>,
 }
 
 impl AppState {
     pub async fn new(config: Config, db: Db) -> anyhow::Result<Self> {
         let guest_csrf_token = db.guest_csrf_token().await?;
         let shell = AppShell::load(&config.static_dir);
+        let oidc = crate::oidc::Provider::from_config(&config)?.map(Arc::new);
         Ok(AppState {
+            oidc,
             limiter: Arc::new(RateLimiter::new(&config)),
             config: Arc::new(config),
             db,

@@ -4,7 +4,9 @@ mod common;
 
 use axum::http::StatusCode;
 use common::TestServer;
+use common::process::{self, ServerProcess};
 use serde_json::json;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 #[tokio::test]
 async fn a_password_longer_than_the_contract_allows_is_a_field_error_not_a_failed_sign_in() {
@@ -135,4 +137,54 @@ async fn names_that_hide_or_impersonate_are_refused_and_names_are_stored_normali
         .await;
     assert_eq!(group.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", group.text);
     assert!(group.body["errors"]["name"].is_string());
+}
+
+/// What the server process answers to `head`, read while the head is still being sent (the
+/// server may answer and close before it has read all of it, as a browser would see).
+async fn answer_to_head(server: &ServerProcess, head: String) -> process::RawAnswer {
+    let stream = tokio::net::TcpStream::connect(server.addr).await.expect("connects");
+    let (mut reader, mut writer) = stream.into_split();
+    let sending = tokio::spawn(async move {
+        let _ = writer.write_all(head.as_bytes()).await;
+        writer
+    });
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 16 * 1024];
+    loop {
+        match reader.read(&mut chunk).await {
+            Ok(0) => break,
+            Ok(n) => raw.extend_from_slice(&chunk[..n]),
+            // The rest of an unread head can reset the connection once the answer is out.
+            Err(_) => break,
+        }
+    }
+    drop(sending.await);
+    process::parse(&raw).unwrap_or_else(|| panic!("an HTTP answer, got {:?}", String::from_utf8_lossy(&raw)))
+}
+
+#[tokio::test]
+async fn requests_too_long_to_read_are_answered_as_problems_with_the_apis_headers() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let server = ServerProcess::start(&dir.path().join("veche.sqlite3")).await;
+    let long_address = format!("/api/v1/threads?q={}", "a".repeat(1024 * 1024));
+    let long_header = format!("X-Padding: {}\r\n", "b".repeat(600 * 1024));
+    let cases = [
+        (format!("GET {long_address} HTTP/1.1\r\nHost: veche\r\n\r\n"), "a 1 MB address"),
+        (format!("GET /api/v1/threads?q={} HTTP/1.1\r\nHost: veche\r\n\r\n", "a".repeat(70 * 1024)), "a 70 KB address"),
+        (format!("GET /api/v1/threads HTTP/1.1\r\nHost: veche\r\n{long_header}\r\n"), "a 600 KB header"),
+        ("NOT HTTP AT ALL\r\n\r\n".to_owned(), "not HTTP"),
+    ];
+    for (head, what) in cases {
+        let answer = answer_to_head(&server, head).await;
+        assert!([400, 414, 431].contains(&answer.status), "{what}: {}", answer.status);
+        assert_eq!(answer.header("content-type"), Some("application/problem+json"), "{what}");
+        assert_eq!(answer.header("cache-control"), Some("no-store"), "{what}");
+        let problem = answer.json();
+        assert_eq!(problem["status"], answer.status, "{what}: {problem}");
+        assert_eq!(problem["code"], "bad_request", "{what}: {problem}");
+        assert!(problem["title"].as_str().is_some_and(|title| !title.is_empty()), "{what}: {problem}");
+    }
+    // The same server goes on answering ordinary requests.
+    let fine = process::get(server.addr, "/api/v1/community").await.expect("community");
+    assert_eq!(fine.status, 200);
 }

@@ -1,6 +1,6 @@
 use veche_api::auth::{
     AccountUpdate, ChangeEmailRequest, ChangePasswordRequest, EmailConfirmed, ForgotPasswordRequest, LoginRequest,
-    RegisterRequest, ResetPasswordRequest, Session, SessionList, SessionsEnded, TokenRequest,
+    RegisterRequest, ResetPasswordRequest, Session, SessionList, SessionsEnded, SignInOptions, TokenRequest,
 };
 
 use super::client::{self, ApiResult, Method, Options};
@@ -68,4 +68,9 @@ pub async fn sessions() -> ApiResult<SessionList> {
 
 pub async fn end_other_sessions() -> ApiResult<SessionsEnded> {
     client::request::<SessionsEnded, ()>(Method::Post, "/auth/sessions/end-others", None, Options::default()).await
+}
+
+/// The ways to sign in: a password (unless switched off) and the identity providers.
+pub async fn sign_in_options() -> ApiResult<SignInOptions> {
+    client::request::<SignInOptions, ()>(Method::Get, "/auth/providers", None, Options::default()).await
 }

@@ -118,3 +118,45 @@ pub struct SessionList {
 pub struct SessionsEnded {
     pub ended: u64,
 }
+
+/// `GET /auth/providers`: the ways to sign in this community offers.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInOptions {
+    /// Whether members sign in (and join) with a password; `false` when an identity provider is
+    /// the only way in.
+    pub password: bool,
+    #[serde(default)]
+    pub providers: Vec<SignInProvider>,
+}
+
+/// An identity provider members can sign in with (OpenID Connect).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SignInProvider {
+    pub id: String,
+    /// The button's words, in the request's language when the server has them in it.
+    pub label: String,
+    /// Where the browser goes to sign in; clients add `next` (an address of the app to come
+    /// back to) as a query parameter.
+    pub start_url: String,
+}
+
+crate::open_enum! {
+    /// Why a sign-in through an identity provider did not finish: the server sends the browser
+    /// back to the app's `/signin?sign_in_error=<code>`.
+    pub enum SignInError {
+        /// The sign-in was not started in this browser, or was already finished.
+        StateInvalid = "state_invalid",
+        /// The sign-in took longer than a few minutes; start again.
+        Expired = "expired",
+        /// The member cancelled at the provider.
+        Cancelled = "cancelled",
+        /// The provider refused the sign-in or its answer did not check out.
+        ProviderRefused = "provider_refused",
+        /// The provider could not be reached.
+        ProviderUnavailable = "provider_unavailable",
+        /// The provider has not confirmed the member's e-mail address.
+        EmailUnverified = "email_unverified",
+        /// The provider gave no e-mail address.
+        EmailMissing = "email_missing",
+    }
+}

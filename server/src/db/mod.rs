@@ -8,6 +8,7 @@ pub mod events;
 pub mod groups;
 pub mod ideas;
 mod idempotency;
+pub mod identities;
 pub mod joining;
 pub mod kb;
 pub mod kpis;
@@ -214,6 +215,11 @@ impl Db {
     pub async fn purge_expired(&self) -> anyhow::Result<()> {
         let now = crate::clock::now();
         sqlx::query("DELETE FROM sessions WHERE expires_at < ?").bind(&now).execute(&mut *self.conn().await?).await?;
+        // Sign-ins that went to an identity provider and never came back.
+        sqlx::query("DELETE FROM oidc_sign_ins WHERE expires_at < ?")
+            .bind(&now)
+            .execute(&mut *self.conn().await?)
+            .await?;
         let day_ago = crate::clock::format(chrono::Utc::now() - chrono::Duration::hours(24));
         sqlx::query("DELETE FROM idempotency_keys WHERE created_at < ?")
             .bind(day_ago)

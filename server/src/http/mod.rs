@@ -4,6 +4,7 @@ pub mod embed;
 pub mod error;
 pub mod extract;
 pub mod idempotency;
+pub mod listener;
 pub mod locale;
 pub mod rate_limit;
 pub mod session;

@@ -22,6 +22,7 @@ use crate::http::extract::JsonBody;
 use crate::http::locale;
 use crate::http::session::{Viewer, cleared_session_cookie, session_cookie};
 use crate::mail::{self, Letter, lifetimes};
+use crate::routes::sign_in_providers::require_password_sign_in;
 use crate::state::AppState;
 use crate::{clock, tokens};
 
@@ -75,6 +76,7 @@ async fn register(
     headers: HeaderMap,
     JsonBody(mut request): JsonBody<RegisterRequest>,
 ) -> ApiResult<Response> {
+    require_password_sign_in(&state)?;
     request.display_name = validate::names::normalize(&request.display_name);
     let mut errors = validate::registration(&request);
     if errors.get("display_name").is_none() && state.db.imitates_staff(&request.display_name, None).await? {
@@ -166,6 +168,7 @@ async fn login(
     headers: HeaderMap,
     JsonBody(request): JsonBody<LoginRequest>,
 ) -> ApiResult<Response> {
+    require_password_sign_in(&state)?;
     validate::login(&request).into_result().map_err(ApiError::Validation)?;
     let member = state.db.member_by_login(&request.login).await?;
     // Verify against a fixed hash when there is no such member, so timing does not tell.
@@ -382,6 +385,7 @@ async fn forgot_password(
     State(state): State<AppState>,
     JsonBody(request): JsonBody<ForgotPasswordRequest>,
 ) -> ApiResult<StatusCode> {
+    require_password_sign_in(&state)?;
     if let Some(issue) = validate::email(&request.email) {
         return Err(ApiError::field("email", issue));
     }
@@ -408,6 +412,7 @@ async fn reset_password(
     headers: HeaderMap,
     JsonBody(request): JsonBody<ResetPasswordRequest>,
 ) -> ApiResult<Response> {
+    require_password_sign_in(&state)?;
     validate::password_reset(&request).into_result().map_err(ApiError::Validation)?;
     let password_hash = hash_password(request.password.clone()).await?;
     if let Some(previous) = &viewer.session_token {

@@ -14,6 +14,7 @@ mod members;
 pub(crate) mod moderation;
 mod notifications;
 mod search;
+mod sign_in_providers;
 mod surveys;
 mod threads;
 
@@ -32,6 +33,7 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(community::router(guard))
         .merge(charter::router(guard))
         .merge(auth::router(guard))
+        .merge(sign_in_providers::router(guard))
         .merge(threads::router(guard))
         .merge(members::router(guard))
         .merge(ideas::router(guard))

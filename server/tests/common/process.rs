@@ -22,8 +22,11 @@ impl ServerProcess {
     }
 
     pub async fn start_with(database: &Path, env: &[(&str, &str)]) -> ServerProcess {
-        let port =
-            std::net::TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("address").port();
+        Self::start_on(free_port(), database, env).await
+    }
+
+    /// Starts on `port` (for tests that must know the address before the server runs).
+    pub async fn start_on(port: u16, database: &Path, env: &[(&str, &str)]) -> ServerProcess {
         let addr = SocketAddr::from(([127, 0, 0, 1], port));
         let child = Command::new(env!("CARGO_BIN_EXE_veche-server"))
             .env("VECHE_ADDR", addr.to_string())
@@ -60,6 +63,11 @@ impl Drop for ServerProcess {
     fn drop(&mut self) {
         self.kill();
     }
+}
+
+/// A port nothing listens on at the moment.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("address").port()
 }
 
 /// An answer as it came over the wire.
@@ -106,7 +114,8 @@ pub async fn request(
     parse(&raw).ok_or_else(|| std::io::Error::other("not an HTTP answer"))
 }
 
-fn parse(raw: &[u8]) -> Option<RawAnswer> {
+/// An answer read off the wire (`None` if `raw` does not start with a whole head).
+pub fn parse(raw: &[u8]) -> Option<RawAnswer> {
     let end = raw.windows(4).position(|w| w == b"\r\n\r\n")?;
     let head = std::str::from_utf8(&raw[..end]).ok()?;
     let mut lines = head.split("\r\n");

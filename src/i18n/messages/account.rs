@@ -56,6 +56,20 @@ crate::messages! {
         ConfirmNextStep => ("Sign in and send a new link from your account page.", "Войдите и отправьте новую ссылку со страницы профиля."),
         ResetNextStep => ("Ask for a new link: it takes a minute.", "Запросите новую ссылку — это займёт минуту."),
         AskNewResetLink => ("Ask for a new link", "Запросить новую ссылку"),
+
+        SignInWith => ("Sign in with", "Войти через"),
+        OrWithPassword => ("or with your password", "или с паролем"),
+        ProviderJoinNote => ("The first sign-in makes you a member of the community, under its charter.", "При первом входе вы становитесь участником сообщества и принимаете его устав."),
+        ReadCharter => ("Read the charter", "Прочитать устав"),
+        ProviderOnly => ("Members of this community sign in with their organisation's account.", "Участники этого сообщества входят через учётную запись своей организации."),
+        SignInStateInvalid => ("This sign-in was started in another browser or was already finished. Start again.", "Этот вход начат в другом браузере или уже завершён. Начните заново."),
+        SignInExpired => ("The sign-in took too long. Start again.", "Вход занял слишком много времени. Начните заново."),
+        SignInCancelled => ("You cancelled signing in with your organisation's account.", "Вы отменили вход через учётную запись организации."),
+        SignInProviderRefused => ("Your organisation's sign-in service did not let you in. Try again; if it keeps happening, ask your administrator.", "Служба входа вашей организации не пропустила вас. Попробуйте ещё раз; если это повторится, обратитесь к администратору."),
+        SignInProviderUnavailable => ("Your organisation's sign-in service cannot be reached right now. Try again in a few minutes.", "Служба входа вашей организации сейчас недоступна. Попробуйте через несколько минут."),
+        SignInEmailUnverified => ("Your organisation's account has not confirmed your e-mail address, so we cannot tell which member you are. Confirm it there, or sign in with your password.", "Учётная запись организации не подтвердила ваш адрес почты, поэтому мы не знаем, кто вы. Подтвердите адрес там или войдите с паролем."),
+        SignInEmailMissing => ("Your organisation's account did not share an e-mail address. Ask your administrator to allow it.", "Учётная запись организации не передала адрес почты. Попросите администратора разрешить это."),
+        SignInFailed => ("Signing in did not work. Try again.", "Войти не удалось. Попробуйте ещё раз."),
     }
 }
 

@@ -8,7 +8,9 @@ use veche_api::validate;
 use veche_api::community::JoinPolicy;
 
 use crate::api::{self, ApiError};
+use crate::components::account::SignInProviders;
 use crate::components::form::{CheckboxField, FormAlert, FormState, TextField};
+use crate::i18n::messages::account::Accounts;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::settings::Settings;
 use crate::i18n::use_i18n;
@@ -72,6 +74,9 @@ pub fn RegisterPage() -> impl IntoView {
             action.dispatch(request);
         }
     };
+    // Off where the community's identity provider is the only way in.
+    let password_on = RwSignal::new(true);
+    let next = Signal::derive(move || safe_next(query.get().get("next")));
     let sign_in_href = move || match query.get().get("next") {
         Some(next) => format!("/signin?next={}", api::url::encode(&next)),
         None => "/signin".to_owned(),
@@ -109,6 +114,11 @@ pub fn RegisterPage() -> impl IntoView {
             <Show when=move || !waiting.get() fallback=move || view! {
                 <p class="auth-page__intro" role="status">{i18n.t(Settings::PendingText)}</p>
             }>
+            <SignInProviders next=next password_on=password_on />
+            <Show
+                when=move || password_on.get()
+                fallback=move || view! { <p class="auth-page__intro">{i18n.t(Accounts::ProviderOnly)}</p> }
+            >
             <p class="auth-page__intro">{i18n.t(Common::RegisterIntro)}</p>
             {policy_note}
             <Show when=move || !closed() fallback=move || view! {
@@ -163,11 +173,12 @@ pub fn RegisterPage() -> impl IntoView {
                 </button>
             </form>
             </Show>
-            </Show>
             <p class="auth-page__switch">
                 {i18n.t(Common::AlreadyMember)}" "
                 <A href=sign_in_href>{i18n.t(Common::SignIn)}</A>
             </p>
+            </Show>
+            </Show>
         </section>
     }
 }

@@ -6,6 +6,7 @@ use veche_api::auth::LoginRequest;
 use veche_api::validate;
 
 use crate::api::{self, ApiError};
+use crate::components::account::SignInProviders;
 use crate::components::form::{FormAlert, FormState, TextField};
 use crate::i18n::messages::account::Accounts;
 use crate::i18n::messages::common::Common;
@@ -48,6 +49,10 @@ pub fn SignInPage() -> impl IntoView {
             action.dispatch(request);
         }
     };
+    // Off where the community's identity provider is the only way in.
+    let password_on = RwSignal::new(true);
+    let next = Signal::derive(move || safe_next(query.get().get("next")));
+    let sign_in_error = Signal::derive(move || query.get().get("sign_in_error"));
     let register_href = move || match query.get().get("next") {
         Some(next) => format!("/register?next={}", api::url::encode(&next)),
         None => "/register".to_owned(),
@@ -57,6 +62,11 @@ pub fn SignInPage() -> impl IntoView {
         <Title text=i18n.t(Common::SignInTitle) />
         <section class="auth-page">
             <h1>{i18n.t(Common::SignInTitle)}</h1>
+            <SignInProviders next=next error=sign_in_error password_on=password_on />
+            <Show
+                when=move || password_on.get()
+                fallback=move || view! { <p class="auth-page__intro">{i18n.t(Accounts::ProviderOnly)}</p> }
+            >
             <p class="auth-page__intro">{i18n.t(Common::SignInIntro)}</p>
             <form class="form" on:submit=on_submit novalidate>
                 <FormAlert message=form.alert() />
@@ -86,6 +96,7 @@ pub fn SignInPage() -> impl IntoView {
                 {i18n.t(Common::NoAccountYet)}" "
                 <A href=register_href>{i18n.t(Common::JoinTheCommunity)}</A>
             </p>
+            </Show>
         </section>
     }
 }
