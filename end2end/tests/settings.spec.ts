@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { RegisterPage, SignInPage } from '../pages/auth';
 import { JoiningPage, SettingsPage } from '../pages/settings';
+import { NewThreadPage } from '../pages/threads';
 import { expectAccessible } from '../support/axe';
-import { linkIn, waitForMail } from '../support/mail';
+import { linkIn, mailTo, waitForMail } from '../support/mail';
 import { gradientPng } from '../support/png';
 import { signIn } from '../support/sessions';
 import { withSettings } from '../support/settings';
@@ -155,6 +156,31 @@ test('an address of a domain the community does not list is refused beside the e
   await expect(page.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Your name')).toHaveValue(member.displayName);
   await expectAccessible(page, 'with the refused address');
+});
+
+test('with a confirmed address required, an unconfirmed member is told to confirm, gets the link again and keeps the text', async ({ page }) => {
+  const member = freshMember('cnf');
+  await filledRegistration(page, member);
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await waitForMail(member.email, 'Confirm your e-mail address for');
+  const composer = new NewThreadPage(page);
+  await composer.open();
+  const thread = { space: 'Product questions', title: `Before confirming ${member.handle}`, body: 'Written before the address was confirmed.' };
+  await composer.fill(thread);
+  await withSettings({ email_confirmation_required: true }, async () => {
+    await composer.publishButton.click();
+    await expect(page.locator('.form-alert')).toContainText('asks members to confirm their e-mail address before posting');
+    await expectAccessible(page, 'with the confirm-your-address refusal');
+    const resend = page.getByRole('button', { name: 'Send the link again' });
+    await resend.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.form-alert').getByRole('status')).toHaveText('A new link is on its way. Open it, then send this again.');
+  });
+  // Nothing typed was lost, and a second link really went out.
+  await expect(composer.title).toHaveValue(thread.title);
+  await expect(composer.body).toHaveValue(thread.body);
+  await expect.poll(() => mailTo(member.email).filter((mail) => mail.subject.includes('Confirm your e-mail address for')).length).toBe(2);
 });
 
 test.describe('in Russian', () => {
