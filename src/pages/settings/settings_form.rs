@@ -70,11 +70,20 @@ pub fn SettingsForm(
         let typed = typed.trim();
         (!typed.is_empty()).then(|| validate::accent_color(typed)).flatten().map(|issue| issue.message(i18n.locale()))
     });
-    let accent_error = Signal::derive(move || form.field("accent_color").get().or_else(|| accent_problem.get()));
+    // What the last save said about the colour holds only while the colour is the one it judged:
+    // typing another one shows that one's problem, or none.
+    let submitted_accent = RwSignal::new(None::<String>);
+    let accent_error = Signal::derive(move || {
+        accent_problem.get().or_else(|| {
+            let unchanged = submitted_accent.with(|submitted| submitted.as_deref() == Some(accent.get().as_str()));
+            form.field("accent_color").get().filter(|_| unchanged)
+        })
+    });
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form.clear();
         saved.set(false);
+        submitted_accent.set(Some(accent.get_untracked()));
         let [threads, ideas, events, members, surveys, groups] = areas.map(|(_, _, on)| on.get_untracked());
         let accent = accent.get_untracked().trim().to_ascii_lowercase();
         let settings = CommunitySettings {

@@ -29,18 +29,20 @@ pub fn SettingsPage() -> impl IntoView {
                     <p class="page-head__intro">{i18n.t(Settings::Intro)}</p>
                 </div>
             </header>
-            {move || match (first.get(), failure()) {
-                (Some(current), _) => view! {
+            // Only the first load's failure matters here: reading the resource once the form is
+            // shown would rebuild it (and the logo editor) on every reload after a save.
+            {move || match first.get().ok_or_else(failure) {
+                Ok(current) => view! {
                     <div class="settings">
                         <LogoEditor logo_url=current.logo_url.clone() />
                         <SettingsForm community=current />
                     </div>
                 }
                 .into_any(),
-                (None, Some(error)) => {
+                Err(Some(error)) => {
                     view! { <ErrorView error=error on_retry=Callback::new(move |_| community.reload()) /> }.into_any()
                 }
-                (None, None) => Loading().into_any(),
+                Err(None) => Loading().into_any(),
             }}
         </StaffOnly>
     }
