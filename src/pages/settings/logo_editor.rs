@@ -82,7 +82,7 @@ pub fn LogoEditor(
                 </div>
             </div>
             <p role="status" class="logo-editor__status">{move || status.get().map(|done| i18n.t(done))}</p>
-            <p role="alert" class="field__error">{move || problem.get()}</p>
+            <p class="form-problem" role="alert">{move || problem.get()}</p>
         </section>
     }
 }
