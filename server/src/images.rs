@@ -47,6 +47,12 @@ pub fn inspect(bytes: &[u8]) -> Option<ImageInfo> {
 /// Decodes, checks and encodes a picture again: JPEG stays JPEG (quality 85), every other
 /// format becomes PNG (transparency kept; of an animation, the first frame).
 pub fn reencode(bytes: &[u8]) -> Result<Picture, Refusal> {
+    reencode_within(bytes, None)
+}
+
+/// As [`reencode`], made smaller (never larger) to fit a `side` × `side` square when given,
+/// keeping its proportions (a community's logo).
+pub fn reencode_within(bytes: &[u8], side: Option<u32>) -> Result<Picture, Refusal> {
     let header = inspect(bytes).ok_or(Refusal::NotAPicture)?;
     if header.width > MAX_SIDE || header.height > MAX_SIDE {
         return Err(Refusal::TooLarge);
@@ -73,6 +79,11 @@ pub fn reencode(bytes: &[u8]) -> Result<Picture, Refusal> {
     picture.apply_orientation(orientation);
     if picture.width() == 0 || picture.height() == 0 {
         return Err(Refusal::Broken);
+    }
+    if let Some(side) = side
+        && (picture.width() > side || picture.height() > side)
+    {
+        picture = picture.resize(side, side, image::imageops::FilterType::Lanczos3);
     }
     let mut out = Cursor::new(Vec::new());
     let content_type = if format == ImageFormat::Jpeg {
@@ -182,6 +193,16 @@ pub mod samples {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pictures_shrink_to_fit_a_square_keeping_proportions() {
+        let wide =
+            reencode_within(&crate::seed::gradient_png(800, 400, (0, 0, 0), (255, 255, 255)), Some(256)).unwrap();
+        assert_eq!((wide.info.width, wide.info.height), (256, 128));
+        let small =
+            reencode_within(&crate::seed::gradient_png(100, 60, (0, 0, 0), (255, 255, 255)), Some(256)).unwrap();
+        assert_eq!((small.info.width, small.info.height), (100, 60), "never enlarged");
+    }
 
     #[test]
     fn formats_are_recognised_by_their_bytes() {

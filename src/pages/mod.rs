@@ -16,6 +16,7 @@ pub mod not_found;
 pub mod notifications;
 pub mod privacy;
 pub mod search;
+pub mod settings;
 pub mod sign_in_settings;
 pub mod surveys;
 pub mod threads;

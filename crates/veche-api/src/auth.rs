@@ -14,6 +14,9 @@ pub struct RegisterRequest {
     pub locale: Option<Locale>,
     /// The community charter must be accepted to join.
     pub accept_charter: bool,
+    /// The token of the invitation link the person followed (joining by invitation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation: Option<String>,
 }
 
 /// `POST /auth/login`: `login` is the e-mail address or the handle.

@@ -35,6 +35,13 @@ crate::open_enum! {
         LinkUsed = "link_used",
         /// A link no server made (mistyped, cut short or forged).
         LinkInvalid = "link_invalid",
+        /// The community asks members to confirm their e-mail address before they post
+        /// (`email_confirmation_required`); this member has not yet.
+        EmailUnconfirmed = "email_unconfirmed",
+        /// Joining is by invitation only, and the registration came without one.
+        InvitationRequired = "invitation_required",
+        /// The registration waits for staff approval: no signing in until then.
+        ApprovalPending = "approval_pending",
         Internal = "internal",
     }
 }

@@ -53,6 +53,23 @@ pub enum Issue {
     /// The account has no password (it signs in through an identity provider) and the sign-in
     /// is not recent enough to confirm with: sign in again.
     SignInAgain,
+    /// Not a colour written `#rrggbb`.
+    ColorFormat,
+    /// White text on the colour would contrast less than WCAG AA's 4.5:1; `tenths` is the
+    /// ratio it has, times ten (rounded down).
+    ContrastTooLow {
+        tenths: u32,
+    },
+    /// Not an IANA time zone name the server knows.
+    TimeZoneUnknown,
+    /// Not a date written `YYYY-MM-DD`, or a day that does not exist.
+    DateFormat,
+    /// An entry of the domain list that is not a domain like `example.com`.
+    DomainFormat,
+    /// The address's domain is not one of those allowed to join.
+    DomainNotAllowed,
+    /// Joining through an invitation needs the address it was sent to.
+    InvitationAddress,
 }
 
 impl Issue {
@@ -142,6 +159,32 @@ impl Issue {
             (Issue::SignInAgain, Locale::Ru) => {
                 "У вашей учётной записи нет пароля: войдите заново через учётную запись организации и подтвердите в течение 10 минут.".into()
             }
+            (Issue::ColorFormat, Locale::En) => "Enter a colour as # and six hex digits, like #0a5c8a.".into(),
+            (Issue::ColorFormat, Locale::Ru) => "Введите цвет как # и шесть шестнадцатеричных цифр, например #0a5c8a.".into(),
+            (Issue::ContrastTooLow { tenths }, Locale::En) => format!(
+                "White text on this colour is hard to read: contrast {}.{}:1, at least 4.5:1 is needed. Choose a darker colour.",
+                tenths / 10,
+                tenths % 10
+            ),
+            (Issue::ContrastTooLow { tenths }, Locale::Ru) => format!(
+                "Белый текст на этом цвете плохо читается: контраст {},{}:1, а нужно не меньше 4,5:1. Выберите цвет темнее.",
+                tenths / 10,
+                tenths % 10
+            ),
+            (Issue::TimeZoneUnknown, Locale::En) => "Enter a time zone name like Europe/Moscow or UTC.".into(),
+            (Issue::TimeZoneUnknown, Locale::Ru) => "Введите название часового пояса, например Europe/Moscow или UTC.".into(),
+            (Issue::DateFormat, Locale::En) => "Enter a real date like 2024-05-31.".into(),
+            (Issue::DateFormat, Locale::Ru) => "Введите существующую дату, например 2024-05-31.".into(),
+            (Issue::DomainFormat, Locale::En) => "Enter domains like example.com, one per line.".into(),
+            (Issue::DomainFormat, Locale::Ru) => "Введите домены вида example.com, по одному в строке.".into(),
+            (Issue::DomainNotAllowed, Locale::En) => {
+                "Only addresses of the community's listed domains can join. Use your work address.".into()
+            }
+            (Issue::DomainNotAllowed, Locale::Ru) => {
+                "Вступить можно только с адресом на доменах, которые указало сообщество. Используйте рабочий адрес.".into()
+            }
+            (Issue::InvitationAddress, Locale::En) => "Use the address the invitation was sent to.".into(),
+            (Issue::InvitationAddress, Locale::Ru) => "Укажите адрес, на который пришло приглашение.".into(),
         }
     }
 }
@@ -378,6 +421,67 @@ pub fn login(request: &LoginRequest) -> FieldErrors {
     errors
 }
 
+/// The community's settings as staff send them (`PUT /community`). The time zone is checked by
+/// the server, which has the zone database.
+pub fn community_settings(settings: &crate::community::CommunitySettings) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.check("name", name(&settings.name, 2, COMMUNITY_NAME_MAX));
+    errors.check("description", optional_text(&settings.description, COMMUNITY_DESCRIPTION_MAX));
+    errors.check("founded_on", date(&settings.founded_on));
+    errors.check("accent_color", settings.accent_color.as_deref().and_then(accent_color));
+    if settings.time_zone.trim().is_empty() {
+        errors.add("time_zone", Issue::Required);
+    }
+    if settings.allowed_email_domains.iter().any(|d| !is_domain(d)) {
+        errors.add("allowed_email_domains", Issue::DomainFormat);
+    } else if settings.join_policy == crate::community::JoinPolicy::Domains && settings.allowed_email_domains.is_empty()
+    {
+        errors.add("allowed_email_domains", Issue::Required);
+    }
+    if settings.join_policy == crate::community::JoinPolicy::Unknown {
+        errors.add("join_policy", Issue::Invalid);
+    }
+    errors
+}
+
+pub const COMMUNITY_NAME_MAX: usize = 80;
+pub const COMMUNITY_DESCRIPTION_MAX: usize = 500;
+
+/// An accent colour: `#rrggbb` that white text can be read on (WCAG AA, 4.5:1).
+pub fn accent_color(value: &str) -> Option<Issue> {
+    use crate::community::{MIN_CONTRAST, ON_ACCENT, contrast_ratio, parse_hex_color};
+    let Some(color) = parse_hex_color(value) else { return Some(Issue::ColorFormat) };
+    let ratio = contrast_ratio(ON_ACCENT, color);
+    if ratio < MIN_CONTRAST { Some(Issue::ContrastTooLow { tenths: (ratio * 10.0) as u32 }) } else { None }
+}
+
+/// `YYYY-MM-DD` of a day that exists (`surveys::is_day`), not before 1900.
+pub fn date(value: &str) -> Option<Issue> {
+    let value = value.trim();
+    let plausible = crate::surveys::is_day(value) && value[..4].parse::<u32>().is_ok_and(|year| year >= 1900);
+    if plausible { None } else { Some(Issue::DateFormat) }
+}
+
+/// A lower-case domain name like `example.com`: labels of letters, digits and `-`, at least two.
+pub fn is_domain(value: &str) -> bool {
+    let labels: Vec<&str> = value.split('.').collect();
+    value.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|label| {
+            !label.is_empty()
+                && label.len() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        })
+}
+
+/// Whether `email`'s domain is one of `domains` (case folded).
+pub fn email_domain_allowed(email: &str, domains: &[String]) -> bool {
+    let domain = email.trim().rsplit_once('@').map(|(_, domain)| domain.to_ascii_lowercase()).unwrap_or_default();
+    domains.contains(&domain)
+}
+
 pub fn password_change(request: &ChangePasswordRequest) -> FieldErrors {
     let mut errors = FieldErrors::new();
     if request.current_password.is_empty() {
@@ -466,6 +570,42 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn community_settings_are_checked_field_by_field() {
+        use crate::community::{CommunitySettings, Features, JoinPolicy};
+        let good = CommunitySettings {
+            name: "Sever".into(),
+            description: String::new(),
+            founded_on: "2024-02-29".into(),
+            default_locale: Locale::Ru,
+            time_zone: "Europe/Moscow".into(),
+            accent_color: Some("#0a5c8a".into()),
+            features: Features::all(),
+            join_policy: JoinPolicy::Anyone,
+            allowed_email_domains: vec![],
+            email_confirmation_required: false,
+        };
+        assert!(community_settings(&good).is_empty());
+        let bad = CommunitySettings {
+            name: " ".into(),
+            founded_on: "2023-02-29".into(),
+            accent_color: Some("#ffff00".into()),
+            join_policy: JoinPolicy::Domains,
+            ..good.clone()
+        };
+        let errors = community_settings(&bad);
+        assert_eq!(errors.get("name"), Some(Issue::Required));
+        assert_eq!(errors.get("founded_on"), Some(Issue::DateFormat));
+        assert_eq!(errors.get("accent_color"), Some(Issue::ContrastTooLow { tenths: 10 }));
+        assert_eq!(errors.get("allowed_email_domains"), Some(Issue::Required));
+        let listed = CommunitySettings { allowed_email_domains: vec!["Example.com".into()], ..bad };
+        assert_eq!(community_settings(&listed).get("allowed_email_domains"), Some(Issue::DomainFormat));
+        assert!(Issue::ContrastTooLow { tenths: 21 }.message(Locale::Ru).contains("2,1:1"));
+        assert!(email_domain_allowed("Ann@Example.COM ", &["example.com".into()]));
+        assert!(!email_domain_allowed("ann@evil-example.com", &["example.com".into()]));
+        assert!(!email_domain_allowed("ann@example.com.evil.org", &["example.com".into()]));
+    }
+
+    #[test]
     fn names_refuse_control_direction_and_invisible_characters() {
         for bad in ["\u{202e}anelE", "An\u{0}na", "Bell\u{7}", "Two\nlines", "\u{200b}\u{200b}\u{200b}", "Ann\u{2066}a"]
         {
@@ -508,6 +648,7 @@ mod tests {
             password: "correct horse".into(),
             locale: None,
             accept_charter: true,
+            invitation: None,
         }
     }
 
@@ -525,6 +666,7 @@ mod tests {
             password: "short".into(),
             locale: None,
             accept_charter: false,
+            invitation: None,
         };
         let errors = registration(&request);
         assert_eq!(errors.get("handle"), Some(Issue::HandleFormat));

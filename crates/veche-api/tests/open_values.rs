@@ -52,6 +52,8 @@ every_enum_reads_an_unknown_value!(
     problem::ProblemCode,
     member::CommunityRole,
     member::Access,
+    community::JoinPolicy,
+    community::RegistrationDecision,
 );
 
 #[test]

@@ -91,6 +91,24 @@ async fn insert_token(
     Ok(())
 }
 
+/// Inserts a member on `connection` with the link that confirms their address and the mail
+/// carrying it (inside the caller's transaction); the new id, or `None` when the handle or
+/// e-mail is taken.
+pub(super) async fn insert_member_with_link(
+    connection: &mut sqlx::SqliteConnection,
+    member: &NewMember<'_>,
+    token: &NewToken<'_>,
+    mail: &NewMail,
+    mail_domain: &str,
+) -> anyhow::Result<Option<i64>> {
+    let Some(id) = super::members::insert(&mut *connection, member).await? else {
+        return Ok(None);
+    };
+    insert_token(&mut *connection, id, token).await?;
+    enqueue(&mut *connection, mail, mail_domain).await?;
+    Ok(Some(id))
+}
+
 impl Db {
     /// Inserts a member with the link that confirms their address and the mail carrying it, in
     /// one transaction; `None` when the handle or e-mail was taken in the meantime.
@@ -103,12 +121,9 @@ impl Db {
     ) -> anyhow::Result<Option<MemberRow>> {
         let mut conn = self.conn().await?;
         let mut tx = conn.begin_write().await?;
-        let id = match super::members::insert(&mut tx, member).await? {
-            Some(id) => id,
-            None => return Ok(None),
+        let Some(id) = insert_member_with_link(&mut tx, member, token, mail, mail_domain).await? else {
+            return Ok(None);
         };
-        insert_token(&mut tx, id, token).await?;
-        enqueue(&mut tx, mail, mail_domain).await?;
         tx.commit().await?;
         drop(conn);
         self.member_by_id(id).await

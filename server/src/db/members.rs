@@ -75,6 +75,31 @@ pub struct NewMember<'a> {
     pub created_at: &'a str,
 }
 
+impl<'a> NewMember<'a> {
+    /// Someone joining: a plain member, no position or company yet.
+    pub fn newcomer(
+        handle: &'a str,
+        display_name: &'a str,
+        email: &'a str,
+        password_hash: &'a str,
+        locale: Locale,
+        created_at: &'a str,
+    ) -> Self {
+        NewMember {
+            handle,
+            display_name,
+            email,
+            password_hash,
+            role: CommunityRole::Member,
+            access: Access::Member,
+            locale,
+            position: None,
+            company: None,
+            created_at,
+        }
+    }
+}
+
 pub(super) const MEMBER_COLUMNS: &str = "id, handle, display_name, email, password_hash, role, access, locale, \
                               position, company, avatar_url, reputation, created_at, city, bio, show_votes, \
                               email_verified_at, deleted_at";
@@ -117,15 +142,23 @@ impl Db {
 
     /// Which of `handle` and `email` are already in use.
     pub async fn taken(&self, handle: &str, email: &str) -> anyhow::Result<(bool, bool)> {
-        let handle_taken: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM members WHERE handle = ?)")
-            .bind(handle)
-            .fetch_one(&mut *self.conn().await?)
-            .await?;
-        let email_taken: bool =
-            sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM members WHERE email = ? COLLATE NOCASE)")
-                .bind(email.trim())
-                .fetch_one(&mut *self.conn().await?)
-                .await?;
+        // A registration waiting for approval holds its handle and address too.
+        let handle_taken: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM members WHERE handle = ?)
+                 OR EXISTS (SELECT 1 FROM registration_requests WHERE handle = ?)",
+        )
+        .bind(handle)
+        .bind(handle)
+        .fetch_one(&mut *self.conn().await?)
+        .await?;
+        let email_taken: bool = sqlx::query_scalar(
+            "SELECT EXISTS (SELECT 1 FROM members WHERE email = ? COLLATE NOCASE)
+                 OR EXISTS (SELECT 1 FROM registration_requests WHERE email = ? COLLATE NOCASE)",
+        )
+        .bind(email.trim())
+        .bind(email.trim())
+        .fetch_one(&mut *self.conn().await?)
+        .await?;
         Ok((handle_taken, email_taken))
     }
 

@@ -10,6 +10,7 @@ pub mod groups;
 pub mod ideas;
 mod idempotency;
 pub mod identities;
+pub mod joining;
 pub mod kb;
 pub mod kpis;
 pub mod mail;

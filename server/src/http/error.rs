@@ -15,6 +15,8 @@ pub enum ApiError {
     Unauthorized,
     InvalidCredentials,
     Forbidden(&'static str),
+    /// 403 with its own code: `email_unconfirmed`, `invitation_required`, `approval_pending`.
+    Refused(ProblemCode),
     /// 403 `members_only`: the content is in a closed group; tells which, never the content.
     MembersOnly(veche_api::groups::GroupGate),
     Csrf,
@@ -109,6 +111,18 @@ impl ApiError {
                 Problem::new(401, ProblemCode::InvalidCredentials, "Wrong e-mail, handle or password")
             }
             Forbidden(detail) => Problem::new(403, ProblemCode::Forbidden, "Not allowed").with_detail(*detail),
+            Refused(ProblemCode::EmailUnconfirmed) => {
+                Problem::new(403, ProblemCode::EmailUnconfirmed, "Confirm your e-mail address first").with_detail(
+                    "This community asks members to confirm their e-mail address before posting. Open the link \
+                     mailed to you, or ask for a new one (POST /auth/email/verification).",
+                )
+            }
+            Refused(ProblemCode::InvitationRequired) => {
+                Problem::new(403, ProblemCode::InvitationRequired, "Joining is by invitation only")
+                    .with_detail("Follow the link of an invitation mailed to you by the community's staff.")
+            }
+            Refused(code) => Problem::new(403, *code, "Your registration waits for approval")
+                .with_detail("Staff have not decided yet; you get an e-mail either way."),
             MembersOnly(gate) => {
                 let mut problem = Problem::new(403, ProblemCode::MembersOnly, "Members only")
                     .with_detail(format!("This content is available to members of {}.", gate.group.name));

@@ -117,8 +117,31 @@ pub async fn resolve(State(state): State<AppState>, mut request: Request, next: 
     if unsafe_method && !tokens::constant_time_eq(sent_csrf(request.headers()).unwrap_or(""), &viewer.csrf_token) {
         return ApiError::Csrf.into_response();
     }
+    if unsafe_method && let Err(refusal) = check_confirmed(&state, &viewer, request.uri().path()).await {
+        return refusal.into_response();
+    }
     request.extensions_mut().insert(viewer);
     next.run(request).await
+}
+
+/// Writes an unconfirmed member may still make when the community asks for a confirmed address
+/// first: everything about their own account (confirming it, a new link, signing out), and
+/// marking their notifications read.
+fn open_to_unconfirmed(path: &str) -> bool {
+    path.contains("/auth/") || path.contains("/notifications")
+}
+
+/// 403 `email_unconfirmed` for a write of a member who has not confirmed their address, when the
+/// community requires it.
+async fn check_confirmed(state: &AppState, viewer: &Viewer, path: &str) -> Result<(), ApiError> {
+    let Some(member) = viewer.member.as_deref() else { return Ok(()) };
+    if member.email_verified_at.is_some() || open_to_unconfirmed(path) {
+        return Ok(());
+    }
+    if state.db.email_confirmation_required().await? {
+        return Err(ApiError::Refused(veche_api::ProblemCode::EmailUnconfirmed));
+    }
+    Ok(())
 }
 
 /// For paths anyone may write to without a session (survey answers from a frame on another

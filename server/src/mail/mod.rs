@@ -56,6 +56,11 @@ pub mod lifetimes {
     pub fn reset_password() -> Duration {
         Duration::minutes(60)
     }
+
+    /// An invitation to join: a week, as the mail says.
+    pub fn invitation() -> Duration {
+        Duration::days(7)
+    }
 }
 
 /// What a mail says; each kind has its own words in English and Russian.
@@ -68,6 +73,12 @@ pub enum Letter<'a> {
     ConfirmNewEmail { name: &'a str, email: &'a str, link: String },
     /// To the old address of a change: what is happening, and what to do if it was not them.
     EmailChangeNotice { name: &'a str, handle: &'a str, new_email: &'a str, account_link: String },
+    /// Staff invite someone to join (also while joining is closed); the link expires.
+    Invitation { inviter: &'a str, link: String },
+    /// A registration that waited for approval was approved: confirm the address, sign in.
+    RegistrationApproved { name: &'a str, handle: &'a str, link: String },
+    /// A registration that waited for approval was declined.
+    RegistrationDeclined { name: &'a str },
 }
 
 /// The app's address of a page, from the server's public URL (`VECHE_PUBLIC_URL`).
@@ -210,6 +221,72 @@ fn content(letter: &Letter, locale: Locale, community: &str) -> Content {
             sections: Vec::new(),
             button: Some(("Открыть учётную запись".into(), account_link.clone())),
             footer: format!("Это уведомление приходит на прежний адрес учётной записи в сообществе «{community}»."),
+        },
+        (Letter::Invitation { inviter, link }, Locale::En) => Content {
+            subject: format!("You are invited to join {community}"),
+            greeting: "Hello!".into(),
+            paragraphs: vec![
+                format!("{inviter} invites you to join {community}, our customer community."),
+                "Choose a handle and a password on the page the link opens. The link works once, for 7 days, with this e-mail address.".into(),
+            ],
+            sections: Vec::new(),
+            button: Some(("Accept the invitation".into(), link.clone())),
+            footer: format!("You get this mail because staff of {community} invited this address. If you do not want to join, ignore it."),
+        },
+        (Letter::Invitation { inviter, link }, Locale::Ru) => Content {
+            subject: format!("Приглашение в сообщество «{community}»"),
+            greeting: "Здравствуйте!".into(),
+            paragraphs: vec![
+                format!("{inviter} приглашает вас в сообщество «{community}» — сообщество наших клиентов."),
+                "На странице по ссылке выберите имя пользователя и пароль. Ссылка срабатывает один раз, действует 7 дней и только с этим адресом почты.".into(),
+            ],
+            sections: Vec::new(),
+            button: Some(("Принять приглашение".into(), link.clone())),
+            footer: format!("Это письмо пришло, потому что команда сообщества «{community}» пригласила этот адрес. Если не хотите вступать, не обращайте на него внимания."),
+        },
+        (Letter::RegistrationApproved { name, handle, link }, Locale::En) => Content {
+            subject: format!("Welcome to {community}: your registration is approved"),
+            greeting: format!("Hello, {name}!"),
+            paragraphs: vec![
+                format!("Staff of {community} approved your registration. You can sign in as @{handle} with the password you chose."),
+                "Confirm your e-mail address with the button below. The link works once, for 48 hours.".into(),
+            ],
+            sections: Vec::new(),
+            button: Some(("Confirm my address".into(), link.clone())),
+            footer: format!("You get this mail because you asked to join {community}."),
+        },
+        (Letter::RegistrationApproved { name, handle, link }, Locale::Ru) => Content {
+            subject: format!("Добро пожаловать в сообщество «{community}»: заявка одобрена"),
+            greeting: format!("Здравствуйте, {name}!"),
+            paragraphs: vec![
+                format!("Команда сообщества «{community}» одобрила вашу заявку. Войдите как @{handle} с паролем, который вы выбрали."),
+                "Подтвердите адрес почты кнопкой ниже. Ссылка срабатывает один раз и действует 48 часов.".into(),
+            ],
+            sections: Vec::new(),
+            button: Some(("Подтвердить адрес".into(), link.clone())),
+            footer: format!("Это письмо пришло, потому что вы подали заявку на вступление в сообщество «{community}»."),
+        },
+        (Letter::RegistrationDeclined { name }, Locale::En) => Content {
+            subject: format!("Your registration at {community}"),
+            greeting: format!("Hello, {name}!"),
+            paragraphs: vec![
+                format!("Staff of {community} looked at your registration and declined it. No account was created, and your details were deleted."),
+                "If you think this is a mistake, ask the person who told you about the community.".into(),
+            ],
+            sections: Vec::new(),
+            button: None,
+            footer: format!("You get this mail because you asked to join {community}."),
+        },
+        (Letter::RegistrationDeclined { name }, Locale::Ru) => Content {
+            subject: format!("Ваша заявка в сообщество «{community}»"),
+            greeting: format!("Здравствуйте, {name}!"),
+            paragraphs: vec![
+                format!("Команда сообщества «{community}» рассмотрела вашу заявку и отклонила её. Учётная запись не создана, ваши данные удалены."),
+                "Если это ошибка, обратитесь к тому, кто рассказал вам о сообществе.".into(),
+            ],
+            sections: Vec::new(),
+            button: None,
+            footer: format!("Это письмо пришло, потому что вы подали заявку на вступление в сообщество «{community}»."),
         },
     }
 }

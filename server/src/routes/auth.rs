@@ -10,10 +10,11 @@ use veche_api::auth::{
     LoginRequest, RegisterRequest, ResetPasswordRequest, Session, SessionInfo, SessionList, SessionsEnded,
     TokenRequest,
 };
-use veche_api::member::{Access, CommunityRole};
+use veche_api::community::JoinPolicy;
 use veche_api::validate::{self, Issue};
 
 use crate::db::accounts::AddressTaken;
+use crate::db::joining::{InvitationUse, NewRegistration};
 use crate::db::{MemberRow, NewMember, NewToken, TokenPurpose, TokenUse};
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
@@ -90,11 +91,55 @@ async fn register(
             errors.add("email", Issue::Taken);
         }
     }
+    // An invitation lets its address in whatever the policy; without one the policy decides.
+    let community = state.db.community().await?.ok_or(ApiError::NotFound)?;
+    let invitation = request.invitation.as_deref().map(str::trim).filter(|token| !token.is_empty());
+    if invitation.is_none() {
+        match community.join_policy {
+            JoinPolicy::Invitation => return Err(ApiError::Refused(veche_api::ProblemCode::InvitationRequired)),
+            JoinPolicy::Domains
+                if errors.get("email").is_none()
+                    && !validate::email_domain_allowed(&request.email, &community.allowed_email_domains) =>
+            {
+                errors.add("email", Issue::DomainNotAllowed);
+            }
+            _ => {}
+        }
+    }
     errors.into_result().map_err(ApiError::Validation)?;
 
     let password_hash = hash_password(request.password.clone()).await?;
     let now = clock::now();
     let locale = request.locale.unwrap_or_else(locale::current);
+    let new_member =
+        NewMember::newcomer(&request.handle, &request.display_name, &request.email, &password_hash, locale, &now);
+    if let Some(invitation) = invitation {
+        let member_id = match state.db.join_by_invitation(invitation, &new_member).await? {
+            InvitationUse::Joined(id) => id,
+            InvitationUse::OtherAddress => return Err(ApiError::field("email", Issue::InvitationAddress)),
+            InvitationUse::Taken => return Err(ApiError::field("handle", Issue::Taken)),
+            InvitationUse::Expired => return Err(ApiError::Link(veche_api::ProblemCode::LinkExpired)),
+            InvitationUse::AlreadyUsed => return Err(ApiError::Link(veche_api::ProblemCode::LinkUsed)),
+            InvitationUse::Unknown => return Err(ApiError::Link(veche_api::ProblemCode::LinkInvalid)),
+        };
+        let member = state.db.member_by_id(member_id).await?.ok_or(ApiError::NotFound)?;
+        return start_session(&state, &viewer, &headers, &member, StatusCode::CREATED).await;
+    }
+    if community.join_policy == JoinPolicy::Approval {
+        let registration = NewRegistration {
+            handle: &request.handle,
+            display_name: &request.display_name,
+            email: &request.email,
+            password_hash: &password_hash,
+            locale,
+        };
+        if !state.db.request_registration(&registration).await? {
+            return Err(ApiError::field("handle", Issue::Taken));
+        }
+        // Not signed in: the registration waits for staff.
+        let session = Session { account: None, csrf_token: viewer.csrf_token.clone() };
+        return Ok((StatusCode::ACCEPTED, Json(session)).into_response());
+    }
     let secret = tokens::random_token(32);
     let letter = Letter::VerifyEmail {
         name: request.display_name.trim(),
@@ -110,23 +155,7 @@ async fn register(
     };
     let member = state
         .db
-        .insert_member_with_mail(
-            &NewMember {
-                handle: &request.handle,
-                display_name: &request.display_name,
-                email: &request.email,
-                password_hash: &password_hash,
-                role: CommunityRole::Member,
-                access: Access::Member,
-                locale,
-                position: None,
-                company: None,
-                created_at: &now,
-            },
-            &token,
-            &mail,
-            &mail_domain(&state),
-        )
+        .insert_member_with_mail(&new_member, &token, &mail, &mail_domain(&state))
         .await?
         .ok_or_else(|| ApiError::field("handle", Issue::Taken))?;
     state.mail_queued.notify_one();
@@ -147,7 +176,16 @@ async fn login(
     let matches = verify_password(request.password.clone(), stored_hash).await?;
     match member {
         Some(member) if matches => start_session(&state, &viewer, &headers, &member, StatusCode::OK).await,
-        _ => Err(ApiError::InvalidCredentials),
+        Some(_) => Err(ApiError::InvalidCredentials),
+        None => {
+            // Someone whose registration waits for approval learns that, given their password.
+            if let Some(waiting) = state.db.pending_registration_by_login(&request.login).await?
+                && verify_password(request.password.clone(), waiting.password_hash).await?
+            {
+                return Err(ApiError::Refused(veche_api::ProblemCode::ApprovalPending));
+            }
+            Err(ApiError::InvalidCredentials)
+        }
     }
 }
 

@@ -190,6 +190,11 @@ static DECODING: std::sync::LazyLock<std::sync::Arc<tokio::sync::Semaphore>> =
 /// Reads an uploaded picture: at most 5 MB, really a picture by its bytes, decoded and encoded
 /// again without its metadata (`images::reencode`), one at a time, off the async threads.
 pub(crate) async fn picture(bytes: Bytes) -> ApiResult<images::Picture> {
+    picture_within(bytes, None).await
+}
+
+/// As [`picture`], made to fit a `side` × `side` square when given (`images::reencode_within`).
+pub(crate) async fn picture_within(bytes: Bytes, side: Option<u32>) -> ApiResult<images::Picture> {
     if bytes.len() > IMAGE_MAX_BYTES {
         return Err(ApiError::PayloadTooLarge);
     }
@@ -199,7 +204,7 @@ pub(crate) async fn picture(bytes: Bytes) -> ApiResult<images::Picture> {
     let turn = DECODING.clone().acquire_owned().await.map_err(anyhow::Error::from)?;
     let decoded = tokio::task::spawn_blocking(move || {
         let _turn = turn;
-        images::reencode(&bytes)
+        images::reencode_within(&bytes, side)
     })
     .await
     .map_err(anyhow::Error::from)?;

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_location;
 use veche_api::community::Features;
 
 use super::{AccountMenu, LanguageSwitch, NotificationBell};
+use crate::api;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::threads;
 use crate::i18n::use_i18n;
@@ -13,7 +14,7 @@ use crate::state::outbox::use_outbox;
 use crate::state::session::use_session;
 
 /// The header's sections, in order; the last two are the staff's and the moderators'.
-const NAV: [(&str, Common); 11] = [
+const NAV: [(&str, Common); 12] = [
     ("/", Common::NavHome),
     ("/threads", Common::NavThreads),
     ("/ideas", Common::NavIdeas),
@@ -24,10 +25,14 @@ const NAV: [(&str, Common); 11] = [
     ("/search", Common::NavSearch),
     (STAFF_SURVEYS, Common::NavSurveys),
     (STAFF_KPIS, Common::NavKpis),
+    (STAFF_SETTINGS, Common::NavSettings),
     (MODERATION, Common::NavModeration),
 ];
 const STAFF_SURVEYS: &str = "/admin/surveys";
 const STAFF_KPIS: &str = "/admin/kpis";
+const STAFF_SETTINGS: &str = "/admin/settings";
+/// The sections only staff see.
+const STAFF_ONLY: [&str; 3] = [STAFF_SURVEYS, STAFF_KPIS, STAFF_SETTINGS];
 const MODERATION: &str = "/moderation";
 
 /// Whether the backend offers a section (all are shown until the community has loaded).
@@ -62,11 +67,17 @@ pub fn SiteHeader() -> impl IntoView {
         }
     });
     let name = move || community.get().map(|c| c.name).unwrap_or_else(|| "Veche".to_owned());
+    // Decorative: the name beside it says who this is.
+    let logo = move || {
+        community.get().and_then(|c| c.logo_url).map(|url| {
+            view! { <img class="site-header__logo" src=api::client::media_url(&url) alt="" width="40" height="40" /> }
+        })
+    };
 
     view! {
         <header class="site-header">
             <div class="site-header__bar">
-                <A href="/" attr:class="site-header__brand">{name}</A>
+                <A href="/" attr:class="site-header__brand">{logo}<span class="site-header__name">{name}</span></A>
                 {move || (session.signed_in() == Some(true)).then(|| view! { <NotificationBell /> })}
                 <button
                     type="button"
@@ -90,7 +101,7 @@ pub fn SiteHeader() -> impl IntoView {
                         let access = session.account().map(|a| a.member.access);
                         let staff = access.is_some_and(|a| a.is_staff());
                         let moderator = access.is_some_and(|a| a.can_moderate());
-                        NAV.iter().filter(|(href, _)| offered(features.as_ref(), href) && (staff || (*href != STAFF_SURVEYS && *href != STAFF_KPIS)) && (moderator || *href != MODERATION)).map(|&(href, text)| view! {
+                        NAV.iter().filter(|(href, _)| offered(features.as_ref(), href) && (staff || !STAFF_ONLY.contains(href)) && (moderator || *href != MODERATION)).map(|&(href, text)| view! {
                             <li><A href=href attr:class="site-header__link">{i18n.t(text)}</A></li>
                         }).collect_view()
                     }}

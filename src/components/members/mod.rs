@@ -30,5 +30,6 @@ pub use language_setting::LanguageSetting;
 pub use member_tile::{MemberTile, work_line};
 pub use photo_gallery::PhotoGallery;
 pub use photo_manager::PhotoManager;
+pub use picture_file::{picked_file, picture_problem, upload_failure};
 pub use profile_form::ProfileForm;
 pub use role_picker::RolePicker;

@@ -15,6 +15,7 @@ pub mod moderation;
 pub mod notifications;
 pub mod privacy;
 pub mod search;
+pub mod settings;
 pub mod sign_in_admin;
 pub mod surveys;
 pub mod threads;

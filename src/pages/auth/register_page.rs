@@ -5,13 +5,17 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use veche_api::auth::RegisterRequest;
 use veche_api::validate;
 
-use crate::api;
+use veche_api::community::JoinPolicy;
+
+use crate::api::{self, ApiError};
 use crate::components::account::SignInProviders;
 use crate::components::form::{CheckboxField, FormAlert, FormState, TextField};
 use crate::i18n::messages::account::Accounts;
 use crate::i18n::messages::common::Common;
+use crate::i18n::messages::settings::Settings;
 use crate::i18n::use_i18n;
 use crate::pages::safe_next;
+use crate::state::community::use_community;
 use crate::state::session::use_session;
 
 #[component]
@@ -26,6 +30,15 @@ pub fn RegisterPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let accept_charter = RwSignal::new(false);
     let form = FormState::new();
+    let community = use_community();
+    // The token of the invitation link that opened the page, if one did.
+    let invitation =
+        query.with_untracked(|q| q.get("invitation")).map(|token| token.trim().to_owned()).filter(|t| !t.is_empty());
+    let invited = invitation.is_some();
+    let invitation = StoredValue::new(invitation);
+    let policy = move || community.get().map(|c| c.join_policy).unwrap_or_default();
+    // The registration waits for staff (`join_policy` approval): the page says so instead.
+    let waiting = RwSignal::new(false);
 
     let action = Action::new_local(|request: &RegisterRequest| {
         let request = request.clone();
@@ -36,10 +49,12 @@ pub fn RegisterPage() -> impl IntoView {
             return;
         };
         match result {
+            Ok(answer) if answer.account.is_none() => waiting.set(true),
             Ok(answer) => {
                 session.accept(answer);
                 navigate(&safe_next(query.get_untracked().get("next")), Default::default());
             }
+            Err(ApiError::LinkUnusable(_)) => form.set_alert(Common::InvitationUnusable),
             Err(error) => form.show_error(&error),
         }
     });
@@ -53,6 +68,7 @@ pub fn RegisterPage() -> impl IntoView {
             password: password.get_untracked(),
             locale: Some(i18n.locale()),
             accept_charter: accept_charter.get_untracked(),
+            invitation: invitation.get_value(),
         };
         if form.check(&validate::registration(&request), i18n.locale()) {
             action.dispatch(request);
@@ -66,16 +82,48 @@ pub fn RegisterPage() -> impl IntoView {
         None => "/signin".to_owned(),
     };
 
+    // What the community's join policy means for this person, above the form.
+    let policy_note = move || {
+        if invited {
+            return Some(view! { <p class="auth-page__note">{i18n.t(Settings::RegisterInvited)}</p> }.into_any());
+        }
+        match policy() {
+            JoinPolicy::Approval => {
+                Some(view! { <p class="auth-page__note">{i18n.t(Settings::RegisterApprovalNote)}</p> }.into_any())
+            }
+            JoinPolicy::Domains => {
+                let domains = community.get().map(|c| c.allowed_email_domains.join(", ")).unwrap_or_default();
+                Some(
+                    view! {
+                        <p class="auth-page__note" id="field-email-domains">
+                            {i18n.t(Settings::RegisterDomainsNote)}" "<strong>{domains}</strong>
+                        </p>
+                    }
+                    .into_any(),
+                )
+            }
+            _ => None,
+        }
+    };
+    let closed = move || !invited && policy() == JoinPolicy::Invitation;
+
     view! {
         <Title text=i18n.t(Common::RegisterTitle) />
         <section class="auth-page">
-            <h1>{i18n.t(Common::RegisterTitle)}</h1>
+            <h1>{move || if waiting.get() { i18n.t(Settings::PendingTitle) } else { i18n.t(Common::RegisterTitle) }}</h1>
+            <Show when=move || !waiting.get() fallback=move || view! {
+                <p class="auth-page__intro" role="status">{i18n.t(Settings::PendingText)}</p>
+            }>
             <SignInProviders next=next password_on=password_on />
             <Show
                 when=move || password_on.get()
                 fallback=move || view! { <p class="auth-page__intro">{i18n.t(Accounts::ProviderOnly)}</p> }
             >
             <p class="auth-page__intro">{i18n.t(Common::RegisterIntro)}</p>
+            {policy_note}
+            <Show when=move || !closed() fallback=move || view! {
+                <p class="auth-page__note auth-page__note--closed" role="status">{i18n.t(Common::InvitationRequired)}</p>
+            }>
             <form class="form" on:submit=on_submit novalidate>
                 <FormAlert message=form.alert() />
                 <TextField
@@ -124,10 +172,12 @@ pub fn RegisterPage() -> impl IntoView {
                     {move || if action.pending().get() { i18n.t(Common::Joining) } else { i18n.t(Common::Join) }}
                 </button>
             </form>
+            </Show>
             <p class="auth-page__switch">
                 {i18n.t(Common::AlreadyMember)}" "
                 <A href=sign_in_href>{i18n.t(Common::SignIn)}</A>
             </p>
+            </Show>
             </Show>
         </section>
     }
