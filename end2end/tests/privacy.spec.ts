@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DeleteAccountPage, PrivacyAdminPage, PrivacyApi, archiveFiles, withPrivacySetting } from '../pages/privacy';
 import { expectAccessible } from '../support/axe';
+import { setUpTestProvider } from '../support/provider';
 import { signIn } from '../support/sessions';
 
 // A member's own data: the archive, deleting the account, and staff acting on a request.
@@ -17,6 +18,11 @@ async function memberWithThread(page: Page, browser: import('@playwright/test').
   await anna.reply(thread, `Anna answers ${member.handle} with her own words.`);
   return { member, thread };
 }
+
+// One journey signs in with the organisation's account: the test provider, set up as staff would.
+test.beforeAll(async ({}, testInfo) => {
+  await setUpTestProvider(String(testInfo.project.use.baseURL));
+});
 
 test('a member downloads everything they gave as one archive, and nothing of anyone else', async ({ page, browser }) => {
   const { member, thread } = await memberWithThread(page, browser, 'My question about exports');
