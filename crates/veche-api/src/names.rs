@@ -65,6 +65,31 @@ pub fn check_russian(errors: &mut FieldErrors, russian: Option<&NameText>, name_
     errors.check("translations.ru.description", validate::optional_text(&russian.description, description_max));
 }
 
+/// `PUT /spaces/{slug}/words`, `PUT /idea-categories/{slug}/words`: both languages' words.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordsChange {
+    pub en: NameText,
+    #[serde(default)]
+    pub ru: NameText,
+}
+
+/// Longest name and description of a space or category.
+pub const WORDS_NAME_MAX: usize = 80;
+pub const WORDS_DESCRIPTION_MAX: usize = 2000;
+
+/// The English name is needed (it is what every other language falls back to); the Russian one
+/// may be empty. Errors are keyed `en.name`, `en.description`, `ru.name`, `ru.description`.
+pub fn check_words(change: &WordsChange) -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.check("en.name", validate::name(&change.en.name, 1, WORDS_NAME_MAX));
+    errors.check("en.description", validate::optional_text(&change.en.description, WORDS_DESCRIPTION_MAX));
+    if !change.ru.name.trim().is_empty() {
+        errors.check("ru.name", validate::name(&change.ru.name, 1, WORDS_NAME_MAX));
+    }
+    errors.check("ru.description", validate::optional_text(&change.ru.description, WORDS_DESCRIPTION_MAX));
+    errors
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +108,18 @@ mod tests {
             serde_json::from_str(r#"{"ru":{"name":"Клубы"},"de":{"name":"Klubs"}}"#).expect("valid translations");
         assert_eq!(read.get(Locale::Ru).name, "Клубы");
         assert_eq!(read.get(Locale::En), NameText::default());
+    }
+
+    #[test]
+    fn words_need_an_english_name_and_clean_names() {
+        let mut change = WordsChange::default();
+        assert_eq!(check_words(&change).get("en.name"), Some(validate::Issue::Required));
+        change.en.name = "Regional clubs".into();
+        assert!(check_words(&change).is_empty(), "Russian words may be left out");
+        change.ru.name = "Клубы\u{202E}".into();
+        assert_eq!(check_words(&change).get("ru.name"), Some(validate::Issue::NameCharacters));
+        change.ru.name = "Региональные клубы".into();
+        change.ru.description = "д".repeat(2001);
+        assert_eq!(check_words(&change).get("ru.description"), Some(validate::Issue::TooLong { max: 2000 }));
     }
 }

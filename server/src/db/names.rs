@@ -4,7 +4,7 @@
 
 use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row};
-use veche_api::names::{NameText, Translations};
+use veche_api::names::{NameText, Translations, WordsChange};
 
 use super::Db;
 
@@ -46,6 +46,25 @@ impl Db {
         )))
         .bind(russian.name.trim())
         .bind(russian.description.trim())
+        .bind(slug)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    /// Sets both languages' words of one space or category (by slug); answers whether it exists.
+    pub async fn set_words(&self, named: Named, slug: &str, words: &WordsChange) -> anyhow::Result<bool> {
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
+        let done = sqlx::query(AssertSqlSafe(format!(
+            "UPDATE {} SET name = ?, description = ?, name_ru = ?, description_ru = ? WHERE slug = ?",
+            named.table()
+        )))
+        .bind(words.en.name.trim())
+        .bind(words.en.description.trim())
+        .bind(words.ru.name.trim())
+        .bind(words.ru.description.trim())
         .bind(slug)
         .execute(&mut *tx)
         .await?;

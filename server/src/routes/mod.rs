@@ -12,6 +12,7 @@ mod kb;
 mod kpis;
 mod members;
 pub(crate) mod moderation;
+mod names;
 pub(crate) mod notifications;
 mod privacy;
 mod search;
@@ -37,6 +38,7 @@ pub fn api(guard: &Guard) -> Router<AppState> {
         .merge(auth::router(guard))
         .merge(sign_in_providers::router(guard))
         .merge(sign_in_settings::router(guard))
+        .merge(names::router(guard))
         .merge(threads::router(guard))
         .merge(members::router(guard))
         .merge(ideas::router(guard))
