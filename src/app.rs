@@ -147,6 +147,7 @@ crate::lazy_routes! {
         ("admin/surveys/:id/edit", survey_admin, SignedIn),
         ("admin/kpis", kpis_page, SignedIn),
         ("admin/sign-in", sign_in_settings_page, SignedIn),
+        ("admin/names", names_page, SignedIn),
         ("admin/privacy", privacy_page, SignedIn),
         ("admin/settings", settings_page, SignedIn),
         ("admin/joining", joining_page, SignedIn),
@@ -204,6 +205,7 @@ crate::lazy_page!(edit_event_page, EditEventPage);
 crate::lazy_page!(survey_admin, SurveyAdmin);
 crate::lazy_page!(kpis_page, KpisPage);
 crate::lazy_page!(sign_in_settings_page, crate::pages::sign_in_settings::SignInSettingsPage);
+crate::lazy_page!(names_page, crate::pages::names::NamesPage);
 crate::lazy_page!(settings_page, crate::pages::settings::SettingsPage);
 crate::lazy_page!(joining_page, crate::pages::settings::JoiningPage);
 crate::lazy_page!(moderation_area, ModerationArea);

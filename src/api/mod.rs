@@ -12,6 +12,7 @@ pub mod kb;
 pub mod kpis;
 pub mod members;
 pub mod moderation;
+pub mod names;
 pub mod notifications;
 pub mod privacy;
 pub mod search;

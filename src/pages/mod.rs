@@ -12,6 +12,7 @@ pub mod kpis;
 pub mod lazy;
 pub mod members;
 pub mod moderation;
+pub mod names;
 pub mod not_found;
 pub mod notifications;
 pub mod privacy;

@@ -11,6 +11,7 @@ pub mod ideas;
 pub mod kb;
 pub mod kpis;
 pub mod members;
+pub mod names_admin;
 pub mod moderation;
 pub mod notifications;
 pub mod privacy;

@@ -6,6 +6,7 @@ use veche_api::community::Community;
 use super::logo_editor::LogoEditor;
 use super::settings_form::SettingsForm;
 use crate::components::feedback::{ErrorView, Loading, StaffOnly};
+use crate::i18n::messages::names_admin::NamesAdmin;
 use crate::i18n::messages::settings::Settings;
 use crate::i18n::messages::sign_in_admin::SignInAdmin;
 use crate::i18n::use_i18n;
@@ -29,7 +30,10 @@ pub fn SettingsPage() -> impl IntoView {
                 <div>
                     <h1>{i18n.t(Settings::Title)}</h1>
                     <p class="page-head__intro">{i18n.t(Settings::Intro)}</p>
-                    <p class="page-head__intro"><A href="/admin/sign-in">{i18n.t(SignInAdmin::Title)}</A></p>
+                    <p class="page-head__intro">
+                        <A href="/admin/sign-in">{i18n.t(SignInAdmin::Title)}</A>" · "
+                        <A href="/admin/names">{i18n.t(NamesAdmin::Title)}</A>
+                    </p>
                 </div>
             </header>
             // Only the first load's failure matters here: reading the resource once the form is
