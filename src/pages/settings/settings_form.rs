@@ -140,8 +140,9 @@ pub fn SettingsForm(
                         </button>
                     </div>
                     // The preview uses the typed colour through the CSSOM custom property of
-                    // its own element, like the whole app does once saved.
-                    <p class="accent-field__preview">
+                    // its own element, like the whole app does once saved; a refused colour gets
+                    // no sample (its unreadable text would be the page's own contrast failure).
+                    <p class="accent-field__preview" hidden=move || accent_problem.get().is_some()>
                         <span class="visually-hidden">{i18n.t(Settings::AccentPreview)}": "</span>
                         <AccentSample color=Signal::derive(swatch) text=i18n.t(Settings::Save) />
                     </p>
