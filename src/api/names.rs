@@ -11,7 +11,12 @@ pub enum Named {
 }
 
 /// Sets both languages' words of a space or an idea category (staff).
-pub async fn set_words(named: Named, slug: &str, words: &WordsChange, idempotency_key: String) -> ApiResult<WordsChange> {
+pub async fn set_words(
+    named: Named,
+    slug: &str,
+    words: &WordsChange,
+    idempotency_key: String,
+) -> ApiResult<WordsChange> {
     let collection = match named {
         Named::Space => "spaces",
         Named::IdeaCategory => "idea-categories",
