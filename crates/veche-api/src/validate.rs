@@ -131,6 +131,16 @@ impl Issue {
             }
             (Issue::Invalid, Locale::En) => "This value is not valid.".into(),
             (Issue::Invalid, Locale::Ru) => "Недопустимое значение.".into(),
+            (issue, locale) => issue.account_message(locale),
+        }
+    }
+
+    /// The messages of the account, sign-in and community-settings rules. The embedded survey
+    /// frame meets none of them: built without the feature `account-messages`, it carries only
+    /// a general line for them, which keeps its module small.
+    #[cfg(feature = "account-messages")]
+    fn account_message(self, locale: Locale) -> String {
+        match (self, locale) {
             (Issue::WrongPassword, Locale::En) => "This is not your current password.".into(),
             (Issue::WrongPassword, Locale::Ru) => "Это не ваш текущий пароль.".into(),
             (Issue::UrlFormat, Locale::En) => "Enter an address that starts with https://.".into(),
@@ -185,7 +195,14 @@ impl Issue {
             }
             (Issue::InvitationAddress, Locale::En) => "Use the address the invitation was sent to.".into(),
             (Issue::InvitationAddress, Locale::Ru) => "Укажите адрес, на который пришло приглашение.".into(),
+            (_, Locale::En) => "This value is not valid.".into(),
+            (_, Locale::Ru) => "Недопустимое значение.".into(),
         }
+    }
+
+    #[cfg(not(feature = "account-messages"))]
+    fn account_message(self, locale: Locale) -> String {
+        Issue::Invalid.message(locale)
     }
 }
 
