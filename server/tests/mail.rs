@@ -34,12 +34,7 @@ async fn eventually(mut check: impl FnMut() -> bool) {
 #[tokio::test]
 async fn a_new_member_gets_a_confirmation_mail_in_their_language_through_smtp() {
     let smtp = SmtpServer::start();
-    let url = smtp.url();
-    let server = TestServer::start_with(|config| {
-        config.smtp_url = Some(url);
-        config.public_url = "https://community.example.com".into();
-    })
-    .await;
+    let server = TestServer::mailing_through(&smtp).await;
     join(&server, "mila", "ru").await;
     assert_eq!(server.state.mail_sender().expect("sender").deliver_due().await.expect("delivered"), 1);
 

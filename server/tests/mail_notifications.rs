@@ -97,12 +97,7 @@ async fn preferences_start_from_defaults_are_saved_and_refuse_unknown_deliveries
 #[tokio::test]
 async fn a_reply_is_mailed_at_once_in_the_authors_language_and_one_click_switches_it_off() {
     let smtp = SmtpServer::start();
-    let url = smtp.url();
-    let server = TestServer::start_with(|config| {
-        config.smtp_url = Some(url);
-        config.public_url = "https://community.example.com".into();
-    })
-    .await;
+    let server = TestServer::mailing_through(&smtp).await;
     // Oleg reads Russian (his account's language in the demo).
     let mut oleg = server.signed_in("oleg").await;
     let thread = oleg.new_thread("Экспорт в <CSV>", "Как выгрузить отчёт?").await;

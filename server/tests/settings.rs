@@ -168,12 +168,7 @@ async fn the_logo_is_encoded_again_and_made_to_fit_256_pixels() {
 #[tokio::test]
 async fn an_invitation_mailed_through_smtp_lets_its_address_join_a_closed_community_once() {
     let smtp = SmtpServer::start();
-    let url = smtp.url();
-    let server = TestServer::start_with(|config| {
-        config.smtp_url = Some(url);
-        config.public_url = "https://community.example.com".into();
-    })
-    .await;
+    let server = TestServer::mailing_through(&smtp).await;
     let mut staff = server.signed_in("maria").await;
     assert_eq!(change(&mut staff, json!({ "join_policy": "invitation" })).await.status, StatusCode::OK);
 

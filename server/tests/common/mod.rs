@@ -41,6 +41,16 @@ impl TestServer {
         TestServer { router, state, _dir: dir }
     }
 
+    /// A server that mails through `smtp`, its links pointing at https://community.example.com.
+    pub async fn mailing_through(smtp: &mail::SmtpServer) -> TestServer {
+        let url = smtp.url();
+        Self::start_with(|config| {
+            config.smtp_url = Some(url);
+            config.public_url = "https://community.example.com".into();
+        })
+        .await
+    }
+
     /// A server without the demo: a community founded on `founded_on` (UTC, `YYYY-MM-DD`) and one
     /// staff member, "boss" (password [`PASSWORD`]), signed in; for counting known data exactly.
     pub async fn without_demo(founded_on: &str) -> (TestServer, Browser) {
