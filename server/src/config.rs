@@ -5,6 +5,10 @@ use std::path::PathBuf;
 #[derive(clap::Parser, Clone, Debug)]
 #[command(name = "veche-server", version, about = "Veche's reference backend")]
 pub struct Config {
+    /// What to do: serve (when no command is given), or back up or restore the database.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
     /// Address to listen on.
     #[arg(long, env = "VECHE_ADDR", default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
@@ -24,6 +28,11 @@ pub struct Config {
     /// Other origins allowed to call the API with credentials (an app served elsewhere).
     #[arg(long, env = "VECHE_ALLOWED_ORIGINS", value_delimiter = ',')]
     pub allowed_origins: Vec<String>,
+
+    /// Addresses of proxies in front of the server (e.g. `127.0.0.1` for a TLS proxy on the same
+    /// machine): from them, the client's address is read from `X-Forwarded-For`.
+    #[arg(long, env = "VECHE_TRUSTED_PROXIES", value_delimiter = ',')]
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 
     /// `demo` fills a new database with the demo community; `none` leaves it empty.
     #[arg(long, env = "VECHE_SEED", value_enum, default_value_t = SeedMode::Demo)]
@@ -95,6 +104,48 @@ pub struct Config {
     pub log_format: LogFormat,
 }
 
+/// The maintenance commands beside serving.
+#[derive(clap::Subcommand, Clone, Debug)]
+pub enum Command {
+    /// Founds a company's own community on a new database: its name, time zone and first staff
+    /// member (then serve it with `VECHE_SEED=none`). Changes nothing where a community exists.
+    Init(Founding),
+    /// Writes a consistent copy of the database to FILE, also while servers run on it.
+    Backup {
+        /// The copy to write; it must not exist yet.
+        file: PathBuf,
+    },
+    /// Replaces the database with the backup FILE (every server on it must be stopped); what it
+    /// held before is kept beside it as `<database>.before-restore-<time>`.
+    Restore {
+        /// A file written by `veche-server backup`.
+        file: PathBuf,
+    },
+}
+
+/// What `init` is told (see `veche-server init --help`).
+#[derive(clap::Args, Clone, Debug)]
+pub struct Founding {
+    /// The community's name, as members see it.
+    #[arg(long)]
+    pub name: String,
+    /// The community's time zone (IANA name), for events and digests.
+    #[arg(long, default_value = "UTC")]
+    pub time_zone: String,
+    /// The first staff member's handle (their address on the site: /members/HANDLE).
+    #[arg(long)]
+    pub admin_handle: String,
+    /// The first staff member's e-mail address.
+    #[arg(long)]
+    pub admin_email: String,
+    /// The first staff member's name as shown; the handle if not given.
+    #[arg(long)]
+    pub admin_name: Option<String>,
+    /// Their password; one is made and printed when not given.
+    #[arg(long, env = "VECHE_ADMIN_PASSWORD", hide_env_values = true)]
+    pub admin_password: Option<String>,
+}
+
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SeedMode {
     Demo,
@@ -111,11 +162,13 @@ impl Config {
     /// A configuration for tests: a given database, no static files, demo data, generous limits.
     pub fn for_tests(database: PathBuf) -> Self {
         Config {
+            command: None,
             addr: "127.0.0.1:0".parse().expect("literal address"),
             database,
             static_dir: PathBuf::from("/nonexistent"),
             public_url: "http://127.0.0.1:8080".into(),
             allowed_origins: vec!["http://localhost:3000".into()],
+            trusted_proxies: Vec::new(),
             seed: SeedMode::Demo,
             auth_attempts_per_minute: 1000,
             writes_per_minute: 10_000,

@@ -5,11 +5,13 @@
 
 pub mod access;
 pub mod archive;
+pub mod backup;
 pub mod clock;
 pub mod config;
 pub mod csv;
 pub mod db;
 pub mod digests;
+pub mod founding;
 pub mod http;
 pub mod ics;
 pub mod images;
@@ -50,6 +52,8 @@ const DIGEST_LOOK: std::time::Duration = std::time::Duration::from_secs(60);
 /// Runs the server until Ctrl-C or SIGTERM, then finishes the requests in flight.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let addr = config.addr;
+    // Held until the server stops: `veche-server restore` waits for no server to hold it.
+    let _serving = backup::serving_lock(&config.database)?;
     let (router, state) = build(config).await?;
     state.spawn_housekeeping();
     let (stop_mail, mail_stopped) = tokio::sync::watch::channel(false);

@@ -1,11 +1,22 @@
 use clap::Parser;
-use veche_server::config::{Config, LogFormat};
+use veche_server::config::{Command, Config, LogFormat};
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let config = Config::parse();
     init_logging(config.log_format);
-    veche_server::serve(config).await
+    match &config.command {
+        None => veche_server::serve(config).await,
+        Some(Command::Init(founding)) => report(veche_server::founding::init(&config.database, founding).await),
+        Some(Command::Backup { file }) => report(veche_server::backup::backup(&config.database, file).await),
+        Some(Command::Restore { file }) => report(veche_server::backup::restore(&config.database, file).await),
+    }
+}
+
+/// A maintenance command's one line of outcome.
+fn report(outcome: anyhow::Result<String>) -> anyhow::Result<()> {
+    println!("{}", outcome?);
+    Ok(())
 }
 
 fn init_logging(format: LogFormat) {

@@ -2,6 +2,7 @@
 //! portable SQL where it can be, so the handlers never see SQLite.
 
 pub mod accounts;
+pub mod backup;
 mod charter;
 mod community;
 pub mod digests;
@@ -62,6 +63,14 @@ pub struct Db {
 /// How long a statement waits for another connection's write to finish before the request is
 /// answered 503 with `Retry-After` (`http::error`).
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The schema's migrations, compiled in; `Db::open` brings a database up to the newest.
+static MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// The newest migration this server knows (a backup written by a newer one is refused).
+pub fn newest_migration() -> i64 {
+    MIGRATIONS.iter().map(|migration| migration.version).max().unwrap_or(0)
+}
 
 /// The one transaction of an idempotent request, shared by every statement its handler runs.
 type RequestSlot = Arc<Mutex<RequestState>>;
@@ -174,7 +183,7 @@ impl Db {
             .connect_with(options)
             .await
             .with_context(|| format!("opening {}", path.display()))?;
-        sqlx::migrate!("./migrations").run(&pool).await.context("migrating the database")?;
+        MIGRATIONS.run(&pool).await.context("migrating the database")?;
         let db = Db { pool, mail_links: Arc::new(MailLinks::new("http://127.0.0.1:8080", b"")) };
         let key = db.secret("mail_unsubscribe_key").await?;
         Ok(db.with_mail_links(MailLinks::new("http://127.0.0.1:8080", key.as_bytes())))

@@ -91,6 +91,7 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(locale::scope))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(|_| ApiError::Internal(anyhow::anyhow!("a handler panicked")).into_response()))
+        .layer(middleware::from_fn_with_state(state.clone(), rate_limit::resolve_client))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -147,6 +147,16 @@ fn dechunk(mut rest: &[u8]) -> Option<Vec<u8>> {
     }
 }
 
+/// A sign-in as a browser sends it (a guest's CSRF token first), with `headers` added.
+pub async fn sign_in(addr: SocketAddr, login: &str, password: &str, headers: &[(&str, &str)]) -> RawAnswer {
+    let me = get(addr, "/api/v1/auth/me").await.expect("auth/me");
+    let csrf = me.json()["csrf_token"].as_str().expect("a guest token").to_owned();
+    let body = serde_json::json!({ "login": login, "password": password }).to_string();
+    let mut all = vec![("Content-Type", "application/json"), ("X-CSRF-Token", csrf.as_str())];
+    all.extend_from_slice(headers);
+    request(addr, "POST", "/api/v1/auth/login", &all, body.as_bytes()).await.expect("login")
+}
+
 /// A signed-in member talking to a server process: cookie and CSRF token.
 #[derive(Clone)]
 pub struct Member {
@@ -158,18 +168,7 @@ pub struct Member {
 impl Member {
     /// Signs a demo member in.
     pub async fn sign_in(addr: SocketAddr, handle: &str) -> Member {
-        let me = get(addr, "/api/v1/auth/me").await.expect("auth/me");
-        let csrf = me.json()["csrf_token"].as_str().expect("a guest token").to_owned();
-        let body = serde_json::json!({ "login": handle, "password": veche_server::seed::DEMO_PASSWORD }).to_string();
-        let answer = request(
-            addr,
-            "POST",
-            "/api/v1/auth/login",
-            &[("Content-Type", "application/json"), ("X-CSRF-Token", &csrf)],
-            body.as_bytes(),
-        )
-        .await
-        .expect("login");
+        let answer = sign_in(addr, handle, veche_server::seed::DEMO_PASSWORD, &[]).await;
         assert_eq!(answer.status, 200, "signing {handle} in: {}", String::from_utf8_lossy(&answer.body));
         let cookie =
             answer.header("set-cookie").and_then(|c| c.split(';').next()).expect("a session cookie").to_owned();
