@@ -8,8 +8,8 @@ use veche_api::notifications::NotificationKind;
 
 use super::names::translations;
 use super::notifications::{self, NewNotification};
+use super::visibility::Reader;
 use super::{Db, MemberRow};
-use crate::access::Reader;
 use crate::{clock, language};
 
 #[derive(Clone, Debug)]

@@ -15,7 +15,7 @@ use super::Db;
 use super::names::translations;
 use super::notifications::{self, NewNotification};
 use super::threads::{AUTHOR_COLUMNS, author, excerpt};
-use crate::access::Reader;
+use super::visibility::Reader;
 use crate::{clock, language};
 
 /// The open statuses, as SQL.

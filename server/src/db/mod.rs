@@ -27,6 +27,7 @@ mod sessions;
 pub mod sign_in_settings;
 pub mod surveys;
 pub mod threads;
+pub mod visibility;
 
 use std::ops::{Deref, DerefMut};
 use std::path::Path;

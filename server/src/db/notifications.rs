@@ -4,8 +4,8 @@ use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 use veche_api::notifications::{EXCERPT_MAX, Notification, NotificationKind};
 
 use super::threads::excerpt;
+use super::visibility::Reader;
 use super::{Db, mail_preferences};
-use crate::access::Reader;
 use crate::clock;
 use crate::mail::MailLinks;
 

@@ -8,8 +8,8 @@ use sqlx::{AssertSqlSafe, Column, Row, SqliteConnection};
 use veche_api::privacy::{DeletedContent, PrivacyAction, PrivacyLogEntry};
 
 use super::threads::{AUTHOR_COLUMNS, author};
+use super::visibility::Reader;
 use super::{Db, MemberRow};
-use crate::access::Reader;
 use crate::clock;
 
 /// The name a deleted member's kept content is signed with, for clients that do not read

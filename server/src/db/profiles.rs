@@ -11,8 +11,8 @@ use veche_api::members::{
 
 use super::members::MEMBER_COLUMNS;
 use super::threads::excerpt;
+use super::visibility::Reader;
 use super::{Db, MemberRow};
-use crate::access::Reader;
 use crate::clock;
 
 /// Counts every fact reputation is made of, for each member, since `since` (RFC 3339; the

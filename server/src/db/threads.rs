@@ -7,7 +7,7 @@ use veche_api::threads::{DiscussedPeriod, KudosState, Quote, Space, SpaceRef, Th
 
 use super::Db;
 use super::names::translations;
-use crate::access::Reader;
+use super::visibility::Reader;
 use crate::{clock, language};
 
 /// The author columns every query selects, prefixed `a_`, joined as `a`.
@@ -346,6 +346,14 @@ impl Db {
             .fetch_optional(&mut *self.conn().await?)
             .await?;
         Ok(row.as_ref().map(thread_row))
+    }
+
+    /// The id of the thread with this exact title (the demo seed finds its own threads by title).
+    pub async fn thread_id_by_title(&self, title: &str) -> anyhow::Result<Option<i64>> {
+        Ok(sqlx::query_scalar("SELECT id FROM threads WHERE title = ?")
+            .bind(title)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?)
     }
 
     pub async fn create_thread(

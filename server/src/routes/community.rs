@@ -18,8 +18,8 @@ use veche_api::community::{
 use veche_api::page::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT};
 use veche_api::validate::{self, Issue};
 
-use crate::access::Reader;
 use crate::db::{NewMember, NewToken, TokenPurpose};
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
@@ -27,7 +27,6 @@ use crate::http::locale;
 use crate::http::session::Viewer;
 use crate::mail::{self, Letter, lifetimes};
 use crate::routes::members::picture_within;
-use crate::state::AppState;
 use crate::{clock, tokens};
 
 pub fn router(guard: &Guard) -> Router<AppState> {
@@ -52,7 +51,7 @@ async fn stats(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<
     let community = state.db.community().await?.ok_or(ApiError::NotFound)?;
     let zone: Tz = community.time_zone.parse().unwrap_or(Tz::UTC);
     let today = Utc::now().with_timezone(&zone).date_naive();
-    Ok(Json(state.db.community_stats(Reader::of(&viewer), today).await?))
+    Ok(Json(state.db.community_stats(viewer.reader(), today).await?))
 }
 
 /// Every setting at once. The name is stored normalised like other names; domains in lower

@@ -18,11 +18,11 @@ use super::{page_limit, page_offset};
 use crate::access::{GroupAccess, Reader};
 use crate::db::MemberRow;
 use crate::db::names::Named;
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::Viewer;
-use crate::state::AppState;
 
 /// Why the last admin may not leave or step down.
 const LAST_ADMIN: &str = "The group needs an admin: make another member admin first.";
@@ -85,7 +85,7 @@ async fn fresh_view(state: &AppState, reader: Reader, slug: &str) -> ApiResult<J
 }
 
 async fn list(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<Vec<Group>>> {
-    let reader = Reader::of(&viewer);
+    let reader = viewer.reader();
     let groups = state.db.groups(reader).await?;
     Ok(Json(groups.into_iter().map(|(group, membership)| view(&GroupAccess { group, membership, reader })).collect()))
 }
@@ -124,7 +124,7 @@ async fn create(
 }
 
 async fn show(State(state): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> ApiResult<Json<Group>> {
-    fresh_view(&state, Reader::of(&viewer), &slug).await
+    fresh_view(&state, viewer.reader(), &slug).await
 }
 
 async fn update(
@@ -175,7 +175,7 @@ async fn members(
     Path(slug): Path<String>,
     QueryParams(query): QueryParams<PageQuery>,
 ) -> ApiResult<Json<Page<GroupMember>>> {
-    let access = seen(&state, Reader::of(&viewer), &slug).await?;
+    let access = seen(&state, viewer.reader(), &slug).await?;
     access.require_read()?;
     let (rows, next_cursor) = member_page(&state, &access, false, query).await?;
     Ok(Json(Page {

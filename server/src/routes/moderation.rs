@@ -11,11 +11,11 @@ use veche_api::validate::Issue;
 use super::PageQuery;
 use crate::access::{self, Need, Reader};
 use crate::db::MemberRow;
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::Viewer;
-use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()
@@ -23,12 +23,6 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/moderation/queue", guard.wrap(get(queue)))
         .route("/moderation/actions", guard.wrap(post(act)))
         .route("/moderation/log", guard.wrap(get(log)))
-}
-
-/// Whether `viewer` gets hidden content (marked hidden) rather than the placeholder: its author
-/// and moderators do.
-pub(crate) fn sees_hidden(viewer: Option<&MemberRow>, author_id: i64) -> bool {
-    viewer.is_some_and(|v| v.id == author_id || v.access().can_moderate())
 }
 
 fn require_moderator(viewer: &Viewer) -> ApiResult<&MemberRow> {
