@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { DeleteAccountPage, PrivacyAdminPage, PrivacyApi, archiveFiles, withPrivacySetting } from '../pages/privacy';
 import { expectAccessible } from '../support/axe';
 import { setUpTestProvider } from '../support/provider';

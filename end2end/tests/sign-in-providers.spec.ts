@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { expectAccessible } from '../support/axe';
 import { setUpTestProvider, TEST_PROVIDER } from '../support/provider';
 import { signIn } from '../support/sessions';
