@@ -9,6 +9,7 @@ use veche_api::notifications::NotificationKind;
 
 use super::Db;
 use super::notifications::{self, NewNotification};
+use super::page_of;
 use super::profiles::media_path;
 use super::threads::{AUTHOR_COLUMNS, author};
 use super::visibility::Reader;
@@ -449,8 +450,7 @@ impl Db {
         .bind(offset)
         .fetch_all(&mut *self.conn().await?)
         .await?;
-        let more = rows.len() as i64 > limit;
-        Ok((rows.into_iter().take(limit as usize).collect(), more))
+        Ok(page_of(rows, limit))
     }
 
     /// Events a member answered, with the dates (or '' for series/one-off) and statuses.

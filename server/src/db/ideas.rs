@@ -14,6 +14,7 @@ use veche_api::notifications::NotificationKind;
 use super::Db;
 use super::names::translations;
 use super::notifications::{self, NewNotification};
+use super::page_of;
 use super::threads::{AUTHOR_COLUMNS, author, excerpt};
 use super::visibility::Reader;
 use crate::{clock, language};
@@ -222,8 +223,8 @@ impl Db {
             .bind(filter.group_id)
             .fetch_all(&mut *self.conn().await?)
             .await?;
-        let more = rows.len() as i64 > filter.limit;
-        Ok((rows.iter().take(filter.limit as usize).map(idea_row).collect(), more))
+        let (rows, more) = page_of(rows, filter.limit);
+        Ok((rows.iter().map(idea_row).collect(), more))
     }
 
     pub async fn idea(&self, id: i64, viewer: Option<i64>) -> anyhow::Result<Option<IdeaRow>> {
@@ -535,8 +536,7 @@ impl Db {
         .bind(offset)
         .fetch_all(&mut *self.conn().await?)
         .await?;
-        let more = rows.len() as i64 > limit;
-        Ok((rows.into_iter().take(limit as usize).collect(), more))
+        Ok(page_of(rows, limit))
     }
 
     pub async fn ideas_with_status(

@@ -11,6 +11,7 @@ use veche_api::surveys::{
 };
 
 use super::Db;
+use super::page_of;
 use crate::clock;
 
 /// A survey as stored.
@@ -583,8 +584,8 @@ impl Db {
             .bind(comments.offset)
             .fetch_all(&mut *self.conn().await?)
             .await?;
-        let more = rows.len() as i64 > comments.limit;
-        Ok((rows.iter().take(comments.limit as usize).map(response_row).collect(), more))
+        let (rows, more) = page_of(rows, comments.limit);
+        Ok((rows.iter().map(response_row).collect(), more))
     }
 
     /// Every answer of the filter, oldest first, for the CSV export.

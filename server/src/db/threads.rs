@@ -7,6 +7,7 @@ use veche_api::threads::{DiscussedPeriod, KudosState, Quote, Space, SpaceRef, Th
 
 use super::Db;
 use super::names::translations;
+use super::page_of;
 use super::visibility::Reader;
 use crate::{clock, language};
 
@@ -160,23 +161,10 @@ fn reply_row(row: &SqliteRow) -> ReplyRow {
     }
 }
 
-/// The text of a markdown document, whitespace collapsed, cut at a word boundary.
+/// The preview of a markdown document in lists: its plain text, shortened by the rule the app
+/// uses too (`veche_api::excerpt::shorten`).
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
-    let text = plain_text(markdown);
-    let words: Vec<&str> = text.split(' ').collect();
-    let mut out = String::new();
-    for word in words {
-        let extra = if out.is_empty() { 0 } else { 1 } + word.chars().count();
-        if out.chars().count() + extra > max_chars {
-            out.push('…');
-            return out;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    veche_api::excerpt::shorten(&plain_text(markdown), max_chars)
 }
 
 /// The text of a markdown document, its words separated by single spaces.
@@ -331,8 +319,8 @@ impl Db {
             .bind(filter.offset)
             .fetch_all(&mut *self.conn().await?)
             .await?;
-        let more = rows.len() as i64 > filter.limit;
-        Ok((rows.iter().take(filter.limit as usize).map(thread_row).collect(), more))
+        let (rows, more) = page_of(rows, filter.limit);
+        Ok((rows.iter().map(thread_row).collect(), more))
     }
 
     pub async fn thread(&self, id: i64, viewer: Option<i64>) -> anyhow::Result<Option<ThreadRow>> {

@@ -18,7 +18,7 @@ use veche_api::events::{
 use veche_api::member::MemberSummary;
 use veche_api::validate::{self, Issue};
 
-use super::{id, page_limit, page_offset, query_text};
+use super::{id, offset_page, page_limit, page_offset, query_text};
 use crate::access::{self, Need, Reader};
 use crate::db::MemberRow;
 use crate::db::events::{EventRecord, EventRow, LOCAL_FORMAT};
@@ -378,11 +378,7 @@ async fn attendees(
     let (start, _) = pick_date(&event, query.occurrence.as_deref())?;
     let (limit, offset) = (page_limit(query.limit, 50)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.attendees(event.id, &occurrence_key(&event, start), offset, limit).await?;
-    Ok(Json(Page {
-        items: rows.iter().map(MemberRow::summary).collect(),
-        next_cursor: more.then(|| format!("o{}", offset + limit)),
-        prev_cursor: None,
-    }))
+    Ok(Json(offset_page(rows.iter().map(MemberRow::summary).collect(), more, offset, limit)))
 }
 
 async fn cancel(

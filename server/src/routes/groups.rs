@@ -5,16 +5,14 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
-use serde::Deserialize;
 use veche_api::Page;
 use veche_api::groups::{
     self as contract, Group, GroupKind, GroupMember, GroupRole, GroupUpdate, JoinRequest, Membership, NewGroup,
     RequestDecision, RoleChange,
 };
-use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::Issue;
 
-use super::{page_limit, page_offset};
+use super::{PageQuery, offset_cursor};
 use crate::access::{GroupAccess, Reader};
 use crate::db::MemberRow;
 use crate::db::names::Named;
@@ -151,21 +149,15 @@ async fn update(
     fresh_view(&state, Reader::member(me), &slug).await
 }
 
-#[derive(Deserialize)]
-struct PageQuery {
-    limit: Option<u32>,
-    cursor: Option<String>,
-}
-
 async fn member_page(
     state: &AppState,
     access: &GroupAccess,
     requested: bool,
     query: PageQuery,
 ) -> ApiResult<(Vec<crate::db::groups::GroupMemberRow>, Option<String>)> {
-    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
+    let (limit, offset) = query.window()?;
     let (rows, more) = state.db.group_members(access.group.id, requested, offset, limit).await?;
-    Ok((rows, more.then(|| format!("o{}", offset + limit))))
+    Ok((rows, offset_cursor(more, offset, limit)))
 }
 
 /// Who is in the group: for those who may read its content.

@@ -18,7 +18,7 @@ use veche_api::member::MemberSummary;
 use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, FieldErrors, Issue};
 
-use super::{id, page_limit, page_offset, query_text};
+use super::{id, offset_page, page_limit, page_offset, query_text};
 use crate::access::{self, Need, Reader};
 use crate::clock;
 use crate::db::MemberRow;
@@ -109,11 +109,7 @@ async fn list(
     let group_id = access::group_filter(&state.db, reader, query.group.as_deref()).await?;
     let filter = IdeaFilter { status, category, voted_by, search, group_id, reader, sort, offset, limit };
     let (rows, more) = state.db.ideas(&filter, viewer.member_id()).await?;
-    Ok(Json(Page {
-        items: rows.into_iter().map(summary).collect(),
-        next_cursor: more.then(|| format!("o{}", offset + limit)),
-        prev_cursor: None,
-    }))
+    Ok(Json(offset_page(rows.into_iter().map(summary).collect(), more, offset, limit)))
 }
 
 async fn idea_view(state: &AppState, id: i64, viewer: Option<&MemberRow>) -> ApiResult<Idea> {
@@ -335,11 +331,7 @@ async fn voters(
     access::gate(&state.db, viewer.reader(), idea.group_id, Need::Read).await?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.idea_voters(id, offset, limit).await?;
-    Ok(Json(Page {
-        items: rows.iter().map(MemberRow::summary).collect(),
-        next_cursor: more.then(|| format!("o{}", offset + limit)),
-        prev_cursor: None,
-    }))
+    Ok(Json(offset_page(rows.iter().map(MemberRow::summary).collect(), more, offset, limit)))
 }
 
 #[derive(Deserialize)]

@@ -18,7 +18,7 @@ use veche_api::moderation::TargetKind;
 use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, Issue};
 
-use super::{page_limit, page_offset, query_text};
+use super::{offset_page, page_limit, page_offset, query_text};
 use crate::access::{self, Reader};
 use crate::db::MemberRow;
 use crate::db::profiles::month_start;
@@ -50,10 +50,6 @@ pub fn router(guard: &Guard) -> Router<AppState> {
 
 async fn member(state: &AppState, handle: &str) -> ApiResult<MemberRow> {
     state.db.member_by_handle(handle).await?.ok_or(ApiError::NotFound)
-}
-
-fn page<T>(items: Vec<T>, more: bool, offset: i64, limit: i64) -> Page<T> {
-    Page { items, next_cursor: more.then(|| format!("o{}", offset + limit)), prev_cursor: None }
 }
 
 #[derive(Deserialize)]
@@ -94,7 +90,7 @@ async fn directory(
             joined_at: m.created_at.clone(),
         })
         .collect();
-    Ok(Json(page(cards, more, offset, limit)))
+    Ok(Json(offset_page(cards, more, offset, limit)))
 }
 
 /// The contact details `viewer` may see of `owner`.
@@ -343,7 +339,7 @@ async fn activity(
     };
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (items, more) = state.db.activity(owner.id, kind, offset, limit, viewer.reader()).await?;
-    Ok(Json(page(items, more, offset, limit)))
+    Ok(Json(offset_page(items, more, offset, limit)))
 }
 
 #[derive(Deserialize)]
@@ -361,7 +357,7 @@ async fn follow_list(
     let owner = member(state, handle).await?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.follow_list(owner.id, followers, offset, limit).await?;
-    Ok(Json(page(rows.iter().map(MemberRow::summary).collect(), more, offset, limit)))
+    Ok(Json(offset_page(rows.iter().map(MemberRow::summary).collect(), more, offset, limit)))
 }
 
 async fn followers(

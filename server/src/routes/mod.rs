@@ -112,5 +112,10 @@ pub(crate) fn page_offset(cursor: Option<&str>) -> ApiResult<i64> {
 
 /// One page of a list entered by offset, its `next_cursor` set when `more` follow.
 pub(crate) fn offset_page<T>(items: Vec<T>, more: bool, offset: i64, limit: i64) -> veche_api::Page<T> {
-    veche_api::Page { items, next_cursor: more.then(|| format!("o{}", offset + limit)), prev_cursor: None }
+    veche_api::Page { items, next_cursor: offset_cursor(more, offset, limit), prev_cursor: None }
+}
+
+/// The `next_cursor` of a page entered by offset: where the next page starts, when `more` follow.
+pub(crate) fn offset_cursor(more: bool, offset: i64, limit: i64) -> Option<String> {
+    more.then(|| format!("o{}", offset + limit))
 }

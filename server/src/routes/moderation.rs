@@ -8,7 +8,7 @@ use veche_api::Page;
 use veche_api::moderation::{self as contract, LogEntry, NewModerationAction, NewReport, QueueItem, Report};
 use veche_api::validate::Issue;
 
-use super::PageQuery;
+use super::{PageQuery, offset_page};
 use crate::access::{self, Need, Reader};
 use crate::db::MemberRow;
 use crate::http::AppState;
@@ -89,10 +89,6 @@ async fn report(
     Ok((if filed { StatusCode::CREATED } else { StatusCode::OK }, Json(report)))
 }
 
-fn page<T>(items: Vec<T>, more: bool, offset: i64, limit: i64) -> Page<T> {
-    Page { items, next_cursor: more.then(|| format!("o{}", offset + limit)), prev_cursor: None }
-}
-
 async fn queue(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -102,7 +98,7 @@ async fn queue(
     let (limit, offset) = query.window()?;
     let (items, more) = state.db.moderation_queue(offset, limit).await?;
     let items = readable(&state, moderator, items, |item| &item.target).await?;
-    Ok(Json(page(items, more, offset, limit)))
+    Ok(Json(offset_page(items, more, offset, limit)))
 }
 
 async fn act(
@@ -138,5 +134,5 @@ async fn log(
     let (limit, offset) = query.window()?;
     let (entries, more) = state.db.moderation_log(None, offset, limit).await?;
     let entries = readable(&state, moderator, entries, |entry| &entry.target).await?;
-    Ok(Json(page(entries, more, offset, limit)))
+    Ok(Json(offset_page(entries, more, offset, limit)))
 }

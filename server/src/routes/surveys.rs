@@ -16,7 +16,7 @@ use veche_api::surveys::{
 };
 use veche_api::validate::{FieldErrors, Issue};
 
-use super::{page_limit, page_offset, query_text};
+use super::{offset_page, page_limit, page_offset, query_text};
 use crate::db::surveys::{Bucket, CommentFilter, Recorded, ResponseFilter, SurveyRow};
 use crate::http::AppState;
 use crate::http::Guard;
@@ -262,11 +262,7 @@ async fn responses(
     };
     let filter = filter.read()?;
     let (items, more) = state.db.survey_responses(survey.id, &filter, &comments).await?;
-    Ok(Json(Page {
-        items,
-        next_cursor: more.then(|| format!("o{}", comments.offset + comments.limit)),
-        prev_cursor: None,
-    }))
+    Ok(Json(offset_page(items, more, comments.offset, comments.limit)))
 }
 
 /// Columns of the CSV export, in order.

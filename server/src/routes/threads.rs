@@ -13,7 +13,7 @@ use veche_api::threads::{
 };
 use veche_api::validate::{FieldErrors, Issue};
 
-use super::{id, page_limit, page_offset};
+use super::{id, offset_page, page_limit, page_offset};
 use crate::access::{self, Need, Reader};
 use crate::clock;
 use crate::db::MemberRow;
@@ -152,11 +152,7 @@ async fn list(
     let offset = page_offset(query.cursor.as_deref())?;
     let filter = ThreadFilter { space_id, group_id, reader, sort, period, offset, limit };
     let (rows, more) = state.db.threads(&filter, viewer.member_id()).await?;
-    Ok(Json(Page {
-        items: rows.into_iter().map(summary).collect(),
-        next_cursor: more.then(|| format!("o{}", offset + limit)),
-        prev_cursor: None,
-    }))
+    Ok(Json(offset_page(rows.into_iter().map(summary).collect(), more, offset, limit)))
 }
 
 async fn thread_view(state: &AppState, id: i64, member: Option<&MemberRow>) -> ApiResult<Thread> {
