@@ -21,8 +21,8 @@ async function memberWithThread(page: Page, browser: import('@playwright/test').
 }
 
 // One journey signs in with the organisation's account: the test provider, set up as staff would.
-test.beforeAll(async ({}, testInfo) => {
-  await setUpTestProvider(String(testInfo.project.use.baseURL));
+test.beforeAll(async ({ backend }) => {
+  await setUpTestProvider(backend.url);
 });
 
 test('a member downloads everything they gave as one archive, and nothing of anyone else', async ({ page, browser }) => {
