@@ -21,6 +21,7 @@ pub mod recurrence;
 pub mod routes;
 pub mod seed;
 pub mod tokens;
+pub mod trend;
 
 use std::net::SocketAddr;
 

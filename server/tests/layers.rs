@@ -18,6 +18,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("recurrence", 0),
     ("images", 0),
     ("archive", 0),
+    ("trend", 0),
     ("mail", 1),
     ("oidc", 1),
     // Every SQL statement, and the SQL side of who may see what (`db::visibility`).

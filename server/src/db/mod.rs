@@ -2,6 +2,7 @@
 //! portable SQL where it can be, so the handlers never see SQLite.
 
 pub mod accounts;
+pub mod ballots;
 mod charter;
 mod community;
 pub mod digests;

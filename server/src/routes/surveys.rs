@@ -17,13 +17,14 @@ use veche_api::surveys::{
 use veche_api::validate::{FieldErrors, Issue};
 
 use super::{offset_page, page_limit, page_offset, query_text};
-use crate::db::surveys::{Bucket, CommentFilter, Recorded, ResponseFilter, SurveyRow};
+use crate::db::surveys::{CommentFilter, Recorded, ResponseFilter, SurveyRow};
 use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::rate_limit::{self, ClientAddress};
 use crate::http::session::Viewer;
+use crate::trend::Bucket;
 use crate::{clock, csv};
 
 /// The `source` of answers given inside the community (the in-app banner).
