@@ -72,8 +72,11 @@ say "calendar files read by a real iCalendar parser"
 python3 "$ROOT/scripts/check_ics.py" "http://127.0.0.1:$port"
 
 say "end-to-end journeys (Playwright, headless Chromium; the @portable ones ran in the kit above)"
-if ! VECHE_URL="http://127.0.0.1:$port" VECHE_SERVER_BIN="$target_dir/debug/veche-server" VECHE_MAILDIR="$work/maildir" \
-  VECHE_TEST_OIDC_ISSUER="http://127.0.0.1:$oidc_port" npx playwright test --config end2end/playwright.config.ts --grep-invert @portable; then
+# Each Playwright worker starts its own server from VECHE_SERVER_BIN on a fresh database, with its
+# own SMTP server and identity provider (end2end/support/fixtures.ts): no journey meets another's
+# leftovers, and a failed one can be run again alone.
+if ! VECHE_SERVER_BIN="$target_dir/debug/veche-server" \
+  npx playwright test --config end2end/playwright.config.ts --grep-invert @portable; then
   python3 "$ROOT/scripts/journey_failures.py" "$ROOT/end2end/test-results/report.json"
   die "end-to-end journeys failed"
 fi

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { vecheUrl } from '../support/fixtures';
 import { EventsApi } from './events';
 
 /** The API calls the privacy journeys set their scene with (a member's thread, a reply). */
@@ -40,11 +41,14 @@ export async function archiveFiles(download: Download): Promise<Map<string, Buff
   }
 }
 
-/** Runs `work` while no other journey (in any worker) changes the community's deleted-content choice. */
+/**
+ * Runs `work` while no other journey on this server changes the community's deleted-content
+ * choice (each worker has a server of its own, but a run against one VECHE_URL shares it).
+ */
 export async function withPrivacySetting<T>(work: () => Promise<T>): Promise<T> {
-  // Workers are children of one runner: its id names this run's lock, so a lock left by a run
-  // that was killed never blocks the next one.
-  const lock = join(tmpdir(), `veche-e2e-privacy-setting-${process.ppid}.lock`);
+  // Workers are children of one runner: its id and the server's port name this run's lock, so a
+  // lock left by a run that was killed never blocks the next one.
+  const lock = join(tmpdir(), `veche-e2e-privacy-setting-${process.ppid}-${new URL(vecheUrl()).port}.lock`);
   for (let waited = 0; ; waited += 200) {
     try {
       mkdirSync(lock);

@@ -8,7 +8,10 @@ import { DEMO_PASSWORD } from './users';
  * /admin/sign-in, as a community would.
  */
 export const TEST_PROVIDER = {
-  issuer: process.env.VECHE_TEST_OIDC_ISSUER ?? 'http://127.0.0.1:18101',
+  /** The worker's own provider (support/fixtures.ts), or the one VECHE_TEST_OIDC_ISSUER names. */
+  get issuer(): string {
+    return process.env.VECHE_TEST_OIDC_ISSUER ?? 'http://127.0.0.1:18101';
+  },
   clientId: 'veche-test',
   clientSecret: 'veche-test-secret-that-is-long-enough',
   label: 'Corp account',

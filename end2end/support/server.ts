@@ -1,4 +1,3 @@
-import { test as base } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,17 +8,51 @@ const REPO = path.resolve(__dirname, '..', '..');
 /** Ports other runs on this machine use (CI's `make test`, `make run`, shared journeys). */
 const RESERVED_PORTS = new Set([8080, 18080, 18090, 18095]);
 
-async function freePort(): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const probe = createServer();
-      probe.once('error', reject);
-      probe.listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-      });
+function bindable(port: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(undefined));
+    probe.listen(port, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : undefined));
     });
-    if (!RESERVED_PORTS.has(port)) return port;
+  });
+}
+
+/**
+ * Ports this process handed out in the last minute: a port probed free is not bound until its
+ * server starts (after that, probing finds it taken).
+ */
+const handedOut = new Map<number, number>();
+
+function recentlyHandedOut(port: number): boolean {
+  const at = handedOut.get(port);
+  return at !== undefined && Date.now() - at < 60_000;
+}
+
+/**
+ * A free port on loopback: any, or one of VECHE_TEST_PORTS (`from-to`) on a machine where each
+ * run has its range. In a range, each worker (TEST_PARALLEL_INDEX) takes ports from its own ten.
+ */
+export async function freePort(): Promise<number> {
+  const range = process.env.VECHE_TEST_PORTS?.match(/^(\d+)-(\d+)$/);
+  if (range) {
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    const slice = from + 10 * Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+    for (let port = slice; port < slice + 10 && port <= to; port++) {
+      if (!recentlyHandedOut(port) && (await bindable(port)) === port) {
+        handedOut.set(port, Date.now());
+        return port;
+      }
+    }
+    throw new Error(`no free port left in ${slice}-${Math.min(slice + 9, to)} (VECHE_TEST_PORTS=${range[0]})`);
+  }
+  for (;;) {
+    const port = await bindable(0);
+    if (port !== undefined && !RESERVED_PORTS.has(port) && !recentlyHandedOut(port)) {
+      handedOut.set(port, Date.now());
+      return port;
+    }
   }
 }
 
@@ -37,18 +70,27 @@ export class DedicatedServer {
     readonly binary: string,
     readonly port: number,
     readonly directory: string,
+    /** More of the server's environment (SMTP, mail retries), on top of the journeys' limits. */
+    private readonly env: Record<string, string>,
   ) {
     this.url = `http://127.0.0.1:${port}`;
     this.database = path.join(directory, 'veche.sqlite3');
     this.logFile = path.join(directory, 'server.log');
   }
 
-  static async create(): Promise<DedicatedServer> {
+  static async create(
+    options: { port?: number; directory?: string; env?: Record<string, string> } = {},
+  ): Promise<DedicatedServer> {
     const binary = process.env.VECHE_SERVER_BIN;
     if (!binary) {
       throw new Error('VECHE_SERVER_BIN must name the veche-server binary (e.g. target/debug/veche-server)');
     }
-    return new DedicatedServer(binary, await freePort(), mkdtempSync(path.join(tmpdir(), 'veche-e2e-')));
+    return new DedicatedServer(
+      binary,
+      options.port ?? (await freePort()),
+      options.directory ?? mkdtempSync(path.join(tmpdir(), 'veche-e2e-')),
+      options.env ?? {},
+    );
   }
 
   get running(): boolean {
@@ -63,11 +105,14 @@ export class DedicatedServer {
       env: {
         ...process.env,
         VECHE_ADDR: `127.0.0.1:${this.port}`,
+        VECHE_PUBLIC_URL: this.url,
         VECHE_DATABASE: this.database,
         // The built app in dist/, unless the run names another build.
         VECHE_STATIC_DIR: process.env.VECHE_STATIC_DIR ?? path.join(REPO, 'dist'),
         VECHE_AUTH_ATTEMPTS_PER_MINUTE: '100000',
         VECHE_WRITES_PER_MINUTE: '100000',
+        VECHE_SURVEY_ANSWERS_PER_HOUR: '100000',
+        ...this.env,
       },
       stdio: ['ignore', log, log],
     });
@@ -126,27 +171,3 @@ export class DedicatedServer {
     rmSync(this.directory, { recursive: true, force: true });
   }
 }
-
-/**
- * Journeys on a dedicated server: `server` is started before the test, the pages' relative
- * addresses go to it, and it is stopped (its files removed) after the test.
- */
-export const test = base.extend<{ server: DedicatedServer }>({
-  server: async ({}, use, testInfo) => {
-    const server = await DedicatedServer.create();
-    try {
-      await server.start();
-      await use(server);
-    } finally {
-      if (testInfo.status !== testInfo.expectedStatus) {
-        await testInfo.attach('server.log', { body: server.log(), contentType: 'text/plain' });
-      }
-      await server.dispose();
-    }
-  },
-  baseURL: async ({ server }, use) => {
-    await use(server.url);
-  },
-});
-
-export { expect } from '@playwright/test';

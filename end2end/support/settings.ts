@@ -2,35 +2,38 @@ import { mkdirSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, request, type APIRequestContext } from '@playwright/test';
+import { vecheUrl } from './fixtures';
 import { DEMO_PASSWORD } from './users';
 
-// Journeys share one database and run in parallel (desktop and 375 px at once): a journey that
-// changes the community's settings holds a lock while it does, and puts every setting back
-// before letting go, so other journeys meet the open, unchanged demo community.
+// Each worker has a server of its own (support/fixtures.ts), but a run against one shared server
+// (VECHE_URL alone) has journeys in parallel on one database: a journey that changes the
+// community's settings holds a lock while it does, and puts every setting back before letting
+// go, so the journeys after it meet the open, unchanged demo community either way.
 
-const baseURL = process.env.VECHE_URL ?? 'http://127.0.0.1:18080';
-const LOCK = path.join(tmpdir(), `veche-settings-lock-${new URL(baseURL).port || 'default'}`);
+function lockPath(): string {
+  return path.join(tmpdir(), `veche-settings-lock-${new URL(vecheUrl()).port || 'default'}`);
+}
 
 async function lock(): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
     try {
-      mkdirSync(LOCK);
+      mkdirSync(lockPath());
       return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`the settings lock ${LOCK} was not released within 2 minutes`);
+      if (Date.now() > deadline) throw new Error(`the settings lock ${lockPath()} was not released within 2 minutes`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 }
 
 function unlock(): void {
-  rmdirSync(LOCK);
+  rmdirSync(lockPath());
 }
 
 /** The API as a staff member (maria), with her CSRF token on every write. */
 export async function staffApi(): Promise<{ api: APIRequestContext; headers: Record<string, string> }> {
-  const api = await request.newContext({ baseURL });
+  const api = await request.newContext({ baseURL: vecheUrl() });
   const me = await api.get('/api/v1/auth/me');
   const guestToken = (await me.json()).csrf_token as string;
   const signedIn = await api.post('/api/v1/auth/login', {

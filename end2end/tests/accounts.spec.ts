@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { ForgotPasswordPage, ResetPasswordPage, SecurityPage } from '../pages/account';
 import { RegisterPage, SignInPage } from '../pages/auth';
 import { expectAccessible } from '../support/axe';

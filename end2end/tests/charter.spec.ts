@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { CharterApi, CharterPage } from '../pages/charter';
 import { expectAccessible } from '../support/axe';
 import { DedicatedServer } from '../support/server';

@@ -1,4 +1,5 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { test as base, expect } from '../support/fixtures';
 import { cspViolations, EmbeddedSurvey, NPS_QUESTION, snippets } from '../pages/embed';
 import { expectFrameAccessible } from '../support/axe';
 import { HostSite } from '../support/host';

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { CalendarPage, dayFromNow, EventPage, EventsApi, uniqueTitle, type EventInput } from '../pages/events';
 import { SignInPage } from '../pages/auth';
 import { expectAccessible } from '../support/axe';

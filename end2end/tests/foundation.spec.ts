@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { AccountPage, RegisterPage, SignInPage } from '../pages/auth';
 import { Shell } from '../pages/shell';
 import { expectAccessible } from '../support/axe';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { GroupPage, GroupsApi, MembersOnlyPage, unique } from '../pages/groups';
 import { NotificationsPage } from '../pages/notifications';
 import { expectAccessible } from '../support/axe';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { HomePage } from '../pages/home';
 import { expectAccessible } from '../support/axe';
 import { signIn } from '../support/sessions';

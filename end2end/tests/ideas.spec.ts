@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { BallotPage, BallotsPage, IdeaBoardPage, IdeaPage, IdeasApi, NewIdeaPage, RoadmapPage, VoteControl } from '../pages/ideas';
 import { expectAccessible } from '../support/axe';
 import { DEMO_PASSWORD } from '../support/users';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { KpisPage, monthName, shownRate } from '../pages/kpis';
 import { expectAccessible } from '../support/axe';
 import { join, signIn } from '../support/sessions';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { DirectoryPage, EditProfilePage, MembersApi, ProfilePage } from '../pages/members';
 import { NewThreadPage, ThreadPage, ThreadsApi } from '../pages/threads';
 import { expectAccessible } from '../support/axe';

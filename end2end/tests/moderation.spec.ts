@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { MemberApi, ModerationPage, ReportDialog, post } from '../pages/moderation';
 import { Shell } from '../pages/shell';
 import { expectAccessible } from '../support/axe';

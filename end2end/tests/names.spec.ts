@@ -1,9 +1,11 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { expectAccessible } from '../support/axe';
 import { signIn } from '../support/sessions';
 
-// Staff name spaces and idea categories in each language on /admin/names. The journeys share one
-// database: each browser project renames a category of its own and puts the words back.
+// Staff name spaces and idea categories in each language on /admin/names. Each browser project
+// renames a category of its own and puts the words back (a run against one shared server has
+// both at once on one database).
 
 const CATEGORY: Record<string, { slug: string; english: string; russian: string }> = {
   desktop: { slug: 'administration', english: 'Administration', russian: 'Администрирование' },

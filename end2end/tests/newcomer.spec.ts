@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { dayFromNow, EventsApi, uniqueTitle } from '../pages/events';
 import { GroupsApi, unique } from '../pages/groups';
 import { IdeasApi } from '../pages/ideas';
@@ -246,7 +247,7 @@ for (const language of ['en', 'ru'] as const) {
       await expectAccessible(page, 'with the budget spent');
       await expectNoSidewaysScroll(page);
 
-      // The home page and the board count the same ideas (other journeys may add some meanwhile).
+      // The home page and the board count the same ideas.
       await expect
         .poll(async () => {
           await page.goto('/');

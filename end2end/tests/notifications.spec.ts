@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { dayFromNow, uniqueTitle } from '../pages/events';
 import { bell, MemberApi, NotificationsPage } from '../pages/notifications';
 import { expectAccessible } from '../support/axe';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { DeleteAccountPage, PrivacyAdminPage, PrivacyApi, archiveFiles, withPrivacySetting } from '../pages/privacy';
 import { expectAccessible } from '../support/axe';
 import { setUpTestProvider } from '../support/provider';
@@ -20,8 +21,8 @@ async function memberWithThread(page: Page, browser: import('@playwright/test').
 }
 
 // One journey signs in with the organisation's account: the test provider, set up as staff would.
-test.beforeAll(async ({}, testInfo) => {
-  await setUpTestProvider(String(testInfo.project.use.baseURL));
+test.beforeAll(async ({ backend }) => {
+  await setUpTestProvider(backend.url);
 });
 
 test('a member downloads everything they gave as one archive, and nothing of anyone else', async ({ page, browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { SearchPage } from '../pages/search';
 import { expectAccessible } from '../support/axe';
 import { join, signIn } from '../support/sessions';

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { RegisterPage, SignInPage } from '../pages/auth';
 import { JoiningPage, SettingsPage } from '../pages/settings';
 import { NewThreadPage } from '../pages/threads';
@@ -10,8 +11,9 @@ import { withSettings } from '../support/settings';
 import { DEMO_PASSWORD, freshMember } from '../support/users';
 
 // Community settings (staff, /admin/settings) and who may join. Every journey that changes a
-// setting does it inside `withSettings`, which restores everything afterwards (journeys share
-// the database), and keeps the change as short as the check allows.
+// setting does it inside `withSettings`, which restores everything afterwards (the journeys after
+// it in the worker, or beside it on a shared server, meet the demo community's settings), and
+// keeps the change as short as the check allows.
 
 async function filledRegistration(page: Page, member: ReturnType<typeof freshMember>, path = '/register') {
   await page.goto(path);

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { expectAccessible } from '../support/axe';
 import { setUpTestProvider, TEST_PROVIDER } from '../support/provider';
 import { signIn } from '../support/sessions';
@@ -9,8 +10,8 @@ import { DEMO_PASSWORD } from '../support/users';
 // its button labelled "Corp account". Each browser project signs in with accounts of its own, so
 // the journeys never meet.
 
-test.beforeAll(async ({}, testInfo) => {
-  await setUpTestProvider(String(testInfo.project.use.baseURL));
+test.beforeAll(async ({ backend }) => {
+  await setUpTestProvider(backend.url);
 });
 
 /** The provider's accounts this project may use: [English, Russian, unconfirmed address]. */

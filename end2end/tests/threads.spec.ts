@@ -1,8 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, serverTest, test } from '../support/fixtures';
 import { Shell } from '../pages/shell';
 import { NewThreadPage, ThreadPage, ThreadsApi, ThreadsListPage } from '../pages/threads';
 import { expectAccessible } from '../support/axe';
-import { test as serverTest } from '../support/server';
 import { join, otherMember, signIn } from '../support/sessions';
 
 const MEGATHREAD = 'Release 5.0 megathread: questions and first impressions';

@@ -11,78 +11,32 @@
 use veche_api::groups::{GroupGate, GroupKind, GroupRef, Membership};
 
 use crate::db::groups::GroupRow;
+pub use crate::db::visibility::Reader;
 use crate::db::{Db, MemberRow};
-use crate::http::error::{ApiError, ApiResult};
-use crate::http::session::Viewer;
 
-/// Who is reading, as far as groups are concerned.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Reader {
-    pub member_id: Option<i64>,
-    pub moderator: bool,
-    pub staff: bool,
+/// Why the reader may not go on. `http::error` answers each as its problem; this layer knows
+/// nothing of HTTP.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The content (or its secret group) does not exist for this reader.
+    NotFound,
+    /// The content is in a closed group the reader may see but not read.
+    MembersOnly(GroupGate),
+    /// The reader may read but not do this; the reason, in English.
+    Forbidden(&'static str),
+    /// A list's `group` filter names no group this reader may see.
+    NoSuchGroup,
+    /// The database failed while checking.
+    Failed(anyhow::Error),
 }
 
-impl Reader {
-    pub const GUEST: Reader = Reader { member_id: None, moderator: false, staff: false };
-
-    pub fn member(member: &MemberRow) -> Reader {
-        let access = member.access();
-        Reader { member_id: Some(member.id), moderator: access.can_moderate(), staff: access.is_staff() }
-    }
-
-    pub fn of(viewer: &Viewer) -> Reader {
-        viewer.member.as_deref().map_or(Reader::GUEST, Reader::member)
-    }
-
-    /// The ids of the groups this reader is an active member of, as a sub-select.
-    fn memberships(&self) -> Option<String> {
-        self.member_id.map(|id| {
-            format!("SELECT gm.group_id FROM group_members gm WHERE gm.member_id = {id} AND gm.status = 'active'")
-        })
-    }
-
-    /// SQL condition: the row whose group id is in `column` may be read by this reader. The only
-    /// value written into the text is the member's integer id.
-    pub fn visible(&self, column: &str) -> String {
-        if self.staff {
-            return "1 = 1".to_owned();
-        }
-        let mut readable = vec!["g.kind = 'open'".to_owned()];
-        if self.moderator {
-            readable.push("g.kind = 'closed'".to_owned());
-        }
-        if let Some(memberships) = self.memberships() {
-            readable.push(format!("g.id IN ({memberships})"));
-        }
-        format!("({column} IS NULL OR {column} IN (SELECT g.id FROM groups g WHERE {}))", readable.join(" OR "))
-    }
-
-    /// SQL condition: the reader may take part in (start threads in, reply to) content whose
-    /// group id is in `column` — community-wide content for any member, a group's for its
-    /// members, everything for staff, nothing for a guest. As [`GroupAccess::can_post`].
-    pub fn takes_part(&self, column: &str) -> String {
-        if self.staff {
-            return "1 = 1".to_owned();
-        }
-        match self.memberships() {
-            Some(memberships) => format!("({column} IS NULL OR {column} IN ({memberships}))"),
-            None => "0 = 1".to_owned(),
-        }
-    }
-
-    /// SQL condition on a `groups` row aliased `g`: the group itself may be seen (not secret,
-    /// or the reader belongs to it).
-    pub fn sees_group(&self) -> String {
-        if self.staff {
-            return "1 = 1".to_owned();
-        }
-        match self.memberships() {
-            Some(memberships) => format!("(g.kind <> 'secret' OR g.id IN ({memberships}))"),
-            None => "g.kind <> 'secret'".to_owned(),
-        }
+impl From<anyhow::Error> for Refusal {
+    fn from(error: anyhow::Error) -> Self {
+        Refusal::Failed(error)
     }
 }
+
+pub type AccessResult<T> = Result<T, Refusal>;
 
 /// One group and the reader's standing in it: the questions every path asks.
 #[derive(Clone, Debug)]
@@ -129,8 +83,8 @@ impl GroupAccess {
     }
 
     /// The answer to someone who may see the group but not read its content.
-    fn members_only(&self) -> ApiError {
-        ApiError::MembersOnly(GroupGate {
+    fn members_only(&self) -> Refusal {
+        Refusal::MembersOnly(GroupGate {
             group: self.group.reference(),
             can_request: self.reader.member_id.is_some()
                 && self.membership == Membership::None
@@ -141,22 +95,22 @@ impl GroupAccess {
 
     /// Refuses what the reader may not see: a secret group is not found, a closed one answers
     /// `members_only`.
-    pub fn require_read(&self) -> ApiResult<()> {
+    pub fn require_read(&self) -> AccessResult<()> {
         if self.can_read() {
             Ok(())
         } else if self.can_see_group() {
             Err(self.members_only())
         } else {
-            Err(ApiError::NotFound)
+            Err(Refusal::NotFound)
         }
     }
 
-    pub fn require_post(&self) -> ApiResult<()> {
+    pub fn require_post(&self) -> AccessResult<()> {
         self.require_read()?;
         if self.can_post() {
             Ok(())
         } else {
-            Err(ApiError::Forbidden("Only the group's members can take part here; join the group first."))
+            Err(Refusal::Forbidden("Only the group's members can take part here; join the group first."))
         }
     }
 }
@@ -173,7 +127,7 @@ pub enum Need {
 /// The check every single-item path makes on the content's group (none: community-wide
 /// content, which everyone reads). Answers the group with the reader's standing in it, for the
 /// content's view and its permissions.
-pub async fn gate(db: &Db, reader: Reader, group_id: Option<i64>, need: Need) -> ApiResult<Option<GroupAccess>> {
+pub async fn gate(db: &Db, reader: Reader, group_id: Option<i64>, need: Need) -> AccessResult<Option<GroupAccess>> {
     let Some(group_id) = group_id else { return Ok(None) };
     let Some(access) = GroupAccess::load(db, reader, group_id).await? else { return Ok(None) };
     match need {
@@ -194,7 +148,7 @@ pub fn group_ref(access: Option<&GroupAccess>) -> Option<GroupRef> {
 }
 
 /// A `group` list filter (slug or id): a group the reader may not see is no such group.
-pub async fn group_filter(db: &Db, reader: Reader, group: Option<&str>) -> ApiResult<Option<i64>> {
+pub async fn group_filter(db: &Db, reader: Reader, group: Option<&str>) -> AccessResult<Option<i64>> {
     let Some(text) = group.filter(|g| !g.is_empty()) else { return Ok(None) };
     let found = match db.group_by_slug(text).await? {
         Some(group) => Some(group),
@@ -204,13 +158,19 @@ pub async fn group_filter(db: &Db, reader: Reader, group: Option<&str>) -> ApiRe
         },
     };
     let Some(group) = found else {
-        return Err(ApiError::field("group", veche_api::validate::Issue::NotFound));
+        return Err(Refusal::NoSuchGroup);
     };
     let access = GroupAccess::load(db, reader, group.id).await?;
     match access {
         Some(access) if access.can_see_group() => Ok(Some(group.id)),
-        _ => Err(ApiError::field("group", veche_api::validate::Issue::NotFound)),
+        _ => Err(Refusal::NoSuchGroup),
     }
+}
+
+/// Whether `viewer` gets hidden content (marked hidden) rather than the placeholder: its author
+/// and moderators do.
+pub fn sees_hidden(viewer: Option<&MemberRow>, author_id: i64) -> bool {
+    viewer.is_some_and(|v| v.id == author_id || v.access().can_moderate())
 }
 
 #[cfg(test)]
@@ -239,17 +199,17 @@ mod tests {
     fn closed_content_is_for_members_moderators_and_staff() {
         let outsider = access(GroupKind::Closed, Membership::None, MEMBER);
         assert!(outsider.can_see_group() && !outsider.can_read());
-        assert!(matches!(outsider.require_read(), Err(ApiError::MembersOnly(gate)) if gate.can_request));
+        assert!(matches!(outsider.require_read(), Err(Refusal::MembersOnly(gate)) if gate.can_request));
         let requester = access(GroupKind::Closed, Membership::Requested, MEMBER);
         assert!(
-            matches!(requester.require_read(), Err(ApiError::MembersOnly(gate)) if !gate.can_request && gate.requested)
+            matches!(requester.require_read(), Err(Refusal::MembersOnly(gate)) if !gate.can_request && gate.requested)
         );
         assert!(access(GroupKind::Closed, Membership::Member, MEMBER).can_post());
         let moderator = access(GroupKind::Closed, Membership::None, MODERATOR);
         assert!(moderator.can_read() && !moderator.can_post());
         assert!(access(GroupKind::Closed, Membership::None, STAFF).can_post());
         let guest = access(GroupKind::Closed, Membership::None, Reader::GUEST);
-        assert!(matches!(guest.require_read(), Err(ApiError::MembersOnly(gate)) if !gate.can_request));
+        assert!(matches!(guest.require_read(), Err(Refusal::MembersOnly(gate)) if !gate.can_request));
     }
 
     #[test]
@@ -257,7 +217,7 @@ mod tests {
         for reader in [Reader::GUEST, MEMBER, MODERATOR] {
             let outsider = access(GroupKind::Secret, Membership::None, reader);
             assert!(!outsider.can_see_group());
-            assert!(matches!(outsider.require_read(), Err(ApiError::NotFound)));
+            assert!(matches!(outsider.require_read(), Err(Refusal::NotFound)));
         }
         assert!(access(GroupKind::Secret, Membership::Member, MEMBER).require_post().is_ok());
         assert!(access(GroupKind::Secret, Membership::None, STAFF).require_post().is_ok());
@@ -267,10 +227,7 @@ mod tests {
     fn open_content_is_read_by_all_and_posted_by_members() {
         let guest = access(GroupKind::Open, Membership::None, Reader::GUEST);
         assert!(guest.require_read().is_ok());
-        assert!(matches!(
-            access(GroupKind::Open, Membership::None, MEMBER).require_post(),
-            Err(ApiError::Forbidden(_))
-        ));
+        assert!(matches!(access(GroupKind::Open, Membership::None, MEMBER).require_post(), Err(Refusal::Forbidden(_))));
         assert!(access(GroupKind::Open, Membership::Member, MEMBER).require_post().is_ok());
     }
 
@@ -280,14 +237,5 @@ mod tests {
         assert!(!access(GroupKind::Closed, Membership::Member, MEMBER).can_manage());
         assert!(!access(GroupKind::Closed, Membership::None, MODERATOR).can_manage());
         assert!(access(GroupKind::Secret, Membership::None, STAFF).can_manage());
-    }
-
-    #[test]
-    fn the_sql_condition_names_only_the_readers_groups() {
-        assert_eq!(STAFF.visible("t.group_id"), "1 = 1");
-        let guest = Reader::GUEST.visible("t.group_id");
-        assert!(guest.contains("g.kind = 'open'") && !guest.contains("closed") && !guest.contains("group_members"));
-        assert!(MODERATOR.visible("i.group_id").contains("g.kind = 'closed'"));
-        assert!(MEMBER.visible("e.group_id").contains("gm.member_id = 7"));
     }
 }

@@ -12,7 +12,7 @@ use veche_api::validate::{self, Issue};
 
 use crate::config::Founding;
 use crate::db::{Db, NewMember};
-use crate::{clock, routes, tokens};
+use crate::{clock, tokens};
 
 /// Founds the community on `database` (created if new); changes nothing where one exists.
 pub async fn init(database: &Path, founding: &Founding) -> anyhow::Result<String> {
@@ -47,7 +47,7 @@ pub async fn init(database: &Path, founding: &Founding) -> anyhow::Result<String
     }
     let today = clock::today().format("%Y-%m-%d").to_string();
     db.create_community(&name, "", &today, &founding.time_zone).await?;
-    let hash = routes::hash_password(password.clone()).await?;
+    let hash = tokens::hash_password(password.clone()).await?;
     db.insert_member(&NewMember {
         handle: &founding.admin_handle,
         display_name: &admin_name,

@@ -166,6 +166,47 @@ fn jpeg(b: &[u8]) -> Option<ImageInfo> {
     None
 }
 
+/// A horizontal gradient as a PNG (stored, uncompressed deflate: simple and always valid).
+pub fn gradient_png(width: u32, height: u32, from: (u8, u8, u8), to: (u8, u8, u8)) -> Vec<u8> {
+    let mix = |a: u8, b: u8, x: u32| {
+        (i64::from(a) + (i64::from(b) - i64::from(a)) * i64::from(x) / i64::from(width.max(2) - 1)) as u8
+    };
+    // Every row: filter type 0, then the pixels.
+    let row: Vec<u8> = std::iter::once(0)
+        .chain((0..width).flat_map(|x| [mix(from.0, to.0, x), mix(from.1, to.1, x), mix(from.2, to.2, x)]))
+        .collect();
+    let raw = row.repeat(height as usize);
+    // zlib stream of stored blocks.
+    let mut zlib = vec![0x78, 0x01];
+    for (index, block) in raw.chunks(65_535).enumerate() {
+        let last = (index + 1) * 65_535 >= raw.len();
+        zlib.push(u8::from(last));
+        let len = block.len() as u16;
+        zlib.extend_from_slice(&len.to_le_bytes());
+        zlib.extend_from_slice(&(!len).to_le_bytes());
+        zlib.extend_from_slice(block);
+    }
+    let (mut a, mut b) = (1u32, 0u32);
+    for byte in &raw {
+        a = (a + u32::from(*byte)) % 65_521;
+        b = (b + a) % 65_521;
+    }
+    zlib.extend_from_slice(&((b << 16) | a).to_be_bytes());
+
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut header = width.to_be_bytes().to_vec();
+    header.extend_from_slice(&height.to_be_bytes());
+    header.extend_from_slice(&[8, 2, 0, 0, 0]);
+    for (kind, data) in [(b"IHDR", header), (b"IDAT", zlib), (b"IEND", Vec::new())] {
+        png.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let mut chunk = kind.to_vec();
+        chunk.extend_from_slice(&data);
+        png.extend_from_slice(&chunk);
+        png.extend_from_slice(&crc32fast::hash(&chunk).to_be_bytes());
+    }
+    png
+}
+
 #[cfg(test)]
 pub mod samples {
     //! Smallest real headers of each format, for tests.
@@ -195,12 +236,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn generated_pictures_are_real_pngs() {
+        let png = gradient_png(320, 200, (0, 0, 0), (255, 255, 255));
+        assert_eq!(inspect(&png), Some(ImageInfo { content_type: "image/png", width: 320, height: 200 }));
+    }
+
+    #[test]
     fn pictures_shrink_to_fit_a_square_keeping_proportions() {
-        let wide =
-            reencode_within(&crate::seed::gradient_png(800, 400, (0, 0, 0), (255, 255, 255)), Some(256)).unwrap();
+        let wide = reencode_within(&gradient_png(800, 400, (0, 0, 0), (255, 255, 255)), Some(256)).unwrap();
         assert_eq!((wide.info.width, wide.info.height), (256, 128));
-        let small =
-            reencode_within(&crate::seed::gradient_png(100, 60, (0, 0, 0), (255, 255, 255)), Some(256)).unwrap();
+        let small = reencode_within(&gradient_png(100, 60, (0, 0, 0), (255, 255, 255)), Some(256)).unwrap();
         assert_eq!((small.info.width, small.info.height), (100, 60), "never enlarged");
     }
 
@@ -233,7 +278,7 @@ mod tests {
         assert_eq!(reencode(&samples::png(0, 10)).err(), Some(Refusal::Broken), "no empty images");
         assert_eq!(reencode(&samples::png(12_000, 12_000)).err(), Some(Refusal::TooLarge), "no decompression bombs");
         assert_eq!(reencode(&samples::jpeg(640, 480)).err(), Some(Refusal::Broken));
-        let real = crate::seed::gradient_png(30, 20, (0, 0, 0), (255, 255, 255));
+        let real = gradient_png(30, 20, (0, 0, 0), (255, 255, 255));
         assert_eq!(reencode(&real[..real.len() / 2]).err(), Some(Refusal::Broken), "a cut-off upload");
         let kept = reencode(&real).expect("a real PNG");
         assert_eq!(kept.info, ImageInfo { content_type: "image/png", width: 30, height: 20 });

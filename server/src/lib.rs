@@ -22,8 +22,8 @@ pub mod oidc;
 pub mod recurrence;
 pub mod routes;
 pub mod seed;
-pub mod state;
 pub mod tokens;
+pub mod trend;
 
 use std::net::SocketAddr;
 
@@ -32,7 +32,7 @@ use axum::serve::ListenerExt;
 use tokio::net::TcpListener;
 
 pub use config::Config;
-pub use state::AppState;
+pub use http::AppState;
 
 /// Opens the database (migrating and seeding it as configured) and builds the whole service.
 pub async fn build(config: Config) -> anyhow::Result<(axum::Router, AppState)> {
@@ -43,7 +43,7 @@ pub async fn build(config: Config) -> anyhow::Result<(axum::Router, AppState)> {
         seed::demo(&db).await.context("seeding the demo community")?;
     }
     let state = AppState::new(config, db).await?;
-    Ok((http::router(state.clone()), state))
+    Ok((routes::router(state.clone()), state))
 }
 
 /// How often the server looks for digests that are due.

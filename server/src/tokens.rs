@@ -1,5 +1,8 @@
-//! Secrets: random tokens for cookies and CSRF, and the hashes stored in their place.
+//! Secrets: random tokens for cookies and CSRF, the hashes stored in their place, and password
+//! hashes (Argon2id).
 
+use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
@@ -43,6 +46,31 @@ pub fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
 /// Compares secrets in time independent of where they differ.
 pub fn constant_time_eq(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// An argon2 hash of a password nobody has, for constant-time refusals.
+pub const DUMMY_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$9lR5hnkDvzXq+Ux1iHkjZSSfsB7nQhRs0jqQfd6tHZQ";
+
+/// Argon2id with the crate's recommended parameters, off the async threads.
+pub async fn hash_password(password: String) -> anyhow::Result<String> {
+    tokio::task::spawn_blocking(move || {
+        let salt = SaltString::encode_b64(&random_bytes(16)).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .map_err(|e| anyhow::anyhow!("hashing: {e}"))
+    })
+    .await?
+}
+
+pub async fn verify_password(password: String, stored: String) -> anyhow::Result<bool> {
+    Ok(tokio::task::spawn_blocking(move || {
+        PasswordHash::new(&stored)
+            .map(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
+            .unwrap_or(false)
+    })
+    .await?)
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ async fn empty_community() -> (TestServer, Browser) {
     let db = &server.state.db;
     let founded = (Utc::now().date_naive() - Duration::days(10)).format("%Y-%m-%d").to_string();
     db.create_community("Test", "A community for counting.", &founded, "UTC").await.unwrap();
-    let hash = veche_server::routes::hash_password(PASSWORD.to_owned()).await.unwrap();
+    let hash = veche_server::tokens::hash_password(PASSWORD.to_owned()).await.unwrap();
     db.insert_member(&NewMember {
         handle: "boss",
         display_name: "Boss",

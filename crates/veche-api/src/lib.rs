@@ -8,6 +8,7 @@ pub mod auth;
 pub mod charter;
 pub mod community;
 pub mod events;
+pub mod excerpt;
 pub mod groups;
 pub mod ideas;
 pub mod kb;

@@ -4,7 +4,7 @@ use veche_api::community::{Community, CommunitySettings, CommunityStats, Feature
 
 use super::Db;
 use super::profiles::media_path;
-use crate::access::Reader;
+use super::visibility::Reader;
 
 /// The settings' row as stored.
 #[derive(sqlx::FromRow)]

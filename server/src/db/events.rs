@@ -9,9 +9,10 @@ use veche_api::notifications::NotificationKind;
 
 use super::Db;
 use super::notifications::{self, NewNotification};
+use super::page_of;
 use super::profiles::media_path;
 use super::threads::{AUTHOR_COLUMNS, author};
-use crate::access::Reader;
+use super::visibility::Reader;
 use crate::recurrence::{Series, occurrences, to_utc};
 use crate::{clock, tokens};
 
@@ -143,6 +144,18 @@ impl Db {
         );
         let row = sqlx::query(AssertSqlSafe(sql)).bind(id).fetch_optional(&mut *self.conn().await?).await?;
         Ok(row.as_ref().map(event_row))
+    }
+
+    /// The event with this exact title (the demo seed finds its own events by title).
+    pub async fn event_by_title(&self, title: &str) -> anyhow::Result<Option<EventRow>> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM events WHERE title = ?")
+            .bind(title)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?;
+        match id {
+            Some(id) => self.event(id).await,
+            None => Ok(None),
+        }
     }
 
     pub async fn save_event(&self, id: Option<i64>, record: &EventRecord<'_>, organizer: i64) -> anyhow::Result<i64> {
@@ -437,8 +450,7 @@ impl Db {
         .bind(offset)
         .fetch_all(&mut *self.conn().await?)
         .await?;
-        let more = rows.len() as i64 > limit;
-        Ok((rows.into_iter().take(limit as usize).collect(), more))
+        Ok(page_of(rows, limit))
     }
 
     /// Events a member answered, with the dates (or '' for series/one-off) and statuses.

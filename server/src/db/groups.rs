@@ -8,8 +8,9 @@ use veche_api::notifications::NotificationKind;
 
 use super::names::translations;
 use super::notifications::{self, NewNotification};
+use super::page_of;
+use super::visibility::Reader;
 use super::{Db, MemberRow};
-use crate::access::Reader;
 use crate::{clock, language};
 
 #[derive(Clone, Debug)]
@@ -225,10 +226,9 @@ impl Db {
         .bind(offset)
         .fetch_all(&mut *self.conn().await?)
         .await?;
-        let more = rows.len() as i64 > limit;
+        let (rows, more) = page_of(rows, limit);
         let members = rows
             .iter()
-            .take(limit as usize)
             .map(|row| -> anyhow::Result<GroupMemberRow> {
                 Ok(GroupMemberRow {
                     member: sqlx::FromRow::from_row(row)?,

@@ -11,7 +11,7 @@ use veche_api::member::MemberSummary;
 
 use super::Db;
 use super::threads::{AUTHOR_COLUMNS, author, excerpt};
-use crate::access::Reader;
+use super::visibility::Reader;
 use crate::clock;
 
 /// Characters of an article's start shown in lists.

@@ -8,7 +8,7 @@ use veche_api::kpis::{ACTIVE_DAYS, KpiMonth, Participation};
 use veche_api::surveys::Tally;
 
 use super::Db;
-use crate::access::Reader;
+use super::visibility::Reader;
 use crate::clock;
 
 /// Staff see every event, closed groups' included.

@@ -7,16 +7,7 @@ use sqlx::SqliteConnection;
 use super::Db;
 use crate::{clock, tokens};
 
-/// A mail to queue: already rendered, in the recipient's language.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct NewMail {
-    pub recipient: String,
-    pub subject: String,
-    pub text_body: String,
-    pub html_body: String,
-    /// The one-click unsubscribe address (List-Unsubscribe, RFC 8058); none for account mails.
-    pub list_unsubscribe: Option<String>,
-}
+pub use crate::mail::NewMail;
 
 /// A mail the sender has claimed.
 #[derive(Clone, Debug, sqlx::FromRow)]

@@ -8,7 +8,7 @@ use veche_api::notifications::{Delivery, MailPreferences, MailTopic};
 use super::Db;
 use super::mail::enqueue;
 use super::notifications::NewNotification;
-use crate::access::Reader;
+use super::visibility::Reader;
 use crate::clock;
 use crate::mail::MailLinks;
 use crate::mail::notices::{self, NoticeItem, Recipient};

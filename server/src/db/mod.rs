@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod backup;
+pub mod ballots;
 mod charter;
 mod community;
 pub mod digests;
@@ -28,6 +29,7 @@ mod sessions;
 pub mod sign_in_settings;
 pub mod surveys;
 pub mod threads;
+pub mod visibility;
 
 use std::ops::{Deref, DerefMut};
 use std::path::Path;
@@ -52,6 +54,16 @@ pub use sessions::{SESSION_DAYS, SessionRow};
 
 use crate::mail::MailLinks;
 use crate::tokens;
+
+/// One page of a list: the rows a statement fetched with `LIMIT limit + 1` (one more than the
+/// page holds, to learn whether more follow without counting), cut to the page, and whether more
+/// follow.
+pub(crate) fn page_of<T>(mut rows: Vec<T>, limit: i64) -> (Vec<T>, bool) {
+    let limit = usize::try_from(limit).unwrap_or(0);
+    let more = rows.len() > limit;
+    rows.truncate(limit);
+    (rows, more)
+}
 
 #[derive(Clone)]
 pub struct Db {

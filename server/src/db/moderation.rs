@@ -7,6 +7,7 @@ use veche_api::moderation::{
 };
 
 use super::Db;
+use super::page_of;
 use super::threads::{AUTHOR_COLUMNS, author, excerpt};
 use crate::clock;
 
@@ -175,10 +176,9 @@ impl Db {
         .bind(offset)
         .fetch_all(&mut *self.conn().await?)
         .await?;
-        let more = rows.len() as i64 > limit;
+        let (rows, more) = page_of(rows, limit);
         let open: Vec<OpenTarget> = rows
             .iter()
-            .take(limit as usize)
             .map(|row| OpenTarget {
                 kind: TargetKind::parse(row.get("target_kind")),
                 id: row.get("target_id"),
@@ -317,9 +317,9 @@ impl Db {
             .bind(offset)
             .fetch_all(&mut *self.conn().await?)
             .await?;
-        let more = rows.len() as i64 > limit;
+        let (rows, more) = page_of(rows, limit);
         let mut entries = Vec::new();
-        for row in rows.iter().take(limit as usize) {
+        for row in rows.iter() {
             let kind = TargetKind::parse(row.get("target_kind"));
             let Some(target) = self.moderation_target(kind, row.get("target_id")).await? else { continue };
             entries.push(LogEntry {

@@ -3,9 +3,10 @@
 use sqlx::{AssertSqlSafe, Row, SqliteConnection};
 use veche_api::notifications::{EXCERPT_MAX, Notification, NotificationKind};
 
+use super::page_of;
 use super::threads::excerpt;
+use super::visibility::Reader;
 use super::{Db, mail_preferences};
-use crate::access::Reader;
 use crate::clock;
 use crate::mail::MailLinks;
 
@@ -103,10 +104,9 @@ impl Db {
         .bind(filter.limit + 1)
         .fetch_all(&mut *self.conn().await?)
         .await?;
-        let more = rows.len() as i64 > filter.limit;
+        let (rows, more) = page_of(rows, filter.limit);
         let items = rows
             .iter()
-            .take(filter.limit as usize)
             .map(|row| Notification {
                 id: row.get::<i64, _>("id").to_string(),
                 kind: NotificationKind::parse(row.get("kind")),

@@ -7,9 +7,10 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Column, Row, SqliteConnection};
 use veche_api::privacy::{DeletedContent, PrivacyAction, PrivacyLogEntry};
 
+use super::page_of;
 use super::threads::{AUTHOR_COLUMNS, author};
+use super::visibility::Reader;
 use super::{Db, MemberRow};
-use crate::access::Reader;
 use crate::clock;
 
 /// The name a deleted member's kept content is signed with, for clients that do not read
@@ -237,10 +238,9 @@ impl Db {
         );
         let rows =
             sqlx::query(AssertSqlSafe(sql)).bind(limit + 1).bind(offset).fetch_all(&mut *self.conn().await?).await?;
-        let more = rows.len() as i64 > limit;
+        let (rows, more) = page_of(rows, limit);
         let entries = rows
             .iter()
-            .take(limit as usize)
             .map(|row| PrivacyLogEntry {
                 id: row.get::<i64, _>("id").to_string(),
                 action: PrivacyAction::parse(row.get("action")),

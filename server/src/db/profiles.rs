@@ -10,9 +10,10 @@ use veche_api::members::{
 };
 
 use super::members::MEMBER_COLUMNS;
+use super::page_of;
 use super::threads::excerpt;
+use super::visibility::Reader;
 use super::{Db, MemberRow};
-use crate::access::Reader;
 use crate::clock;
 
 /// Counts every fact reputation is made of, for each member, since `since` (RFC 3339; the
@@ -264,8 +265,7 @@ impl Db {
         .bind(offset)
         .fetch_all(&mut *self.conn().await?)
         .await?;
-        let more = rows.len() as i64 > limit;
-        Ok((rows.into_iter().take(limit as usize).collect(), more))
+        Ok(page_of(rows, limit))
     }
 
     /// What a member created, newest first.
@@ -305,10 +305,9 @@ impl Db {
             .bind(offset)
             .fetch_all(&mut *self.conn().await?)
             .await?;
-        let more = rows.len() as i64 > limit;
+        let (rows, more) = page_of(rows, limit);
         let items = rows
             .iter()
-            .take(limit as usize)
             .map(|row| {
                 let id: i64 = row.get("id");
                 let thread: i64 = row.get("thread_id");
@@ -368,8 +367,7 @@ impl Db {
         .bind(offset)
         .fetch_all(&mut *self.conn().await?)
         .await?;
-        let more = rows.len() as i64 > limit;
-        Ok((rows.into_iter().take(limit as usize).collect(), more))
+        Ok(page_of(rows, limit))
     }
 
     pub async fn set_role(&self, member_id: i64, role: CommunityRole, access: Option<Access>) -> anyhow::Result<()> {

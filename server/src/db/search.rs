@@ -8,7 +8,7 @@ use veche_api::search::{EXCERPT_MAX, SearchKind, SearchResult, excerpt_around, f
 
 use super::Db;
 use super::threads::plain_text;
-use crate::access::Reader;
+use super::visibility::Reader;
 
 /// One row that may be found: its title and the markdown searched besides the title.
 struct Candidate {

@@ -7,7 +7,8 @@ use veche_api::threads::{DiscussedPeriod, KudosState, Quote, Space, SpaceRef, Th
 
 use super::Db;
 use super::names::translations;
-use crate::access::Reader;
+use super::page_of;
+use super::visibility::Reader;
 use crate::{clock, language};
 
 /// The author columns every query selects, prefixed `a_`, joined as `a`.
@@ -160,23 +161,10 @@ fn reply_row(row: &SqliteRow) -> ReplyRow {
     }
 }
 
-/// The text of a markdown document, whitespace collapsed, cut at a word boundary.
+/// The preview of a markdown document in lists: its plain text, shortened by the rule the app
+/// uses too (`veche_api::excerpt::shorten`).
 pub fn excerpt(markdown: &str, max_chars: usize) -> String {
-    let text = plain_text(markdown);
-    let words: Vec<&str> = text.split(' ').collect();
-    let mut out = String::new();
-    for word in words {
-        let extra = if out.is_empty() { 0 } else { 1 } + word.chars().count();
-        if out.chars().count() + extra > max_chars {
-            out.push('…');
-            return out;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
+    veche_api::excerpt::shorten(&plain_text(markdown), max_chars)
 }
 
 /// The text of a markdown document, its words separated by single spaces.
@@ -331,8 +319,8 @@ impl Db {
             .bind(filter.offset)
             .fetch_all(&mut *self.conn().await?)
             .await?;
-        let more = rows.len() as i64 > filter.limit;
-        Ok((rows.iter().take(filter.limit as usize).map(thread_row).collect(), more))
+        let (rows, more) = page_of(rows, filter.limit);
+        Ok((rows.iter().map(thread_row).collect(), more))
     }
 
     pub async fn thread(&self, id: i64, viewer: Option<i64>) -> anyhow::Result<Option<ThreadRow>> {
@@ -346,6 +334,14 @@ impl Db {
             .fetch_optional(&mut *self.conn().await?)
             .await?;
         Ok(row.as_ref().map(thread_row))
+    }
+
+    /// The id of the thread with this exact title (the demo seed finds its own threads by title).
+    pub async fn thread_id_by_title(&self, title: &str) -> anyhow::Result<Option<i64>> {
+        Ok(sqlx::query_scalar("SELECT id FROM threads WHERE title = ?")
+            .bind(title)
+            .fetch_optional(&mut *self.conn().await?)
+            .await?)
     }
 
     pub async fn create_thread(

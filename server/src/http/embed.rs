@@ -7,12 +7,12 @@ use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header}
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
+use super::AppState;
 use super::error::ApiError;
 use super::static_files::inline_scripts;
 use crate::clock;
 use crate::config::Config;
 use crate::db::surveys::SurveyRow;
-use crate::state::AppState;
 use crate::tokens;
 
 /// The survey an embeddable operation belongs to (paths as seen inside `/api/v1`): reading the

@@ -77,6 +77,19 @@ impl Storage {
     }
 }
 
+impl From<crate::access::Refusal> for ApiError {
+    fn from(refusal: crate::access::Refusal) -> Self {
+        use crate::access::Refusal;
+        match refusal {
+            Refusal::NotFound => ApiError::NotFound,
+            Refusal::MembersOnly(gate) => ApiError::MembersOnly(gate),
+            Refusal::Forbidden(why) => ApiError::Forbidden(why),
+            Refusal::NoSuchGroup => ApiError::field("group", veche_api::validate::Issue::NotFound),
+            Refusal::Failed(error) => ApiError::from(error),
+        }
+    }
+}
+
 impl ApiError {
     /// A single-field validation failure.
     pub fn field(field: &str, issue: veche_api::validate::Issue) -> Self {

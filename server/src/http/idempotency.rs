@@ -17,12 +17,12 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use veche_api::IDEMPOTENCY_KEY_HEADER;
 
+use super::AppState;
 use super::body_limit;
 use super::error::ApiError;
 use super::rate_limit::client_address;
 use super::session::Viewer;
 use crate::db::{Claim, StoredResponse};
-use crate::state::AppState;
 
 /// Bodies larger than this are not replayable (uploads answer with small JSON anyway).
 const MAX_STORED_BODY: usize = 1024 * 1024;

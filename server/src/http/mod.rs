@@ -9,6 +9,7 @@ pub mod listener;
 pub mod locale;
 pub mod rate_limit;
 pub mod session;
+pub mod state;
 pub mod static_files;
 
 use std::time::Duration;
@@ -26,8 +27,7 @@ use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 
 use self::error::ApiError;
-use crate::routes;
-use crate::state::AppState;
+pub use self::state::AppState;
 
 /// Largest request body (photo uploads are at most 5 MB).
 pub const MAX_BODY_BYTES: usize = 6 * 1024 * 1024;
@@ -60,8 +60,11 @@ impl Default for BodyBudget {
     }
 }
 
-pub fn router(state: AppState) -> Router {
-    let api = routes::api(&Guard(state.clone()))
+/// The whole service around the contract's operations (`api`, mounted at `/api/v1`) and the
+/// site's own addresses outside it (`site`): the middleware every request passes, the API's
+/// fallbacks and headers, and the app's files.
+pub fn service(state: AppState, api: Router<AppState>, site: Router<AppState>) -> Router {
+    let api = api
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(middleware::from_fn_with_state(state.clone(), rate_limit::layer))
@@ -80,8 +83,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", api)
         // Other API versions and paths outside `/api/v1`: the API's own headers too.
         .route("/api/{*rest}", any(|| async { ApiError::NotFound }).layer(middleware::from_fn(api_headers)))
-        // A mail's unsubscribe address: the app's page to a browser, one click to a mail program.
-        .route("/unsubscribe", get(static_files::index).post(routes::notifications::one_click_unsubscribe))
+        .merge(site)
         .route("/embed/frame", get(embed::frame_page))
         .route("/embed/frame/", get(embed::frame_page))
         .route("/embed/frame/index.html", get(embed::frame_page))
@@ -102,6 +104,10 @@ pub fn router(state: AppState) -> Router {
 pub struct Guard(AppState);
 
 impl Guard {
+    pub fn new(state: AppState) -> Self {
+        Guard(state)
+    }
+
     pub fn wrap(&self, operations: MethodRouter<AppState>) -> MethodRouter<AppState> {
         operations
             .route_layer(middleware::from_fn_with_state(self.0.clone(), idempotency::layer))

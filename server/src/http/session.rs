@@ -11,9 +11,10 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use veche_api::CSRF_HEADER;
 
+use super::AppState;
 use super::error::ApiError;
+use crate::db::visibility::Reader;
 use crate::db::{MemberRow, SESSION_DAYS};
-use crate::state::AppState;
 use crate::tokens;
 
 pub const SESSION_COOKIE: &str = "veche_session";
@@ -42,6 +43,11 @@ impl Viewer {
             return Err(ApiError::Forbidden(why));
         }
         Ok(me)
+    }
+
+    /// Who is reading, for the group rules (`access`, `db::visibility`).
+    pub fn reader(&self) -> Reader {
+        self.member.as_deref().map_or(Reader::GUEST, Reader::member)
     }
 
     pub fn member_id(&self) -> Option<i64> {

@@ -8,7 +8,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{Html, IntoResponse, Response};
 
-use crate::state::AppState;
+use super::AppState;
 use crate::tokens;
 
 pub struct AppShell {

@@ -8,7 +8,16 @@ pub mod unsubscribe;
 
 use veche_api::Locale;
 
-use crate::db::NewMail;
+/// A mail to queue: already rendered, in the recipient's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewMail {
+    pub recipient: String,
+    pub subject: String,
+    pub text_body: String,
+    pub html_body: String,
+    /// The one-click unsubscribe address (List-Unsubscribe, RFC 8058); none for account mails.
+    pub list_unsubscribe: Option<String>,
+}
 
 /// What mails need to link back: the app's public address, the Message-ID domain, and the key
 /// unsubscribe links are signed with (kept in the database, so links outlive restarts).

@@ -5,9 +5,9 @@
 use veche_api::Locale;
 use veche_api::notifications::{Delivery, MailTopic, NotificationKind};
 
+use super::NewMail;
 use super::unsubscribe::Subscription;
 use super::{Content, Line, MailLinks, Section, UnsubscribeFooter, lay_out};
-use crate::db::NewMail;
 
 /// The app's page where a member chooses what reaches them by e-mail.
 pub const PREFERENCES_PATH: &str = "/account/notifications";

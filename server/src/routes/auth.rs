@@ -1,5 +1,3 @@
-use argon2::Argon2;
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -16,6 +14,7 @@ use veche_api::validate::{self, Issue};
 use crate::db::accounts::AddressTaken;
 use crate::db::joining::{InvitationUse, NewRegistration};
 use crate::db::{MemberRow, NewMember, NewToken, TokenPurpose, TokenUse};
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::JsonBody;
@@ -23,7 +22,6 @@ use crate::http::locale;
 use crate::http::session::{Viewer, cleared_session_cookie, session_cookie};
 use crate::mail::{self, Letter, lifetimes};
 use crate::routes::sign_in_providers::require_password_sign_in;
-use crate::state::AppState;
 use crate::{clock, tokens};
 
 pub fn router(guard: &Guard) -> Router<AppState> {
@@ -108,7 +106,7 @@ async fn register(
     }
     errors.into_result().map_err(ApiError::Validation)?;
 
-    let password_hash = hash_password(request.password.clone()).await?;
+    let password_hash = tokens::hash_password(request.password.clone()).await?;
     let now = clock::now();
     let locale = request.locale.unwrap_or_else(locale::current);
     let new_member =
@@ -172,15 +170,15 @@ async fn login(
     validate::login(&request).into_result().map_err(ApiError::Validation)?;
     let member = state.db.member_by_login(&request.login).await?;
     // Verify against a fixed hash when there is no such member, so timing does not tell.
-    let stored_hash = member.as_ref().map(|m| m.password_hash.clone()).unwrap_or_else(|| DUMMY_HASH.to_owned());
-    let matches = verify_password(request.password.clone(), stored_hash).await?;
+    let stored_hash = member.as_ref().map(|m| m.password_hash.clone()).unwrap_or_else(|| tokens::DUMMY_HASH.to_owned());
+    let matches = tokens::verify_password(request.password.clone(), stored_hash).await?;
     match member {
         Some(member) if matches => start_session(&state, &viewer, &headers, &member, StatusCode::OK).await,
         Some(_) => Err(ApiError::InvalidCredentials),
         None => {
             // Someone whose registration waits for approval learns that, given their password.
             if let Some(waiting) = state.db.pending_registration_by_login(&request.login).await?
-                && verify_password(request.password.clone(), waiting.password_hash).await?
+                && tokens::verify_password(request.password.clone(), waiting.password_hash).await?
             {
                 return Err(ApiError::Refused(veche_api::ProblemCode::ApprovalPending));
             }
@@ -293,7 +291,7 @@ async fn check_current_password(
     password: &str,
 ) -> ApiResult<()> {
     if errors.get("current_password").is_none()
-        && !verify_password(password.to_owned(), member.password_hash.clone()).await?
+        && !tokens::verify_password(password.to_owned(), member.password_hash.clone()).await?
     {
         errors.add("current_password", Issue::WrongPassword);
     }
@@ -373,7 +371,7 @@ async fn change_password(
     let mut errors = validate::password_change(&request);
     check_current_password(&mut errors, member, &request.current_password).await?;
     errors.into_result().map_err(ApiError::Validation)?;
-    let password_hash = hash_password(request.new_password.clone()).await?;
+    let password_hash = tokens::hash_password(request.new_password.clone()).await?;
     let keep = viewer.session_token.as_deref().ok_or(ApiError::Unauthorized)?;
     state.db.change_password(member.id, &password_hash, keep).await?;
     Ok(Json(Session { account: Some(account_of(&state, member).await?), csrf_token: viewer.csrf_token.clone() }))
@@ -414,7 +412,7 @@ async fn reset_password(
 ) -> ApiResult<Response> {
     require_password_sign_in(&state).await?;
     validate::password_reset(&request).into_result().map_err(ApiError::Validation)?;
-    let password_hash = hash_password(request.password.clone()).await?;
+    let password_hash = tokens::hash_password(request.password.clone()).await?;
     if let Some(previous) = &viewer.session_token {
         state.db.delete_session(previous).await?;
     }
@@ -451,29 +449,4 @@ async fn end_other_sessions(State(state): State<AppState>, viewer: Viewer) -> Ap
     let keep = viewer.session_token.as_deref().ok_or(ApiError::Unauthorized)?;
     let ended = state.db.end_other_sessions(member.id, keep).await?;
     Ok(Json(SessionsEnded { ended }))
-}
-
-/// An argon2 hash of a password nobody has, for constant-time refusals.
-const DUMMY_HASH: &str =
-    "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$9lR5hnkDvzXq+Ux1iHkjZSSfsB7nQhRs0jqQfd6tHZQ";
-
-/// Argon2id with the crate's recommended parameters, off the async threads.
-pub async fn hash_password(password: String) -> anyhow::Result<String> {
-    tokio::task::spawn_blocking(move || {
-        let salt = SaltString::encode_b64(&tokens::random_bytes(16)).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
-        Argon2::default()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|hash| hash.to_string())
-            .map_err(|e| anyhow::anyhow!("hashing: {e}"))
-    })
-    .await?
-}
-
-pub(crate) async fn verify_password(password: String, stored: String) -> anyhow::Result<bool> {
-    Ok(tokio::task::spawn_blocking(move || {
-        PasswordHash::new(&stored)
-            .map(|hash| Argon2::default().verify_password(password.as_bytes(), &hash).is_ok())
-            .unwrap_or(false)
-    })
-    .await?)
 }

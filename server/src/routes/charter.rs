@@ -6,11 +6,11 @@ use axum::routing::get;
 use axum::{Json, Router};
 use veche_api::charter::{Charter, CharterInput, check_charter};
 
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::JsonBody;
 use crate::http::session::Viewer;
-use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new().route("/charter", guard.wrap(get(show).put(update)))

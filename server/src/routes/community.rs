@@ -9,17 +9,17 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use chrono::Utc;
 use chrono_tz::Tz;
-use serde::Deserialize;
 use veche_api::Page;
 use veche_api::community::{
     Community, CommunitySettings, CommunityStats, Invitation, InvitationRequest, PendingRegistration,
     RegistrationDecision, RegistrationDecisionRequest,
 };
-use veche_api::page::{DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT};
+use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, Issue};
 
-use crate::access::Reader;
-use crate::db::{NewMember, NewToken, TokenPurpose};
+use super::{PageQuery, page_limit};
+use crate::db::{NewMember, NewToken, TokenPurpose, page_of};
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
@@ -27,7 +27,6 @@ use crate::http::locale;
 use crate::http::session::Viewer;
 use crate::mail::{self, Letter, lifetimes};
 use crate::routes::members::picture_within;
-use crate::state::AppState;
 use crate::{clock, tokens};
 
 pub fn router(guard: &Guard) -> Router<AppState> {
@@ -52,7 +51,7 @@ async fn stats(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<
     let community = state.db.community().await?.ok_or(ApiError::NotFound)?;
     let zone: Tz = community.time_zone.parse().unwrap_or(Tz::UTC);
     let today = Utc::now().with_timezone(&zone).date_naive();
-    Ok(Json(state.db.community_stats(Reader::of(&viewer), today).await?))
+    Ok(Json(state.db.community_stats(viewer.reader(), today).await?))
 }
 
 /// Every setting at once. The name is stored normalised like other names; domains in lower
@@ -143,12 +142,6 @@ async fn invite(
     Ok((StatusCode::CREATED, Json(Invitation { email: email.to_owned(), expires_at })))
 }
 
-#[derive(Deserialize)]
-struct PageQuery {
-    limit: Option<u32>,
-    cursor: Option<String>,
-}
-
 /// The approval queue, oldest first; the cursor is the last id shown.
 async fn registrations(
     State(state): State<AppState>,
@@ -156,17 +149,12 @@ async fn registrations(
     QueryParams(query): QueryParams<PageQuery>,
 ) -> ApiResult<Json<Page<PendingRegistration>>> {
     viewer.require_staff("Only staff can see registrations waiting for approval.")?;
-    let limit = query.limit.unwrap_or(DEFAULT_PAGE_LIMIT);
-    if !(1..=MAX_PAGE_LIMIT).contains(&limit) {
-        return Err(ApiError::field("limit", Issue::OutOfRange { min: 1, max: i64::from(MAX_PAGE_LIMIT) }));
-    }
+    let limit = page_limit(query.limit, DEFAULT_PAGE_LIMIT)?;
     let after = match query.cursor.as_deref() {
         None => 0,
         Some(cursor) => cursor.parse::<i64>().map_err(|_| ApiError::field("cursor", Issue::Invalid))?,
     };
-    let mut rows = state.db.pending_registrations(after, i64::from(limit) + 1).await?;
-    let more = rows.len() > limit as usize;
-    rows.truncate(limit as usize);
+    let (rows, more) = page_of(state.db.pending_registrations(after, limit + 1).await?, limit);
     let next_cursor = more.then(|| rows.last().map(|row| row.id.to_string())).flatten();
     Ok(Json(Page { items: rows.iter().map(|row| row.listing()).collect(), next_cursor, prev_cursor: None }))
 }

@@ -18,17 +18,17 @@ use veche_api::events::{
 use veche_api::member::MemberSummary;
 use veche_api::validate::{self, Issue};
 
-use super::{id, page_limit, page_offset, query_text};
+use super::{id, offset_page, page_limit, page_offset, query_text};
 use crate::access::{self, Need, Reader};
 use crate::db::MemberRow;
 use crate::db::events::{EventRecord, EventRow, LOCAL_FORMAT};
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::Viewer;
 use crate::ics::{IcsEvent, calendar};
 use crate::recurrence::rrule;
-use crate::state::AppState;
 use crate::{clock, notify};
 
 pub fn router(guard: &Guard) -> Router<AppState> {
@@ -44,14 +44,6 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/calendar/feed", guard.wrap(get(feed_link)))
         .route("/calendar/feed/rotate", guard.wrap(post(rotate_feed)))
         .route("/calendar/feed/{file}", get(feed))
-}
-
-fn require_staff(viewer: &Viewer) -> ApiResult<&MemberRow> {
-    let me = viewer.require()?;
-    if !me.access().is_staff() {
-        return Err(ApiError::Forbidden("Only staff can manage events."));
-    }
-    Ok(me)
 }
 
 /// The key of one date: its UTC start, or '' for a one-off event.
@@ -107,7 +99,7 @@ async fn list(
     let counts = state.db.going_counts().await?;
     let city = query_text(query.city, "city", veche_api::events::PLACE_MAX)?.trim().to_lowercase();
     let mut dates = Vec::new();
-    let reader = Reader::of(&viewer);
+    let reader = viewer.reader();
     let group = access::group_filter(&state.db, reader, query.group.as_deref()).await?;
     for event in state.db.events(reader).await? {
         if group.is_some() && event.group_id != group {
@@ -283,8 +275,8 @@ fn record(input: &EventInput) -> ApiResult<EventRecord<'_>> {
 async fn event_group(state: &AppState, me: &MemberRow, input: &EventInput) -> ApiResult<Option<i64>> {
     match access::group_filter(&state.db, Reader::member(me), input.group_id.as_deref()).await {
         Ok(group) => Ok(group),
-        Err(ApiError::Validation(_)) => Err(ApiError::field("group_id", Issue::NotFound)),
-        Err(other) => Err(other),
+        Err(access::Refusal::NoSuchGroup) => Err(ApiError::field("group_id", Issue::NotFound)),
+        Err(other) => Err(other.into()),
     }
 }
 
@@ -293,7 +285,7 @@ async fn create(
     viewer: Viewer,
     JsonBody(input): JsonBody<EventInput>,
 ) -> ApiResult<(StatusCode, Json<EventDetail>)> {
-    let me = require_staff(&viewer)?;
+    let me = viewer.require_staff("Only staff can manage events.")?;
     let record = record(&input)?;
     let group = event_group(&state, me, &input).await?;
     let id = state.db.save_event(None, &record, me.id).await?;
@@ -309,7 +301,7 @@ async fn update(
     Path(event): Path<String>,
     JsonBody(input): JsonBody<EventInput>,
 ) -> ApiResult<Json<EventDetail>> {
-    let me = require_staff(&viewer)?;
+    let me = viewer.require_staff("Only staff can manage events.")?;
     let current = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
     let record = record(&input)?;
     let group = event_group(&state, me, &input).await?;
@@ -382,15 +374,11 @@ async fn attendees(
     QueryParams(query): QueryParams<AttendeesQuery>,
 ) -> ApiResult<Json<Page<MemberSummary>>> {
     let event = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
-    access::gate(&state.db, Reader::of(&viewer), event.group_id, Need::Read).await?;
+    access::gate(&state.db, viewer.reader(), event.group_id, Need::Read).await?;
     let (start, _) = pick_date(&event, query.occurrence.as_deref())?;
     let (limit, offset) = (page_limit(query.limit, 50)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.attendees(event.id, &occurrence_key(&event, start), offset, limit).await?;
-    Ok(Json(Page {
-        items: rows.iter().map(MemberRow::summary).collect(),
-        next_cursor: more.then(|| format!("o{}", offset + limit)),
-        prev_cursor: None,
-    }))
+    Ok(Json(offset_page(rows.iter().map(MemberRow::summary).collect(), more, offset, limit)))
 }
 
 async fn cancel(
@@ -399,7 +387,7 @@ async fn cancel(
     Path(event): Path<String>,
     JsonBody(request): JsonBody<CancelRequest>,
 ) -> ApiResult<Json<EventDetail>> {
-    let me = require_staff(&viewer)?;
+    let me = viewer.require_staff("Only staff can manage events.")?;
     let event = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
     if let Some(issue) = validate::text(&request.reason, 3, 500) {
         return Err(ApiError::field("reason", issue));
@@ -416,7 +404,7 @@ async fn report(
     Path(event): Path<String>,
     JsonBody(request): JsonBody<ReportRequest>,
 ) -> ApiResult<Json<EventDetail>> {
-    let me = require_staff(&viewer)?;
+    let me = viewer.require_staff("Only staff can manage events.")?;
     let event = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
     if let Some(issue) = validate::optional_text(&request.report, contract::DESCRIPTION_MAX) {
         return Err(ApiError::field("report", issue));
@@ -439,7 +427,7 @@ async fn add_photo(
     QueryParams(query): QueryParams<PhotoQuery>,
     bytes: Bytes,
 ) -> ApiResult<(StatusCode, Json<EventDetail>)> {
-    let me = require_staff(&viewer)?;
+    let me = viewer.require_staff("Only staff can manage events.")?;
     let caption = query.caption.unwrap_or_default();
     if let Some(issue) = validate::optional_text(&caption, veche_api::members::PHOTO_CAPTION_MAX) {
         return Err(ApiError::field("caption", issue));
@@ -497,7 +485,7 @@ fn ics_response(body: String, file: &str) -> Response {
 
 async fn event_ics(State(state): State<AppState>, viewer: Viewer, Path(event): Path<String>) -> ApiResult<Response> {
     let event = state.db.event(id(&event)?).await?.ok_or(ApiError::NotFound)?;
-    access::gate(&state.db, Reader::of(&viewer), event.group_id, Need::Read).await?;
+    access::gate(&state.db, viewer.reader(), event.group_id, Need::Read).await?;
     let body = calendar(&event.title, &[ics_event(&state, &event)], Utc::now());
     Ok(ics_response(body, &format!("event-{}.ics", event.id)))
 }

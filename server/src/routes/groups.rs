@@ -5,24 +5,22 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
-use serde::Deserialize;
 use veche_api::Page;
 use veche_api::groups::{
     self as contract, Group, GroupKind, GroupMember, GroupRole, GroupUpdate, JoinRequest, Membership, NewGroup,
     RequestDecision, RoleChange,
 };
-use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::Issue;
 
-use super::{page_limit, page_offset};
+use super::{PageQuery, offset_cursor};
 use crate::access::{GroupAccess, Reader};
 use crate::db::MemberRow;
 use crate::db::names::Named;
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::Viewer;
-use crate::state::AppState;
 
 /// Why the last admin may not leave or step down.
 const LAST_ADMIN: &str = "The group needs an admin: make another member admin first.";
@@ -85,7 +83,7 @@ async fn fresh_view(state: &AppState, reader: Reader, slug: &str) -> ApiResult<J
 }
 
 async fn list(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<Vec<Group>>> {
-    let reader = Reader::of(&viewer);
+    let reader = viewer.reader();
     let groups = state.db.groups(reader).await?;
     Ok(Json(groups.into_iter().map(|(group, membership)| view(&GroupAccess { group, membership, reader })).collect()))
 }
@@ -124,7 +122,7 @@ async fn create(
 }
 
 async fn show(State(state): State<AppState>, viewer: Viewer, Path(slug): Path<String>) -> ApiResult<Json<Group>> {
-    fresh_view(&state, Reader::of(&viewer), &slug).await
+    fresh_view(&state, viewer.reader(), &slug).await
 }
 
 async fn update(
@@ -151,21 +149,15 @@ async fn update(
     fresh_view(&state, Reader::member(me), &slug).await
 }
 
-#[derive(Deserialize)]
-struct PageQuery {
-    limit: Option<u32>,
-    cursor: Option<String>,
-}
-
 async fn member_page(
     state: &AppState,
     access: &GroupAccess,
     requested: bool,
     query: PageQuery,
 ) -> ApiResult<(Vec<crate::db::groups::GroupMemberRow>, Option<String>)> {
-    let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
+    let (limit, offset) = query.window()?;
     let (rows, more) = state.db.group_members(access.group.id, requested, offset, limit).await?;
-    Ok((rows, more.then(|| format!("o{}", offset + limit))))
+    Ok((rows, offset_cursor(more, offset, limit)))
 }
 
 /// Who is in the group: for those who may read its content.
@@ -175,7 +167,7 @@ async fn members(
     Path(slug): Path<String>,
     QueryParams(query): QueryParams<PageQuery>,
 ) -> ApiResult<Json<Page<GroupMember>>> {
-    let access = seen(&state, Reader::of(&viewer), &slug).await?;
+    let access = seen(&state, viewer.reader(), &slug).await?;
     access.require_read()?;
     let (rows, next_cursor) = member_page(&state, &access, false, query).await?;
     Ok(Json(Page {

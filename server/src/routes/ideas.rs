@@ -18,17 +18,16 @@ use veche_api::member::MemberSummary;
 use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, FieldErrors, Issue};
 
-use super::moderation::sees_hidden;
-use super::{id, page_limit, page_offset, query_text};
+use super::{id, offset_page, page_limit, page_offset, query_text};
 use crate::access::{self, Need, Reader};
 use crate::clock;
 use crate::db::MemberRow;
 use crate::db::ideas::{IdeaFilter, IdeaRow, VoteRefusal, id_set};
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::Viewer;
-use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()
@@ -106,15 +105,11 @@ async fn list(
     };
     let search = query_text(query.q, "q", veche_api::page::SEARCH_MAX)?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
-    let reader = Reader::of(&viewer);
+    let reader = viewer.reader();
     let group_id = access::group_filter(&state.db, reader, query.group.as_deref()).await?;
     let filter = IdeaFilter { status, category, voted_by, search, group_id, reader, sort, offset, limit };
     let (rows, more) = state.db.ideas(&filter, viewer.member_id()).await?;
-    Ok(Json(Page {
-        items: rows.into_iter().map(summary).collect(),
-        next_cursor: more.then(|| format!("o{}", offset + limit)),
-        prev_cursor: None,
-    }))
+    Ok(Json(offset_page(rows.into_iter().map(summary).collect(), more, offset, limit)))
 }
 
 async fn idea_view(state: &AppState, id: i64, viewer: Option<&MemberRow>) -> ApiResult<Idea> {
@@ -128,7 +123,7 @@ async fn idea_view(state: &AppState, id: i64, viewer: Option<&MemberRow>) -> Api
     };
     let staff = is_staff(viewer);
     let own = viewer.is_some_and(|m| m.id == idea.author_id);
-    let concealed = idea.hidden && !sees_hidden(viewer, idea.author_id);
+    let concealed = idea.hidden && !access::sees_hidden(viewer, idea.author_id);
     let permissions = IdeaPermissions {
         vote: viewer.is_some() && idea.status.is_open() && takes_part,
         edit: own || staff,
@@ -266,21 +261,13 @@ async fn budget(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json
     Ok(Json(state.db.vote_budget(me.id).await?))
 }
 
-fn require_staff(viewer: &Viewer) -> ApiResult<&MemberRow> {
-    let me = viewer.require()?;
-    if !me.access().is_staff() {
-        return Err(ApiError::Forbidden("Only staff can do this."));
-    }
-    Ok(me)
-}
-
 async fn set_status(
     State(state): State<AppState>,
     viewer: Viewer,
     Path(idea): Path<String>,
     JsonBody(update): JsonBody<StatusUpdate>,
 ) -> ApiResult<Json<Idea>> {
-    let me = require_staff(&viewer)?;
+    let me = viewer.require_staff("Only staff can do this.")?;
     let id = id(&idea)?;
     let current = state.db.idea(id, None).await?.ok_or(ApiError::NotFound)?;
     contract::check_status_update(&update).into_result().map_err(ApiError::Validation)?;
@@ -303,7 +290,7 @@ async fn merge(
     Path(idea): Path<String>,
     JsonBody(request): JsonBody<MergeRequest>,
 ) -> ApiResult<Json<Idea>> {
-    let me = require_staff(&viewer)?;
+    let me = viewer.require_staff("Only staff can do this.")?;
     let duplicate = id(&idea)?;
     let current = state.db.idea(duplicate, None).await?.ok_or(ApiError::NotFound)?;
     let target = request.into_id.parse::<i64>().ok().filter(|t| *t != duplicate);
@@ -341,14 +328,10 @@ async fn voters(
 ) -> ApiResult<Json<Page<MemberSummary>>> {
     let id = id(&idea)?;
     let idea = state.db.idea(id, None).await?.ok_or(ApiError::NotFound)?;
-    access::gate(&state.db, Reader::of(&viewer), idea.group_id, Need::Read).await?;
+    access::gate(&state.db, viewer.reader(), idea.group_id, Need::Read).await?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.idea_voters(id, offset, limit).await?;
-    Ok(Json(Page {
-        items: rows.iter().map(MemberRow::summary).collect(),
-        next_cursor: more.then(|| format!("o{}", offset + limit)),
-        prev_cursor: None,
-    }))
+    Ok(Json(offset_page(rows.iter().map(MemberRow::summary).collect(), more, offset, limit)))
 }
 
 #[derive(Deserialize)]
@@ -362,11 +345,11 @@ async fn similar(
     QueryParams(query): QueryParams<SimilarQuery>,
 ) -> ApiResult<Json<Vec<veche_api::ideas::IdeaRef>>> {
     let title = query_text(Some(query.title), "title", contract::TITLE_MAX)?;
-    Ok(Json(state.db.similar_ideas(&title, None, 5, Reader::of(&viewer)).await?))
+    Ok(Json(state.db.similar_ideas(&title, None, 5, viewer.reader()).await?))
 }
 
 async fn roadmap(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<Roadmap>> {
-    let reader = Reader::of(&viewer);
+    let reader = viewer.reader();
     let column = |status| {
         let state = state.clone();
         async move {
@@ -385,7 +368,7 @@ async fn roadmap(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Jso
 }
 
 async fn counters(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<IdeaCounters>> {
-    Ok(Json(state.db.idea_counters(Reader::of(&viewer)).await?))
+    Ok(Json(state.db.idea_counters(viewer.reader()).await?))
 }
 
 async fn categories(State(state): State<AppState>) -> ApiResult<Json<Vec<IdeaCategory>>> {
@@ -483,7 +466,7 @@ async fn close_ballot(
     viewer: Viewer,
     Path(ballot): Path<String>,
 ) -> ApiResult<Json<Ballot>> {
-    let me = require_staff(&viewer)?;
+    let me = viewer.require_staff("Only staff can do this.")?;
     let id = id(&ballot)?;
     state.db.ballot(id).await?.ok_or(ApiError::NotFound)?;
     if !state.db.close_ballot(id, &clock::now()).await? {
@@ -497,7 +480,7 @@ async fn create_ballot(
     viewer: Viewer,
     JsonBody(request): JsonBody<NewBallot>,
 ) -> ApiResult<(StatusCode, Json<Ballot>)> {
-    let me = require_staff(&viewer)?;
+    let me = viewer.require_staff("Only staff can do this.")?;
     let mut errors = contract::check_new_ballot(&request);
     let (opens, closes) = (clock::parse(&request.opens_at), clock::parse(&request.closes_at));
     match (opens, closes) {

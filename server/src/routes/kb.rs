@@ -14,11 +14,11 @@ use veche_api::validate::{FieldErrors, Issue};
 use super::id;
 use crate::access::{self, Need, Reader};
 use crate::db::kb::{ArticleRow, SectionRemoval};
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::JsonBody;
 use crate::http::session::Viewer;
-use crate::state::AppState;
 
 const STAFF_ONLY: &str = "Only staff write the knowledge base.";
 
@@ -34,12 +34,12 @@ pub fn router(guard: &Guard) -> Router<AppState> {
 }
 
 async fn index(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<KnowledgeBase>> {
-    Ok(Json(state.db.knowledge_base(Reader::of(&viewer)).await?))
+    Ok(Json(state.db.knowledge_base(viewer.reader()).await?))
 }
 
 /// The section as the staff member sees it after a change.
 async fn section_view(state: &AppState, viewer: &Viewer, id: i64) -> ApiResult<Section> {
-    let base = state.db.knowledge_base(Reader::of(viewer)).await?;
+    let base = state.db.knowledge_base(viewer.reader()).await?;
     base.sections.into_iter().find(|s| s.id == id.to_string()).ok_or(ApiError::NotFound)
 }
 
@@ -90,7 +90,7 @@ async fn place_section(
     if !state.db.place_section(section, before).await? {
         return Err(ApiError::field("before", Issue::NotFound));
     }
-    Ok(Json(state.db.knowledge_base(Reader::of(&viewer)).await?))
+    Ok(Json(state.db.knowledge_base(viewer.reader()).await?))
 }
 
 async fn remove_section(
@@ -110,7 +110,7 @@ async fn remove_section(
 
 /// The article for a reader who may read it (others: the group's gate, or 404).
 async fn article_view(state: &AppState, viewer: &Viewer, row: ArticleRow) -> ApiResult<Article> {
-    let reader = Reader::of(viewer);
+    let reader = viewer.reader();
     let group = access::gate(&state.db, reader, row.group_id, Need::Read).await?;
     Ok(Article {
         id: row.id.to_string(),

@@ -8,11 +8,11 @@ use veche_api::kpis::{self as contract, DEFAULT_MONTHS, Kpis};
 use veche_api::validate::Issue;
 
 use crate::db::kpis::month_starts;
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::QueryParams;
 use crate::http::session::Viewer;
-use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new().route("/kpis", guard.wrap(get(kpis)))

@@ -18,17 +18,16 @@ use veche_api::moderation::TargetKind;
 use veche_api::page::DEFAULT_PAGE_LIMIT;
 use veche_api::validate::{self, Issue};
 
-use super::moderation::sees_hidden;
-use super::{page_limit, page_offset, query_text};
-use crate::access::Reader;
+use super::{offset_page, page_limit, page_offset, query_text};
+use crate::access::{self, Reader};
 use crate::db::MemberRow;
 use crate::db::profiles::month_start;
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::Viewer;
 use crate::images;
-use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()
@@ -51,10 +50,6 @@ pub fn router(guard: &Guard) -> Router<AppState> {
 
 async fn member(state: &AppState, handle: &str) -> ApiResult<MemberRow> {
     state.db.member_by_handle(handle).await?.ok_or(ApiError::NotFound)
-}
-
-fn page<T>(items: Vec<T>, more: bool, offset: i64, limit: i64) -> Page<T> {
-    Page { items, next_cursor: more.then(|| format!("o{}", offset + limit)), prev_cursor: None }
 }
 
 #[derive(Deserialize)]
@@ -86,7 +81,7 @@ async fn directory(
     let hidden = state.db.hidden_among(TargetKind::Member, &ids).await?;
     let viewing = viewer.member.as_deref();
     // A hidden profile's city is its own words, like its bio.
-    let concealed = |m: &MemberRow| hidden.contains(&m.id) && !sees_hidden(viewing, m.id);
+    let concealed = |m: &MemberRow| hidden.contains(&m.id) && !access::sees_hidden(viewing, m.id);
     let cards = rows
         .iter()
         .map(|m| MemberCard {
@@ -95,7 +90,7 @@ async fn directory(
             joined_at: m.created_at.clone(),
         })
         .collect();
-    Ok(Json(page(cards, more, offset, limit)))
+    Ok(Json(offset_page(cards, more, offset, limit)))
 }
 
 /// The contact details `viewer` may see of `owner`.
@@ -115,7 +110,7 @@ fn visible_contacts(contacts: Vec<ContactSetting>, owner: &MemberRow, viewer: Op
 async fn build_profile(state: &AppState, owner: &MemberRow, viewer: Option<&MemberRow>) -> ApiResult<Profile> {
     let hidden = state.db.is_hidden(TargetKind::Member, owner.id).await?;
     // A hidden profile keeps the name on the card; what the member wrote about themselves goes.
-    let concealed = hidden && !sees_hidden(viewer, owner.id);
+    let concealed = hidden && !access::sees_hidden(viewer, owner.id);
     let contacts = if concealed { Vec::new() } else { state.db.contacts(owner.id).await? };
     let following = match viewer {
         Some(v) if v.id != owner.id => state.db.is_following(v.id, owner.id).await?,
@@ -343,8 +338,8 @@ async fn activity(
         Some(kind) => ActivityKind::parse_known(kind).ok_or_else(|| ApiError::field("kind", Issue::Invalid))?,
     };
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
-    let (items, more) = state.db.activity(owner.id, kind, offset, limit, Reader::of(&viewer)).await?;
-    Ok(Json(page(items, more, offset, limit)))
+    let (items, more) = state.db.activity(owner.id, kind, offset, limit, viewer.reader()).await?;
+    Ok(Json(offset_page(items, more, offset, limit)))
 }
 
 #[derive(Deserialize)]
@@ -362,7 +357,7 @@ async fn follow_list(
     let owner = member(state, handle).await?;
     let (limit, offset) = (page_limit(query.limit, DEFAULT_PAGE_LIMIT)?, page_offset(query.cursor.as_deref())?);
     let (rows, more) = state.db.follow_list(owner.id, followers, offset, limit).await?;
-    Ok(Json(page(rows.iter().map(MemberRow::summary).collect(), more, offset, limit)))
+    Ok(Json(offset_page(rows.iter().map(MemberRow::summary).collect(), more, offset, limit)))
 }
 
 async fn followers(

@@ -2,8 +2,6 @@
 
 mod auth;
 mod charter;
-
-pub use auth::hash_password;
 mod community;
 mod events;
 mod groups;
@@ -26,11 +24,20 @@ use axum::routing::get;
 use veche_api::page::MAX_PAGE_LIMIT;
 use veche_api::validate::Issue;
 
-use crate::http::Guard;
+use crate::http::AppState;
 use crate::http::error::{ApiError, ApiResult};
-use crate::state::AppState;
+use crate::http::{self, Guard, static_files};
 
-pub fn api(guard: &Guard) -> Router<AppState> {
+/// The whole service: the contract's paths under `/api/v1` and the one-click unsubscribe address
+/// mail programs post to, inside what `http` puts around every request.
+pub fn router(state: AppState) -> Router {
+    let site = Router::new()
+        // A mail's unsubscribe address: the app's page to a browser, one click to a mail program.
+        .route("/unsubscribe", get(static_files::index).post(notifications::one_click_unsubscribe));
+    http::service(state.clone(), api(&Guard::new(state)), site)
+}
+
+fn api(guard: &Guard) -> Router<AppState> {
     Router::new()
         .route("/health", get(|| async { axum::Json(serde_json::json!({ "status": "ok" })) }))
         .merge(community::router(guard))
@@ -105,5 +112,10 @@ pub(crate) fn page_offset(cursor: Option<&str>) -> ApiResult<i64> {
 
 /// One page of a list entered by offset, its `next_cursor` set when `more` follow.
 pub(crate) fn offset_page<T>(items: Vec<T>, more: bool, offset: i64, limit: i64) -> veche_api::Page<T> {
-    veche_api::Page { items, next_cursor: more.then(|| format!("o{}", offset + limit)), prev_cursor: None }
+    veche_api::Page { items, next_cursor: offset_cursor(more, offset, limit), prev_cursor: None }
+}
+
+/// The `next_cursor` of a page entered by offset: where the next page starts, when `more` follow.
+pub(crate) fn offset_cursor(more: bool, offset: i64, limit: i64) -> Option<String> {
+    more.then(|| format!("o{}", offset + limit))
 }

@@ -8,14 +8,14 @@ use veche_api::Page;
 use veche_api::moderation::{self as contract, LogEntry, NewModerationAction, NewReport, QueueItem, Report};
 use veche_api::validate::Issue;
 
-use super::PageQuery;
+use super::{PageQuery, offset_page};
 use crate::access::{self, Need, Reader};
 use crate::db::MemberRow;
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::Viewer;
-use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()
@@ -23,12 +23,6 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/moderation/queue", guard.wrap(get(queue)))
         .route("/moderation/actions", guard.wrap(post(act)))
         .route("/moderation/log", guard.wrap(get(log)))
-}
-
-/// Whether `viewer` gets hidden content (marked hidden) rather than the placeholder: its author
-/// and moderators do.
-pub(crate) fn sees_hidden(viewer: Option<&MemberRow>, author_id: i64) -> bool {
-    viewer.is_some_and(|v| v.id == author_id || v.access().can_moderate())
 }
 
 fn require_moderator(viewer: &Viewer) -> ApiResult<&MemberRow> {
@@ -95,10 +89,6 @@ async fn report(
     Ok((if filed { StatusCode::CREATED } else { StatusCode::OK }, Json(report)))
 }
 
-fn page<T>(items: Vec<T>, more: bool, offset: i64, limit: i64) -> Page<T> {
-    Page { items, next_cursor: more.then(|| format!("o{}", offset + limit)), prev_cursor: None }
-}
-
 async fn queue(
     State(state): State<AppState>,
     viewer: Viewer,
@@ -108,7 +98,7 @@ async fn queue(
     let (limit, offset) = query.window()?;
     let (items, more) = state.db.moderation_queue(offset, limit).await?;
     let items = readable(&state, moderator, items, |item| &item.target).await?;
-    Ok(Json(page(items, more, offset, limit)))
+    Ok(Json(offset_page(items, more, offset, limit)))
 }
 
 async fn act(
@@ -144,5 +134,5 @@ async fn log(
     let (limit, offset) = query.window()?;
     let (entries, more) = state.db.moderation_log(None, offset, limit).await?;
     let entries = readable(&state, moderator, entries, |entry| &entry.target).await?;
-    Ok(Json(page(entries, more, offset, limit)))
+    Ok(Json(offset_page(entries, more, offset, limit)))
 }

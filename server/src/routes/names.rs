@@ -8,11 +8,11 @@ use veche_api::names::{WordsChange, check_words};
 use veche_api::validate::names::normalize;
 
 use crate::db::names::Named;
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::JsonBody;
 use crate::http::session::Viewer;
-use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()

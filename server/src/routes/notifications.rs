@@ -16,12 +16,12 @@ use veche_api::validate::{FieldErrors, Issue};
 use super::page_limit;
 use crate::access::Reader;
 use crate::db::notifications::NotificationFilter;
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::Viewer;
 use crate::mail::unsubscribe;
-use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()

@@ -12,17 +12,16 @@ use veche_api::Page;
 use veche_api::privacy::{self as contract, AccountDeletion, PrivacyAction, PrivacyLogEntry, PrivacySettings};
 use veche_api::validate::Issue;
 
-use super::auth::verify_password;
 use super::{PageQuery, offset_page};
 use crate::archive::ZipStream;
 use crate::db::events::EventRow;
 use crate::db::privacy::LogLine;
 use crate::db::{Db, MemberRow};
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::{Viewer, cleared_session_cookie};
-use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()
@@ -154,7 +153,7 @@ async fn check_deletion(request: &AccountDeletion, whose: &MemberRow, viewer: &V
             }
         } else if request.password.is_empty() {
             errors.add("password", Issue::Required);
-        } else if !verify_password(request.password.clone(), whose.password_hash.clone()).await? {
+        } else if !crate::tokens::verify_password(request.password.clone(), whose.password_hash.clone()).await? {
             errors.add("password", Issue::WrongPassword);
         }
     }

@@ -10,12 +10,11 @@ use veche_api::search::{QUERY_MAX, QUERY_MIN, SearchKind, SearchResult};
 use veche_api::validate::Issue;
 
 use super::{offset_page, page_limit, page_offset, query_text};
-use crate::access::Reader;
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::QueryParams;
 use crate::http::session::Viewer;
-use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new().route("/search", guard.wrap(get(search)))
@@ -45,7 +44,7 @@ async fn search(
     };
     let limit = page_limit(query.limit, DEFAULT_PAGE_LIMIT)?;
     let offset = page_offset(query.cursor.as_deref())?;
-    let found = state.db.search(Reader::of(&viewer), text.trim(), kind).await?;
+    let found = state.db.search(viewer.reader(), text.trim(), kind).await?;
     let more = found.len() as i64 > offset + limit;
     let items = found.into_iter().skip(offset as usize).take(limit as usize).collect();
     Ok(Json(offset_page(items, more, offset, limit)))

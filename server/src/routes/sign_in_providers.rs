@@ -23,13 +23,13 @@ use veche_api::validate;
 
 use crate::db::identities::{PendingSignIn, SignInLookup};
 use crate::db::{MemberRow, NewMember};
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::locale;
 use crate::http::rate_limit::{Bucket, ClientAddress};
 use crate::http::session::{Viewer, cookie_value, session_cookie};
 use crate::oidc::{Failure, Identity, Provider, SignInWays};
-use crate::state::AppState;
 use crate::{clock, mail, tokens};
 
 /// The cookie that ties a sign-in to the browser that started it.

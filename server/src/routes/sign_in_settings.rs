@@ -8,12 +8,12 @@ use veche_api::auth::{ProviderSettings, SignInSettings, SignInSettingsChange};
 use veche_api::validate::{self, Issue};
 
 use crate::db::sign_in_settings::SavedSignIn;
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::JsonBody;
 use crate::http::session::Viewer;
 use crate::oidc::{self, Provider, ProviderConfig};
-use crate::state::AppState;
 
 const STAFF_ONLY: &str = "Only staff decide how members sign in.";
 

@@ -16,15 +16,15 @@ use veche_api::surveys::{
 };
 use veche_api::validate::{FieldErrors, Issue};
 
-use super::{page_limit, page_offset, query_text};
-use crate::db::MemberRow;
-use crate::db::surveys::{Bucket, CommentFilter, Recorded, ResponseFilter, SurveyRow};
+use super::{offset_page, page_limit, page_offset, query_text};
+use crate::db::surveys::{CommentFilter, Recorded, ResponseFilter, SurveyRow};
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::rate_limit::{self, ClientAddress};
 use crate::http::session::Viewer;
-use crate::state::AppState;
+use crate::trend::Bucket;
 use crate::{clock, csv};
 
 /// The `source` of answers given inside the community (the in-app banner).
@@ -43,14 +43,6 @@ pub fn router(guard: &Guard) -> Router<AppState> {
         .route("/surveys/{id}/export.csv", guard.wrap(get(export)))
 }
 
-fn require_staff(viewer: &Viewer) -> ApiResult<&MemberRow> {
-    let me = viewer.require()?;
-    if !me.access().is_staff() {
-        return Err(ApiError::Forbidden("Only staff can manage surveys."));
-    }
-    Ok(me)
-}
-
 async fn survey(state: &AppState, id: &str) -> ApiResult<SurveyRow> {
     let id = id.parse().map_err(|_| ApiError::NotFound)?;
     state.db.survey(id).await?.ok_or(ApiError::NotFound)
@@ -58,7 +50,7 @@ async fn survey(state: &AppState, id: &str) -> ApiResult<SurveyRow> {
 
 /// A survey staff are about to manage: 401 or 403 for others, before 404.
 async fn staff_survey(state: &AppState, viewer: &Viewer, id: &str) -> ApiResult<SurveyRow> {
-    require_staff(viewer)?;
+    viewer.require_staff("Only staff can manage surveys.")?;
     survey(state, id).await
 }
 
@@ -71,7 +63,7 @@ fn check(input: &SurveyInput) -> ApiResult<()> {
 }
 
 async fn list(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<Vec<Survey>>> {
-    require_staff(&viewer)?;
+    viewer.require_staff("Only staff can manage surveys.")?;
     Ok(Json(state.db.surveys().await?))
 }
 
@@ -80,7 +72,7 @@ async fn create(
     viewer: Viewer,
     JsonBody(mut input): JsonBody<SurveyInput>,
 ) -> ApiResult<(StatusCode, Json<Survey>)> {
-    let me = require_staff(&viewer)?;
+    let me = viewer.require_staff("Only staff can manage surveys.")?;
     input.name = veche_api::validate::names::normalize(&input.name);
     check(&input)?;
     let id = state.db.create_survey(&input, Some(me.id), &clock::now()).await?;
@@ -271,11 +263,7 @@ async fn responses(
     };
     let filter = filter.read()?;
     let (items, more) = state.db.survey_responses(survey.id, &filter, &comments).await?;
-    Ok(Json(Page {
-        items,
-        next_cursor: more.then(|| format!("o{}", comments.offset + comments.limit)),
-        prev_cursor: None,
-    }))
+    Ok(Json(offset_page(items, more, comments.offset, comments.limit)))
 }
 
 /// Columns of the CSV export, in order.

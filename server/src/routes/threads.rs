@@ -13,18 +13,17 @@ use veche_api::threads::{
 };
 use veche_api::validate::{FieldErrors, Issue};
 
-use super::moderation::sees_hidden;
-use super::{id, page_limit, page_offset};
+use super::{id, offset_page, page_limit, page_offset};
 use crate::access::{self, Need, Reader};
 use crate::clock;
 use crate::db::MemberRow;
 use crate::db::threads::{ReplyRow, ThreadFilter, ThreadRow, excerpt, position_cursor};
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::extract::{JsonBody, QueryParams};
 use crate::http::session::Viewer;
 use crate::notify;
-use crate::state::AppState;
 
 pub fn router(guard: &Guard) -> Router<AppState> {
     Router::new()
@@ -70,7 +69,7 @@ fn reply_permissions(reply: &ReplyRow, member: Option<&MemberRow>) -> Permission
 
 fn reply_view(reply: ReplyRow, solution_id: Option<i64>, member: Option<&MemberRow>) -> Reply {
     let permissions = reply_permissions(&reply, member);
-    let concealed = reply.hidden && !sees_hidden(member, reply.author_id);
+    let concealed = reply.hidden && !access::sees_hidden(member, reply.author_id);
     Reply {
         id: reply.id.to_string(),
         thread_id: reply.thread_id.to_string(),
@@ -107,7 +106,7 @@ fn summary(thread: ThreadRow) -> ThreadSummary {
 }
 
 async fn spaces(State(state): State<AppState>, viewer: Viewer) -> ApiResult<Json<Vec<Space>>> {
-    Ok(Json(state.db.spaces(Reader::of(&viewer)).await?))
+    Ok(Json(state.db.spaces(viewer.reader()).await?))
 }
 
 /// The group check of `crate::access` for a thread (or the thread of a reply).
@@ -133,7 +132,7 @@ async fn list(
     viewer: Viewer,
     QueryParams(query): QueryParams<ListQuery>,
 ) -> ApiResult<Json<Page<ThreadSummary>>> {
-    let reader = Reader::of(&viewer);
+    let reader = viewer.reader();
     let sort = match query.sort.as_deref() {
         None => ThreadSort::Activity,
         Some(text) => ThreadSort::parse_known(text).ok_or_else(|| ApiError::field("sort", Issue::Invalid))?,
@@ -153,11 +152,7 @@ async fn list(
     let offset = page_offset(query.cursor.as_deref())?;
     let filter = ThreadFilter { space_id, group_id, reader, sort, period, offset, limit };
     let (rows, more) = state.db.threads(&filter, viewer.member_id()).await?;
-    Ok(Json(Page {
-        items: rows.into_iter().map(summary).collect(),
-        next_cursor: more.then(|| format!("o{}", offset + limit)),
-        prev_cursor: None,
-    }))
+    Ok(Json(offset_page(rows.into_iter().map(summary).collect(), more, offset, limit)))
 }
 
 async fn thread_view(state: &AppState, id: i64, member: Option<&MemberRow>) -> ApiResult<Thread> {
@@ -174,7 +169,7 @@ async fn thread_view(state: &AppState, id: i64, member: Option<&MemberRow>) -> A
         permissions.kudos = false;
     }
     let solution_id = thread.solution_reply_id;
-    let concealed = thread.hidden && !sees_hidden(member, thread.author_id);
+    let concealed = thread.hidden && !access::sees_hidden(member, thread.author_id);
     Ok(Thread {
         id: thread.id.to_string(),
         title: if concealed { String::new() } else { thread.title },

@@ -9,10 +9,10 @@ use chrono::{Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
 use veche_api::events::{EventInput, EventKind, Frequency, Recurrence, RsvpStatus};
 
-use super::profiles::gradient_png;
 use crate::db::Db;
 use crate::db::events::{EventRecord, LOCAL_FORMAT};
 use crate::images;
+use crate::images::gradient_png;
 
 struct DemoEvent {
     title: &'static str,

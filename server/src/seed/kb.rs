@@ -3,7 +3,8 @@
 
 use std::collections::HashMap;
 
-use sqlx::Row;
+use anyhow::Context;
+
 use veche_api::kb::{ArticleInput, SectionInput, article_from_report};
 
 use crate::db::Db;
@@ -87,11 +88,6 @@ Post what else breaks in the group's space.",
 /// The event whose report becomes an article.
 const REPORTED_EVENT: &str = "Kaliningrad meetup: reporting tips";
 
-async fn thread_id(db: &Db, title: &str) -> anyhow::Result<i64> {
-    let row = sqlx::query("SELECT id FROM threads WHERE title = ?").bind(title).fetch_one(&db.pool).await?;
-    Ok(row.get("id"))
-}
-
 pub async fn seed(db: &Db, ids: &HashMap<&str, i64>, beta_group: i64) -> anyhow::Result<()> {
     let mut sections = Vec::new();
     for (title, description) in SECTIONS {
@@ -102,22 +98,17 @@ pub async fn seed(db: &Db, ids: &HashMap<&str, i64>, beta_group: i64) -> anyhow:
         let input = ArticleInput { title: demo.title.into(), body: demo.body.into(), ..ArticleInput::default() };
         let article = db.create_article(sections[demo.section], &input, author, None, None).await?;
         for thread in demo.threads {
-            let thread = thread_id(db, thread).await?;
+            let thread = db.thread_id_by_title(thread).await?.with_context(|| format!("the demo thread {thread:?}"))?;
             db.set_thread_articles(thread, &[article]).await?;
         }
     }
     let beta = ArticleInput { title: BETA_ARTICLE.0.into(), body: BETA_ARTICLE.1.into(), ..ArticleInput::default() };
     db.create_article(sections[1], &beta, ids["dmitry"], None, Some(beta_group)).await?;
 
-    let event = sqlx::query("SELECT id, title, report FROM events WHERE title = ?")
-        .bind(REPORTED_EVENT)
-        .fetch_one(&db.pool)
-        .await?;
-    let (title, body) = article_from_report(
-        &format!("Report: {}", event.get::<&str, _>("title")),
-        event.get::<Option<&str>, _>("report").unwrap_or_default(),
-    );
+    let event = db.event_by_title(REPORTED_EVENT).await?.context("the demo event with a report")?;
+    let (title, body) =
+        article_from_report(&format!("Report: {}", event.title), event.report.as_deref().unwrap_or_default());
     let input = ArticleInput { title, body, ..ArticleInput::default() };
-    db.create_article(sections[3], &input, ids["elena"], Some(event.get("id")), None).await?;
+    db.create_article(sections[3], &input, ids["elena"], Some(event.id), None).await?;
     Ok(())
 }

@@ -6,7 +6,7 @@ use veche_api::Locale;
 use veche_api::member::{Access, CommunityRole};
 
 use crate::db::{Db, NewMember};
-use crate::{clock, routes};
+use crate::{clock, tokens};
 
 mod charter;
 mod events;
@@ -15,7 +15,7 @@ mod ideas;
 mod kb;
 mod names;
 mod profiles;
-pub use profiles::gradient_png;
+pub use crate::images::gradient_png;
 mod surveys;
 mod threads;
 
@@ -154,7 +154,7 @@ pub async fn demo(db: &Db) -> anyhow::Result<()> {
     .await?;
 
     // One hash for all: every demo member shares the password, and hashing is slow on purpose.
-    let password_hash = routes::hash_password(DEMO_PASSWORD.to_owned()).await?;
+    let password_hash = tokens::hash_password(DEMO_PASSWORD.to_owned()).await?;
     let now = chrono::Utc::now();
     let mut ids = std::collections::HashMap::new();
     for member in DEMO_MEMBERS {

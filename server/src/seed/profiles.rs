@@ -133,77 +133,10 @@ pub async fn seed(db: &Db, ids: &HashMap<&str, i64>) -> anyhow::Result<()> {
         ("Kaliningrad meetup, spring", [(44, 110, 200), (120, 200, 240)]),
         ("Our dashboard wall", [(30, 120, 80), (200, 230, 120)]),
     ] {
-        let bytes = gradient_png(320, 200, colours[0], colours[1]);
+        let bytes = images::gradient_png(320, 200, colours[0], colours[1]);
         let info = images::inspect(&bytes).ok_or_else(|| anyhow::anyhow!("generated PNG not recognised"))?;
         let upload = db.insert_upload(anna, info, &bytes).await?;
         db.add_photo(anna, &upload, caption).await?;
     }
     Ok(())
-}
-
-/// A horizontal gradient as a PNG (stored, uncompressed deflate: simple and always valid).
-pub fn gradient_png(width: u32, height: u32, from: (u8, u8, u8), to: (u8, u8, u8)) -> Vec<u8> {
-    let mix = |a: u8, b: u8, x: u32| {
-        (i64::from(a) + (i64::from(b) - i64::from(a)) * i64::from(x) / i64::from(width.max(2) - 1)) as u8
-    };
-    // Every row: filter type 0, then the pixels.
-    let row: Vec<u8> = std::iter::once(0)
-        .chain((0..width).flat_map(|x| [mix(from.0, to.0, x), mix(from.1, to.1, x), mix(from.2, to.2, x)]))
-        .collect();
-    let raw = row.repeat(height as usize);
-    // zlib stream of stored blocks.
-    let mut zlib = vec![0x78, 0x01];
-    for (index, block) in raw.chunks(65_535).enumerate() {
-        let last = (index + 1) * 65_535 >= raw.len();
-        zlib.push(u8::from(last));
-        let len = block.len() as u16;
-        zlib.extend_from_slice(&len.to_le_bytes());
-        zlib.extend_from_slice(&(!len).to_le_bytes());
-        zlib.extend_from_slice(block);
-    }
-    let (mut a, mut b) = (1u32, 0u32);
-    for byte in &raw {
-        a = (a + u32::from(*byte)) % 65_521;
-        b = (b + a) % 65_521;
-    }
-    zlib.extend_from_slice(&((b << 16) | a).to_be_bytes());
-
-    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut header = width.to_be_bytes().to_vec();
-    header.extend_from_slice(&height.to_be_bytes());
-    header.extend_from_slice(&[8, 2, 0, 0, 0]);
-    for (kind, data) in [(b"IHDR", header), (b"IDAT", zlib), (b"IEND", Vec::new())] {
-        png.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let mut chunk = kind.to_vec();
-        chunk.extend_from_slice(&data);
-        png.extend_from_slice(&chunk);
-        png.extend_from_slice(&crc32(&chunk).to_be_bytes());
-    }
-    png
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = 0xffff_ffffu32;
-    for byte in data {
-        crc ^= u32::from(*byte);
-        for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn generated_pictures_are_real_pngs() {
-        let png = gradient_png(320, 200, (0, 0, 0), (255, 255, 255));
-        assert_eq!(
-            images::inspect(&png),
-            Some(images::ImageInfo { content_type: "image/png", width: 320, height: 200 })
-        );
-        assert_eq!(crc32(b"IEND"), 0xae42_6082, "the CRC of an empty IEND chunk is well known");
-    }
 }

@@ -57,7 +57,7 @@ impl TestServer {
         let server = Self::start_with(|config| config.seed = veche_server::config::SeedMode::None).await;
         let db = &server.state.db;
         db.create_community("Test", "A community for counting.", founded_on, "UTC").await.expect("community");
-        let hash = veche_server::routes::hash_password(PASSWORD.to_owned()).await.expect("hash");
+        let hash = veche_server::tokens::hash_password(PASSWORD.to_owned()).await.expect("hash");
         db.insert_member(&veche_server::db::NewMember {
             handle: "boss",
             display_name: "Boss",

@@ -1,13 +1,13 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use super::BodyBudget;
+use super::idempotency::InFlight;
+use super::rate_limit::RateLimiter;
+use super::static_files::AppShell;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::db::Db;
-use crate::http::BodyBudget;
-use crate::http::idempotency::InFlight;
-use crate::http::rate_limit::RateLimiter;
-use crate::http::static_files::AppShell;
 
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
