@@ -69,24 +69,16 @@ pub fn MembersOnly(
     }
 }
 
-/// The `ErrorBoundary` fallback of pages that show group content: a `members_only` refusal
-/// becomes the members-only page, anything else the shared error view with a retry.
-pub fn gated_fallback(retry: Callback<()>) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Send + Clone + 'static {
-    move |errors: ArcRwSignal<Errors>| {
-        let first = move || {
-            errors
-                .get()
-                .iter()
-                .find_map(|(_, e)| e.downcast_ref::<ApiError>().cloned())
-                .unwrap_or(ApiError::InvalidResponse)
-        };
-        let gate = match first() {
-            ApiError::MembersOnly(body) => serde_json::from_str::<MembersOnlyProblem>(&body).ok(),
-            _ => None,
-        };
-        match gate {
-            Some(problem) => view! { <MembersOnly gate=problem.group /> }.into_any(),
-            None => view! { <ErrorView error=Signal::derive(first) on_retry=retry /> }.into_any(),
-        }
+/// How pages that show group content show a failed load (`Loaded`'s `failure`): a
+/// `members_only` refusal becomes the members-only page, anything else the shared error view
+/// with a retry.
+pub fn gated_failure(error: Signal<ApiError>, retry: Callback<()>) -> AnyView {
+    let gate = match error.get_untracked() {
+        ApiError::MembersOnly(body) => serde_json::from_str::<MembersOnlyProblem>(&body).ok(),
+        _ => None,
+    };
+    match gate {
+        Some(problem) => view! { <MembersOnly gate=problem.group /> }.into_any(),
+        None => view! { <ErrorView error=error on_retry=retry /> }.into_any(),
     }
 }

@@ -7,9 +7,9 @@ use veche_api::members::Photo;
 
 use crate::api::events;
 use crate::components::events::{AddToCalendar, EventWhen, RsvpPanel};
-use crate::components::feedback::{Loading, error_message};
+use crate::components::feedback::{Loaded, error_message};
 use crate::components::form::{FormAlert, FormState, TextField};
-use crate::components::groups::gated_fallback;
+use crate::components::groups::gated_failure;
 use crate::components::markdown::Markdown;
 use crate::components::member::{AuthorCard, Avatar};
 use crate::components::members::PhotoGallery;
@@ -39,7 +39,6 @@ pub fn EventPage() -> impl IntoView {
         let (id, occurrence) = (id.get(), occurrence.get());
         async move { events::attendees(&id, &occurrence).await }
     });
-    let retry = Callback::new(move |_| event.refetch());
     let changed = Callback::new(move |updated: EventDetail| event.set(Some(Ok(updated))));
     // The join link is only handed to those going: ask again once the answer changes that.
     let answered = Callback::new(move |state: RsvpState| {
@@ -52,9 +51,8 @@ pub fn EventPage() -> impl IntoView {
 
     view! {
         <Title text=move || event.get().and_then(Result::ok).map(|e| e.title).unwrap_or_default() />
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=gated_fallback(retry)>
-                {move || event.get().map(|result| result.map(|data: EventDetail| {
+        <Loaded resource=event failure=gated_failure let:data>
+            {{
                     let locale = i18n.locale();
                     let over = parse_millis(&data.ends_at).is_some_and(|end| end <= js_sys::Date::now());
                     let series = data.recurrence.is_some();
@@ -163,9 +161,8 @@ pub fn EventPage() -> impl IntoView {
                             {data.permissions.manage.then(|| view! { <StaffTools event=data.clone() on_changed=changed /> })}
                         </article>
                     }
-                }))}
-            </ErrorBoundary>
-        </Transition>
+                }}
+        </Loaded>
     }
 }
 

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use veche_api::groups::Decision;
 
 use crate::api;
-use crate::components::feedback::{Loading, error_message, errors_fallback};
+use crate::components::feedback::{Loaded, error_message};
 use crate::components::member::Avatar;
 use crate::i18n::messages::groups::Groups;
 use crate::i18n::use_i18n;
@@ -24,7 +24,6 @@ pub fn JoinRequests(
             async move { api::groups::requests(&slug).await }
         }
     });
-    let retry = Callback::new(move |_| queue.refetch());
     let decide = Action::new_local(move |(handle, decision): &(String, Decision)| {
         let (slug, handle, decision) = (slug.clone(), handle.clone(), *decision);
         async move { api::groups::decide(&slug, &handle, decision).await }
@@ -40,9 +39,8 @@ pub fn JoinRequests(
         <section class="join-requests" aria-labelledby="join-requests-title">
             <h2 id="join-requests-title">{i18n.t(Groups::Requests)}</h2>
             {move || failed().map(|error| view! { <p class="form-alert__text" role="alert">{error_message(i18n, &error)}</p> })}
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || queue.get().map(|result| result.map(|page| {
+            <Loaded resource=queue let:page>
+                {{
                         if page.items.is_empty() {
                             Either::Left(view! { <p class="empty">{i18n.t(Groups::NoRequests)}</p> })
                         } else {
@@ -82,9 +80,8 @@ pub fn JoinRequests(
                                 </ul>
                             })
                         }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+                    }}
+            </Loaded>
         </section>
     }
 }

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use veche_api::community::Features;
 
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::{Loaded, Loading};
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::common::Common;
 use crate::i18n::use_i18n;
@@ -16,7 +16,6 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let community = use_community();
     let session = use_session();
-    let retry = Callback::new(move |_| community.resource.refetch());
     let offers = move |area: fn(&Features) -> bool| community.get().is_some_and(|c| area(&c.features));
     // Nothing shows until both the community and the visitor are known: the welcome (for guests
     // only) and the blocks below then appear together, and nothing already shown moves.
@@ -24,9 +23,8 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text=i18n.t(Common::NavHome) />
         <Show when=visitor_known fallback=Loading>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || community.resource.get().map(|result| result.map(|community| {
+            <Loaded resource=community.resource let:community>
+                {{
                         let founded = community.founded_on.clone();
                         view! {
                             <section class="hero">
@@ -53,9 +51,8 @@ pub fn HomePage() -> impl IntoView {
                                 </Show>
                             </section>
                         }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+                    }}
+            </Loaded>
             <Show when=move || community.get().is_some()>
                 // Its height is reserved in CSS: the blocks below do not jump when it arrives.
                 <div class="home-overview">

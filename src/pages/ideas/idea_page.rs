@@ -7,9 +7,9 @@ use veche_api::ideas::{Idea, IdeaStatus, MergeRequest, StatusUpdate};
 use veche_api::moderation::TargetKind;
 
 use crate::api::ideas;
-use crate::components::feedback::Loading;
+use crate::components::feedback::Loaded;
 use crate::components::form::{FormAlert, FormState, TextField};
-use crate::components::groups::gated_fallback;
+use crate::components::groups::gated_failure;
 use crate::components::ideas::{StatusChip, VoteButton, VotesLeft};
 use crate::components::markdown::Markdown;
 use crate::components::member::{AuthorCard, Avatar};
@@ -52,13 +52,11 @@ pub fn IdeaPage() -> impl IntoView {
     // The member's own vote reached the server: they are among the voters now (or no longer).
     use_outbox()
         .on_delivered_where(move |topic| topic == format!("vote:{}", id.get_untracked()), move |_| voters.refetch());
-    let retry = Callback::new(move |_| idea.refetch());
 
     view! {
         <Title text=move || idea.get().and_then(Result::ok).map(|i| shown_title(&i.title, i.hidden)).unwrap_or_default() />
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=gated_fallback(retry)>
-                {move || idea.get().map(|result| result.map(|data: Idea| {
+        <Loaded resource=idea failure=gated_failure let:data>
+            {{
                     let locale = i18n.locale();
                     let own = session.account().is_some_and(|a| a.member.id == data.author.id);
                     let base = format!("/ideas/{}", data.id);
@@ -163,9 +161,8 @@ pub fn IdeaPage() -> impl IntoView {
                             />
                         </article>
                     }
-                }))}
-            </ErrorBoundary>
-        </Transition>
+                }}
+        </Loaded>
     }
 }
 

@@ -8,7 +8,7 @@ use super::{STEP, shown_param};
 use crate::api::first_items;
 use crate::api::members;
 use crate::api::url::{encode, query};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::members::MemberTile;
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
@@ -41,7 +41,6 @@ pub fn FollowsPage() -> impl IntoView {
             Default::default(),
         );
     };
-    let retry = Callback::new(move |_| list.refetch());
 
     view! {
         <Title text=move || format!("{} · @{}", title(), handle.get()) />
@@ -56,9 +55,8 @@ pub fn FollowsPage() -> impl IntoView {
                     </p>
                 </div>
             </header>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || list.get().map(|result| result.map(|page| {
+            <Loaded resource=list let:page>
+                {{
                         if page.items.is_empty() {
                             let empty = if followers.get_untracked() { Members::NoFollowers } else { Members::NoFollowing };
                             Either::Left(view! { <p class="empty">{i18n.t(empty)}</p> })
@@ -75,9 +73,8 @@ pub fn FollowsPage() -> impl IntoView {
                                 })}
                             })
                         }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+                    }}
+            </Loaded>
         </div>
     }
 }

@@ -7,7 +7,7 @@ use veche_api::members::LeaderboardPeriod;
 
 use crate::api::members;
 use crate::api::url::encode;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::member::{Avatar, RoleBadge};
 use crate::i18n::messages::members::{self as texts, Members};
 use crate::i18n::use_i18n;
@@ -31,7 +31,6 @@ pub fn LeaderboardPage() -> impl IntoView {
         let period = period.get();
         async move { members::leaderboard(period).await }
     });
-    let retry = Callback::new(move |_| board.refetch());
 
     view! {
         <Title text=i18n.t(Members::LeaderboardTitle) />
@@ -61,9 +60,8 @@ pub fn LeaderboardPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </nav>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || board.get().map(|result| result.map(|entries| {
+            <Loaded resource=board let:entries>
+                {{
                         if entries.is_empty() {
                             Either::Left(view! { <p class="empty">{i18n.t(Members::NoLeaders)}</p> })
                         } else {
@@ -90,9 +88,8 @@ pub fn LeaderboardPage() -> impl IntoView {
                                 </ol>
                             })
                         }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+                    }}
+            </Loaded>
         </div>
     }
 }

@@ -10,7 +10,7 @@ use super::{STEP, shown_param};
 use crate::api::first_items;
 use crate::api::members::{self, DirectoryQuery};
 use crate::api::url::query;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::member::role_text;
 use crate::components::members::MemberTile;
 use crate::i18n::messages::members::Members;
@@ -89,7 +89,6 @@ pub fn MembersPage() -> impl IntoView {
             Default::default(),
         );
     };
-    let retry = Callback::new(move |_| list.refetch());
 
     view! {
         <Title text=i18n.t(Members::Title) />
@@ -145,9 +144,8 @@ pub fn MembersPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </nav>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || list.get().map(|result| result.map(|page| {
+            <Loaded resource=list let:page>
+                {{
                         if page.items.is_empty() {
                             Either::Left(view! { <p class="empty">{i18n.t(Members::NoMembers)}</p> })
                         } else {
@@ -163,9 +161,8 @@ pub fn MembersPage() -> impl IntoView {
                                 })}
                             })
                         }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+                    }}
+            </Loaded>
         </div>
     }
 }

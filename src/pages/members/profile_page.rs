@@ -7,7 +7,7 @@ use veche_api::moderation::TargetKind;
 
 use crate::api::members;
 use crate::api::url::encode;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::markdown::Markdown;
 use crate::components::member::{Avatar, RoleBadge};
 use crate::components::members::{
@@ -57,13 +57,11 @@ pub fn ProfilePage() -> impl IntoView {
         let handle = handle.get();
         async move { members::profile(&handle).await }
     });
-    let retry = Callback::new(move |_| profile.refetch());
 
     view! {
         <Title text=move || profile.get().and_then(Result::ok).map(|p| p.member.display_name).unwrap_or_default() />
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=errors_fallback(retry)>
-                {move || profile.get().map(|result| result.map(|p| {
+        <Loaded resource=profile let:p>
+            {{
                     let member = RwSignal::new(p.member.clone());
                     let handle = p.member.handle.clone();
                     let counts = p.counts;
@@ -180,9 +178,8 @@ pub fn ProfilePage() -> impl IntoView {
                             </section>
                         </article>
                     }
-                }))}
-            </ErrorBoundary>
-        </Transition>
+                }}
+        </Loaded>
     }
 }
 

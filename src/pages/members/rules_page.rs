@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use veche_api::members::PointRules;
 
 use crate::api::members;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::members::{badge_texts, rank_text};
 use crate::i18n::format::number;
 use crate::i18n::messages::members::{self as texts, Members};
@@ -29,7 +29,6 @@ pub fn ReputationRulesPage() -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.locale();
     let rules = LocalResource::new(members::rules);
-    let retry = Callback::new(move |_| rules.refetch());
 
     view! {
         <Title text=i18n.t(Members::RulesTitle) />
@@ -44,9 +43,8 @@ pub fn ReputationRulesPage() -> impl IntoView {
                     <A href="/members/leaderboard">{i18n.t(Members::LeaderboardTitle)}</A>
                 </p>
             </header>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || rules.get().map(|result| result.map(|rules| view! {
+            <Loaded resource=rules let:rules>
+                {view! {
                         <section class="rules-section" aria-labelledby="points-heading">
                             <h2 id="points-heading">{i18n.t(Members::PointsHeading)}</h2>
                             <table class="rules-table">
@@ -95,9 +93,8 @@ pub fn ReputationRulesPage() -> impl IntoView {
                                 </tbody>
                             </table>
                         </section>
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+                    }}
+            </Loaded>
         </div>
     }
 }

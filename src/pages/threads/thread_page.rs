@@ -6,8 +6,8 @@ use veche_api::threads::{Thread, ThreadUpdate};
 
 use super::thread_articles::ThreadArticles;
 use crate::api::threads;
-use crate::components::feedback::{Loading, error_message};
-use crate::components::groups::gated_fallback;
+use crate::components::feedback::{Loaded, error_message};
+use crate::components::groups::gated_failure;
 use crate::components::moderation::shown_title;
 use crate::components::threads::{Discussion, PostModel, PostView, ShareMenu};
 use crate::i18n::messages::threads::Threads;
@@ -56,13 +56,11 @@ pub fn ThreadPage() -> impl IntoView {
             }
         });
     };
-    let retry = Callback::new(move |_| thread.refetch());
 
     view! {
         <Title text=move || thread.get().and_then(Result::ok).map(|t| shown_title(&t.title, t.hidden)).unwrap_or_default() />
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=gated_fallback(retry)>
-                {move || thread.get().map(|result| result.map(|t| {
+        <Loaded resource=thread failure=gated_failure let:t>
+            {{
                     let base = format!("/threads/{}", t.id);
                     let share_url = format!("{}{}", window().location().origin().unwrap_or_default(), base);
                     let can_moderate = t.permissions.moderate;
@@ -132,8 +130,7 @@ pub fn ThreadPage() -> impl IntoView {
                             />
                         </article>
                     }
-                }))}
-            </ErrorBoundary>
-        </Transition>
+                }}
+        </Loaded>
     }
 }
