@@ -5,6 +5,7 @@ use leptos_router::hooks::use_location;
 use veche_api::groups::{GroupGate, MembersOnlyProblem};
 
 use crate::api::{self, ApiError};
+use crate::components::account::{register_href, sign_in_href};
 use crate::components::feedback::{ErrorView, error_message};
 use crate::i18n::messages::groups::Groups;
 use crate::i18n::use_i18n;
@@ -18,7 +19,7 @@ pub fn MembersOnly(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let next = move || api::url::encode(&location.pathname.get_untracked());
+    let here = move || location.pathname.get_untracked();
     let slug = gate.group.slug.clone();
     let request = Action::new_local(move |_: &()| {
         let slug = slug.clone();
@@ -57,8 +58,8 @@ pub fn MembersOnly(
                 view! {
                     <p>{i18n.t(Groups::GateGuest)}</p>
                     <p class="members-only__actions">
-                        <A href=move || format!("/signin?next={}", next()) attr:class="button">{i18n.t(Groups::SignIn)}</A>
-                        <A href=move || format!("/register?next={}", next()) attr:class="button button--secondary">
+                        <A href=move || sign_in_href(&here()) attr:class="button">{i18n.t(Groups::SignIn)}</A>
+                        <A href=move || register_href(&here()) attr:class="button button--secondary">
                             {i18n.t(Groups::Register)}
                         </A>
                     </p>

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use crate::api::members;
 use crate::api::url::encode;
+use crate::components::account::sign_in_href;
 use crate::i18n::messages::members::{self as texts, Members};
 use crate::i18n::use_i18n;
 
@@ -60,7 +61,7 @@ pub fn FollowPanel(
             });
         }
     };
-    let sign_in = format!("/signin?next={}", encode(&base));
+    let sign_in = sign_in_href(&base);
     view! {
         <div class="follow-panel">
             <p class="follow-panel__counts">

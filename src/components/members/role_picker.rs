@@ -3,7 +3,7 @@ use veche_api::member::{CommunityRole, MemberSummary};
 
 use crate::api::members;
 use crate::components::feedback::error_message;
-use crate::components::member::role_text;
+use crate::components::members::role_text;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;

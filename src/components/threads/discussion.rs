@@ -8,7 +8,7 @@ use veche_api::threads::{self as contract, NewReply, Quote, REPLIES_PER_PAGE, Re
 use super::{MarkdownEditor, PendingPosts, PostModel, PostView, ReplyPager};
 use crate::api::client::{self, Method};
 use crate::api::threads;
-use crate::api::url::encode;
+use crate::components::account::sign_in_href;
 use crate::components::feedback::ErrorView;
 use crate::components::form::{FormAlert, FormState};
 use crate::i18n::messages::threads::Threads;
@@ -140,7 +140,7 @@ pub fn Discussion(
             clear_draft(&draft_name);
         }
     };
-    let sign_in = format!("/signin?next={}", encode(&base));
+    let sign_in = sign_in_href(&base);
 
     view! {
         <section class="replies" aria-labelledby="replies">

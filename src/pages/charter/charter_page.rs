@@ -8,7 +8,7 @@ use super::charter_editor::CharterEditor;
 use crate::api;
 use crate::components::feedback::Loaded;
 use crate::components::markdown::Markdown;
-use crate::components::member::role_text;
+use crate::components::members::role_text;
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::charter::Charter;
 use crate::i18n::messages::common::Common;

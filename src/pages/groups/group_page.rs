@@ -14,7 +14,7 @@ use crate::components::events::calendar::Day;
 use crate::components::feedback::Loaded;
 use crate::components::groups::{KindBadge, MembershipButton};
 use crate::components::ideas::IdeaCard;
-use crate::components::member::Avatar;
+use crate::components::members::Avatar;
 use crate::components::threads::ThreadRow;
 use crate::i18n::messages::groups::{self as texts, Groups};
 use crate::i18n::use_i18n;

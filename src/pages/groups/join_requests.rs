@@ -4,7 +4,7 @@ use veche_api::groups::Decision;
 
 use crate::api;
 use crate::components::feedback::{Loaded, error_message};
-use crate::components::member::Avatar;
+use crate::components::members::Avatar;
 use crate::i18n::messages::groups::Groups;
 use crate::i18n::use_i18n;
 

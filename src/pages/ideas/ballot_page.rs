@@ -9,6 +9,7 @@ use veche_api::ideas::{Allocation, AllocationRequest, Ballot, BallotState};
 
 use super::ballots_page::state_text;
 use crate::api::ideas;
+use crate::components::account::sign_in_href;
 use crate::components::feedback::{Loaded, error_message};
 use crate::i18n::format::{DateStyle, date, number};
 use crate::i18n::messages::ideas::{self as texts, Ideas};
@@ -56,7 +57,7 @@ fn BallotView(
     let staff = move || session.account().is_some_and(|a| a.member.access.is_staff());
     let open = ballot.state == BallotState::Open;
     let shown = ballot.clone();
-    let next = format!("/signin?next={}", crate::api::url::encode(&format!("/ideas/ballots/{}", ballot.id)));
+    let next = sign_in_href(&format!("/ideas/ballots/{}", ballot.id));
     let body = move || {
         if closed {
             EitherOf3::A(view! { <BallotResults ballot=shown.clone() /> })

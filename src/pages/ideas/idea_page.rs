@@ -12,7 +12,7 @@ use crate::components::form::{FormAlert, FormState, TextField};
 use crate::components::groups::gated_failure;
 use crate::components::ideas::{StatusChip, VoteButton, VotesLeft};
 use crate::components::markdown::Markdown;
-use crate::components::member::{AuthorCard, Avatar};
+use crate::components::members::{AuthorCard, Avatar};
 use crate::components::moderation::{HiddenMark, ReportButton, shown_title};
 use crate::components::threads::{Discussion, MarkdownEditor};
 use crate::i18n::format::{DateStyle, date};

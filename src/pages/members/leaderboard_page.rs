@@ -8,7 +8,7 @@ use veche_api::members::LeaderboardPeriod;
 use crate::api::members;
 use crate::api::url::encode;
 use crate::components::feedback::Loaded;
-use crate::components::member::{Avatar, RoleBadge};
+use crate::components::members::{Avatar, RoleBadge};
 use crate::i18n::messages::members::{self as texts, Members};
 use crate::i18n::use_i18n;
 

@@ -11,8 +11,8 @@ use crate::api::first_items;
 use crate::api::members::{self, DirectoryQuery};
 use crate::api::url::query;
 use crate::components::feedback::Loaded;
-use crate::components::member::role_text;
 use crate::components::members::MemberTile;
+use crate::components::members::role_text;
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
 

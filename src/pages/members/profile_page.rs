@@ -9,10 +9,10 @@ use crate::api::members;
 use crate::api::url::encode;
 use crate::components::feedback::Loaded;
 use crate::components::markdown::Markdown;
-use crate::components::member::{Avatar, RoleBadge};
 use crate::components::members::{
     ActivityFeed, BadgeList, ContactList, FollowPanel, PhotoGallery, RolePicker, rank_text, work_line,
 };
+use crate::components::members::{Avatar, RoleBadge};
 use crate::components::moderation::{HiddenMark, ReportButton};
 use crate::i18n::format::{DateStyle, date, number};
 use crate::i18n::messages::members::Members;

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use veche_api::community::{PendingRegistration, RegistrationDecision};
 
 use crate::api;
-use crate::components::feedback::{ErrorView, Loading, error_text};
+use crate::components::feedback::{Loaded, error_text};
 use crate::i18n::format::intl_date;
 use crate::i18n::messages::settings::Settings;
 use crate::i18n::use_i18n;
@@ -30,15 +30,12 @@ pub fn RegistrationQueue() -> impl IntoView {
         Some(Err(error)) => announcement.set(Some(i18n.t(error_text(&error)).to_owned())),
         None => {}
     });
-    let retry = Callback::new(move |_| queue.refetch());
     view! {
         <section class="settings__section" aria-labelledby="queue-heading">
             <h2 id="queue-heading">{i18n.t(Settings::QueueHeading)}</h2>
             <p role="status" class="settings__saved">{move || announcement.get()}</p>
-            {move || match queue.get() {
-                None => Loading().into_any(),
-                Some(Err(error)) => view! { <ErrorView error=error on_retry=retry /> }.into_any(),
-                Some(Ok(page)) => {
+            <Loaded resource=queue let:page>
+                {
                     let waiting: Vec<PendingRegistration> =
                         page.items.into_iter().filter(|r| decided.with(|ids| !ids.contains(&r.id))).collect();
                     if waiting.is_empty() {
@@ -81,7 +78,7 @@ pub fn RegistrationQueue() -> impl IntoView {
                     }
                     .into_any()
                 }
-            }}
+            </Loaded>
         </section>
     }
 }
