@@ -28,7 +28,7 @@ pub fn DeleteAccountPage() -> impl IntoView {
             </p>
             <Loaded resource=settings let:settings>
                 {view! {
-                        <DeletionForm choice=settings.deleted_content on_deleted=on_deleted />
+                    <DeletionForm choice=settings.deleted_content on_deleted=on_deleted />
                     }}
             </Loaded>
             <p class="privacy-keep">

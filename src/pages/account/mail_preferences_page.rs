@@ -24,7 +24,7 @@ pub fn MailPreferencesPage() -> impl IntoView {
             {move || unconfirmed().then(|| view! { <p class="email-status__todo">{i18n.t(Accounts::MailUnconfirmed)}</p> })}
             <Loaded resource=preferences let:initial>
                 {view! {
-                        <MailPreferencesForm initial=initial />
+                    <MailPreferencesForm initial=initial />
                     }}
             </Loaded>
         </section>

@@ -31,11 +31,11 @@ pub fn SecurityPage() -> impl IntoView {
                 <h2 id="sessions-title">{i18n.t(Accounts::SessionsTitle)}</h2>
                 <Loaded resource=sessions let:list>
                     {{
-                            let alone = list.items.iter().all(|session| session.current);
-                            view! {
-                                <SessionList sessions=list.items />
-                                {alone.then(|| view! { <p class="account-sessions__alone">{i18n.t(Accounts::NoOtherSessions)}</p> })}
-                            }
+                        let alone = list.items.iter().all(|session| session.current);
+                        view! {
+                            <SessionList sessions=list.items />
+                            {alone.then(|| view! { <p class="account-sessions__alone">{i18n.t(Accounts::NoOtherSessions)}</p> })}
+                        }
                         }}
                 </Loaded>
                 <FormAlert message=form.alert() />

@@ -51,11 +51,11 @@ pub fn CharterPage() -> impl IntoView {
             <p class="charter-page__status" role="status">{move || saved.get().then(|| i18n.t(Charter::Saved))}</p>
             <Loaded resource=charter let:charter>
                 {{
-                        if editing.get() {
-                            Either::Left(view! { <CharterEditor charter=charter done=done reload=retry /> })
-                        } else {
-                            Either::Right(view! { <CharterView charter=charter /> })
-                        }
+                    if editing.get() {
+                        Either::Left(view! { <CharterEditor charter=charter done=done reload=retry /> })
+                    } else {
+                        Either::Right(view! { <CharterView charter=charter /> })
+                    }
                     }}
             </Loaded>
         </article>

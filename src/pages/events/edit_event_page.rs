@@ -64,8 +64,8 @@ pub fn EditEventPage() -> impl IntoView {
             <h1>{i18n.t(Events::EditEvent)}</h1>
             <Loaded resource=event let:data>
                 {view! {
-                        <EventForm value=RwSignal::new(input_of(&data)) form=form submit_label=i18n.t(Events::Save)
-                            busy=busy on_submit=submit />
+                    <EventForm value=RwSignal::new(input_of(&data)) form=form submit_label=i18n.t(Events::Save)
+                        busy=busy on_submit=submit />
                     }}
             </Loaded>
         </section>

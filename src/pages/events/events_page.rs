@@ -150,19 +150,19 @@ pub fn EventsPage() -> impl IntoView {
             </nav>
             <Loaded resource=dates let:occurrences>
                 {{
-                        let state = state.get_untracked();
-                        let range = state.range();
-                        let zones = all_day_zones(&occurrences);
-                        let calendar = match state.view {
-                            View::Month => EitherOf3::A(view! {
-                                <MonthGrid month=state.day range=range occurrences=occurrences today=today
-                                    focus=keyboard_day.try_update_value(Option::take).flatten()
-                                    on_leave=leave_month />
-                            }),
-                            View::Week => EitherOf3::B(view! { <WeekView first=range.0 occurrences=occurrences today=today /> }),
-                            View::Agenda => EitherOf3::C(view! { <AgendaList range=range occurrences=occurrences /> }),
-                        };
-                        view! { <TimeZoneNotice zones=zones />{calendar} }
+                    let state = state.get_untracked();
+                    let range = state.range();
+                    let zones = all_day_zones(&occurrences);
+                    let calendar = match state.view {
+                        View::Month => EitherOf3::A(view! {
+                            <MonthGrid month=state.day range=range occurrences=occurrences today=today
+                                focus=keyboard_day.try_update_value(Option::take).flatten()
+                                on_leave=leave_month />
+                        }),
+                        View::Week => EitherOf3::B(view! { <WeekView first=range.0 occurrences=occurrences today=today /> }),
+                        View::Agenda => EitherOf3::C(view! { <AgendaList range=range occurrences=occurrences /> }),
+                    };
+                    view! { <TimeZoneNotice zones=zones />{calendar} }
                     }}
             </Loaded>
             <Show when=move || session.signed_in() == Some(true)>

@@ -103,8 +103,8 @@ fn GroupView(
             {manages.then(|| view! { <JoinRequests slug=slug.clone() on_decided=Callback::new(move |_| body.refetch()) /> })}
             <Loaded resource=body let:loaded>
                 {match loaded {
-                        None => Either::Left(view! { <p class="group-page__gate">{i18n.t(Groups::ContentForMembers)}</p> }),
-                        Some(content) => Either::Right(view! { <GroupSections content=content /> }),
+                    None => Either::Left(view! { <p class="group-page__gate">{i18n.t(Groups::ContentForMembers)}</p> }),
+                    Some(content) => Either::Right(view! { <GroupSections content=content /> }),
                     }}
             </Loaded>
         </article>

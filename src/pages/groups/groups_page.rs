@@ -26,15 +26,15 @@ pub fn GroupsPage() -> impl IntoView {
             </header>
             <Loaded resource=groups let:groups>
                 {{
-                        if groups.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Groups::NoGroups)}</p> })
-                        } else {
-                            Either::Right(view! {
-                                <ul class="group-list">
-                                    {groups.into_iter().map(|group| view! { <GroupCard group=group /> }).collect_view()}
-                                </ul>
-                            })
-                        }
+                    if groups.is_empty() {
+                        Either::Left(view! { <p class="empty">{i18n.t(Groups::NoGroups)}</p> })
+                    } else {
+                        Either::Right(view! {
+                            <ul class="group-list">
+                                {groups.into_iter().map(|group| view! { <GroupCard group=group /> }).collect_view()}
+                            </ul>
+                        })
+                    }
                     }}
             </Loaded>
         </div>

@@ -41,45 +41,45 @@ pub fn JoinRequests(
             {move || failed().map(|error| view! { <p class="form-alert__text" role="alert">{error_message(i18n, &error)}</p> })}
             <Loaded resource=queue let:page>
                 {{
-                        if page.items.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Groups::NoRequests)}</p> })
-                        } else {
-                            Either::Right(view! {
-                                <ul class="join-requests__list">
-                                    {page.items.into_iter().map(|request| {
-                                        let member = request.member;
-                                        let (approve, decline) = (member.handle.clone(), member.handle.clone());
-                                        let name = member.display_name.clone();
-                                        view! {
-                                            <li class="join-requests__item">
-                                                <Avatar name=name.clone() handle=member.handle.clone() url=member.avatar_url.clone() size=32 />
-                                                <a href=format!("/members/{}", member.handle)>{name.clone()}</a>
-                                                <span class="join-requests__actions">
-                                                    <button
-                                                        type="button"
-                                                        class="button button--small"
-                                                        aria-label=format!("{} {name}", i18n.t(Groups::Approve))
-                                                        disabled=move || decide.pending().get()
-                                                        on:click=move |_| { decide.dispatch((approve.clone(), Decision::Approve)); }
-                                                    >
-                                                        {i18n.t(Groups::Approve)}
-                                                    </button>
-                                                    <button
-                                                        type="button"
-                                                        class="button button--secondary button--small"
-                                                        aria-label=format!("{} {name}", i18n.t(Groups::Decline))
-                                                        disabled=move || decide.pending().get()
-                                                        on:click=move |_| { decide.dispatch((decline.clone(), Decision::Decline)); }
-                                                    >
-                                                        {i18n.t(Groups::Decline)}
-                                                    </button>
-                                                </span>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            })
-                        }
+                    if page.items.is_empty() {
+                        Either::Left(view! { <p class="empty">{i18n.t(Groups::NoRequests)}</p> })
+                    } else {
+                        Either::Right(view! {
+                            <ul class="join-requests__list">
+                                {page.items.into_iter().map(|request| {
+                                    let member = request.member;
+                                    let (approve, decline) = (member.handle.clone(), member.handle.clone());
+                                    let name = member.display_name.clone();
+                                    view! {
+                                        <li class="join-requests__item">
+                                            <Avatar name=name.clone() handle=member.handle.clone() url=member.avatar_url.clone() size=32 />
+                                            <a href=format!("/members/{}", member.handle)>{name.clone()}</a>
+                                            <span class="join-requests__actions">
+                                                <button
+                                                    type="button"
+                                                    class="button button--small"
+                                                    aria-label=format!("{} {name}", i18n.t(Groups::Approve))
+                                                    disabled=move || decide.pending().get()
+                                                    on:click=move |_| { decide.dispatch((approve.clone(), Decision::Approve)); }
+                                                >
+                                                    {i18n.t(Groups::Approve)}
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="button button--secondary button--small"
+                                                    aria-label=format!("{} {name}", i18n.t(Groups::Decline))
+                                                    disabled=move || decide.pending().get()
+                                                    on:click=move |_| { decide.dispatch((decline.clone(), Decision::Decline)); }
+                                                >
+                                                    {i18n.t(Groups::Decline)}
+                                                </button>
+                                            </span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        })
+                    }
                     }}
             </Loaded>
         </section>

@@ -25,32 +25,32 @@ pub fn HomePage() -> impl IntoView {
         <Show when=visitor_known fallback=Loading>
             <Loaded resource=community.resource let:community>
                 {{
-                        let founded = community.founded_on.clone();
-                        view! {
-                            <section class="hero">
-                                <p class="hero__kicker">{i18n.t(Common::WelcomeTo)}</p>
-                                <h1 class="hero__title">{community.name.clone()}</h1>
-                                <p class="hero__text">{community.description.clone()}</p>
-                                <p class="hero__meta">
-                                    {i18n.t(Common::CommunitySince)}" "
-                                    <time datetime=founded.clone()>
-                                        {date(&founded, i18n.locale(), DateStyle::Long, Some("UTC"))}
-                                    </time>
-                                </p>
-                                <Show when=move || session.signed_in() == Some(false)>
-                                    // The first-visit welcome: what the community is for.
-                                    <ul class="hero__points">
-                                        <li>{i18n.t(Common::WelcomeAsk)}</li>
-                                        <li>{i18n.t(Common::WelcomePropose)}</li>
-                                        <li>{i18n.t(Common::WelcomeMeet)}</li>
-                                    </ul>
-                                    <div class="hero__actions">
-                                        <A href="/register" attr:class="button">{i18n.t(Common::JoinTheCommunity)}</A>
-                                        <A href="/signin" attr:class="button button--ghost">{i18n.t(Common::SignIn)}</A>
-                                    </div>
-                                </Show>
-                            </section>
-                        }
+                    let founded = community.founded_on.clone();
+                    view! {
+                        <section class="hero">
+                            <p class="hero__kicker">{i18n.t(Common::WelcomeTo)}</p>
+                            <h1 class="hero__title">{community.name.clone()}</h1>
+                            <p class="hero__text">{community.description.clone()}</p>
+                            <p class="hero__meta">
+                                {i18n.t(Common::CommunitySince)}" "
+                                <time datetime=founded.clone()>
+                                    {date(&founded, i18n.locale(), DateStyle::Long, Some("UTC"))}
+                                </time>
+                            </p>
+                            <Show when=move || session.signed_in() == Some(false)>
+                                // The first-visit welcome: what the community is for.
+                                <ul class="hero__points">
+                                    <li>{i18n.t(Common::WelcomeAsk)}</li>
+                                    <li>{i18n.t(Common::WelcomePropose)}</li>
+                                    <li>{i18n.t(Common::WelcomeMeet)}</li>
+                                </ul>
+                                <div class="hero__actions">
+                                    <A href="/register" attr:class="button">{i18n.t(Common::JoinTheCommunity)}</A>
+                                    <A href="/signin" attr:class="button button--ghost">{i18n.t(Common::SignIn)}</A>
+                                </div>
+                            </Show>
+                        </section>
+                    }
                     }}
             </Loaded>
             <Show when=move || community.get().is_some()>

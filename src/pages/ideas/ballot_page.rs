@@ -30,7 +30,7 @@ pub fn BallotPage() -> impl IntoView {
         <Title text=move || ballot.get().and_then(Result::ok).map(|b| b.title).unwrap_or_default() />
         <Loaded resource=ballot let:b>
             {view! {
-                    <BallotView ballot=b on_closed=Callback::new(move |closed: Ballot| ballot.set(Some(Ok(closed)))) />
+                <BallotView ballot=b on_closed=Callback::new(move |closed: Ballot| ballot.set(Some(Ok(closed)))) />
                 }}
         </Loaded>
     }

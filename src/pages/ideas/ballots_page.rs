@@ -46,25 +46,28 @@ pub fn BallotsPage() -> impl IntoView {
             </details>
         </Show>
         <Loaded resource=ballots let:loaded>
-            {{ let mut list = loaded; list.sort_by_key(|b| b.state != BallotState::Open);
-                    view! {
-                        <ul class="ballot-list">
-                            {list.into_iter().map(|b| {
-                                let when = if b.state == BallotState::Closed {
-                                    format!("{} {}", i18n.t(Ideas::Closed), date(&b.closes_at, i18n.locale(), DateStyle::Long, None))
-                                } else {
-                                    format!("{} {}", i18n.t(Ideas::Closes), date(&b.closes_at, i18n.locale(), DateStyle::Long, None))
-                                };
-                                view! {
-                                    <li class="ballot-list__item">
-                                        <span class=format!("status-chip status-chip--ballot-{}", b.state.as_str())>{i18n.t(state_text(b.state))}</span>
-                                        <A href=format!("/ideas/ballots/{}", b.id)>{b.title.clone()}</A>
-                                        <p class="ballot-list__meta">{when}" · "{texts::participants(i18n.locale(), b.participants)}</p>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    } }}
+            {{
+                let mut list = loaded;
+                list.sort_by_key(|b| b.state != BallotState::Open);
+                view! {
+                    <ul class="ballot-list">
+                        {list.into_iter().map(|b| {
+                            let when = if b.state == BallotState::Closed {
+                                format!("{} {}", i18n.t(Ideas::Closed), date(&b.closes_at, i18n.locale(), DateStyle::Long, None))
+                            } else {
+                                format!("{} {}", i18n.t(Ideas::Closes), date(&b.closes_at, i18n.locale(), DateStyle::Long, None))
+                            };
+                            view! {
+                                <li class="ballot-list__item">
+                                    <span class=format!("status-chip status-chip--ballot-{}", b.state.as_str())>{i18n.t(state_text(b.state))}</span>
+                                    <A href=format!("/ideas/ballots/{}", b.id)>{b.title.clone()}</A>
+                                    <p class="ballot-list__meta">{when}" · "{texts::participants(i18n.locale(), b.participants)}</p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+            }}
         </Loaded>
     }
 }

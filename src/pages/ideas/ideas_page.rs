@@ -166,20 +166,20 @@ pub fn IdeasPage() -> impl IntoView {
             </nav>
             <Loaded resource=list let:page>
                 {{
-                        let more = page.next_cursor.is_some();
-                        if page.items.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Ideas::NoIdeas)}</p> })
-                        } else {
-                            Either::Right(view! {
-                                <ul class="idea-list">
-                                    {page.items.into_iter().map(|idea| view! { <IdeaCard idea=idea /> }).collect_view()}
-                                </ul>
-                                {more.then(|| view! {
-                                    <A href=move || { let f = filters.get(); Filters { shown: f.shown + STEP, ..f }.href() }
-                                        attr:class="button button--secondary load-more">{i18n.t(Ideas::LoadMore)}</A>
-                                })}
-                            })
-                        }
+                    let more = page.next_cursor.is_some();
+                    if page.items.is_empty() {
+                        Either::Left(view! { <p class="empty">{i18n.t(Ideas::NoIdeas)}</p> })
+                    } else {
+                        Either::Right(view! {
+                            <ul class="idea-list">
+                                {page.items.into_iter().map(|idea| view! { <IdeaCard idea=idea /> }).collect_view()}
+                            </ul>
+                            {more.then(|| view! {
+                                <A href=move || { let f = filters.get(); Filters { shown: f.shown + STEP, ..f }.href() }
+                                    attr:class="button button--secondary load-more">{i18n.t(Ideas::LoadMore)}</A>
+                            })}
+                        })
+                    }
                     }}
             </Loaded>
         </div>

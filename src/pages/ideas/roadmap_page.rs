@@ -45,11 +45,11 @@ pub fn RoadmapPage() -> impl IntoView {
         </header>
         <Loaded resource=roadmap let:r>
             {view! {
-                    <div class="roadmap">
-                        {column(Ideas::Planned, "roadmap-planned", r.planned)}
-                        {column(Ideas::InProgress, "roadmap-in-progress", r.in_progress)}
-                        {column(Ideas::Implemented, "roadmap-implemented", r.implemented)}
-                    </div>
+                <div class="roadmap">
+                    {column(Ideas::Planned, "roadmap-planned", r.planned)}
+                    {column(Ideas::InProgress, "roadmap-in-progress", r.in_progress)}
+                    {column(Ideas::Implemented, "roadmap-implemented", r.implemented)}
+                </div>
                 }}
         </Loaded>
     }

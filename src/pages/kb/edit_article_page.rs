@@ -41,17 +41,20 @@ pub fn EditArticlePage(
         <section class="editor-page">
             <h1>{i18n.t(Kb::EditArticleTitle)}</h1>
             <Loaded resource=loaded failure=gated_failure let:loaded>
-                {{ let (base, article) = loaded; view! {
-                        <ArticleEditor
-                            draft_name=format!("kb.edit.{}", article.id)
-                            saved=saved_input(&article)
-                            sections=section_choices(&base)
-                            article_id=Some(article.id.clone())
-                            event_title=None
-                            cancel_href=format!("/kb/articles/{}", article.id)
-                            reload=Some(retry)
-                        />
-                    } }}
+                {{
+                    let (base, article) = loaded;
+                    view! {
+                    <ArticleEditor
+                        draft_name=format!("kb.edit.{}", article.id)
+                        saved=saved_input(&article)
+                        sections=section_choices(&base)
+                        article_id=Some(article.id.clone())
+                        event_title=None
+                        cancel_href=format!("/kb/articles/{}", article.id)
+                        reload=Some(retry)
+                    />
+                    }
+                }}
             </Loaded>
         </section>
     }

@@ -104,14 +104,14 @@ pub fn KnowledgeBasePage() -> impl IntoView {
             })}
             <Loaded resource=base let:base>
                 {if base.sections.is_empty() {
-                        Either::Left(view! { <p class="empty">{i18n.t(Kb::Empty)}</p> })
+                    Either::Left(view! { <p class="empty">{i18n.t(Kb::Empty)}</p> })
                     } else {
-                        let ids: Vec<String> = base.sections.iter().map(|s| s.id.clone()).collect();
-                        let last = ids.len() - 1;
-                        Either::Right(base.sections.into_iter().enumerate().map(|(index, section)| view! {
-                            <SectionView section=section staff=staff editing=editing on_changed=changed
-                                can_move=(index > 0, index < last) on_move=move_section(ids.clone(), index) />
-                        }).collect_view())
+                    let ids: Vec<String> = base.sections.iter().map(|s| s.id.clone()).collect();
+                    let last = ids.len() - 1;
+                    Either::Right(base.sections.into_iter().enumerate().map(|(index, section)| view! {
+                        <SectionView section=section staff=staff editing=editing on_changed=changed
+                            can_move=(index > 0, index < last) on_move=move_section(ids.clone(), index) />
+                    }).collect_view())
                     }}
             </Loaded>
         </div>

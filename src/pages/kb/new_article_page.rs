@@ -52,24 +52,27 @@ pub fn NewArticlePage() -> impl IntoView {
         <section class="editor-page">
             <h1>{i18n.t(Kb::NewArticleTitle)}</h1>
             <Loaded resource=loaded let:loaded>
-                {{ let (base, event) = loaded; let event_title = event.as_ref().map(|e| e.title.clone());
-                        let event_id = event.as_ref().map(|e| e.id.clone());
-                        let section = match (section.is_empty(), &event) {
-                            (true, Some(_)) => reports_section(&base).unwrap_or_default().to_owned(),
-                            _ => section.clone(),
-                        };
-                        let source = event.map(|e| (e.title, e.report.unwrap_or_default()));
-                        view! {
-                            <ArticleEditor
-                                draft_name=draft_name(event_id.as_deref())
-                                saved=new_article(section, event_id, source)
-                                sections=section_choices(&base)
-                                article_id=None
-                                event_title=event_title
-                                cancel_href="/kb".to_owned()
-                                reload=None
-                            />
-                        } }}
+                {{
+                    let (base, event) = loaded;
+                    let event_title = event.as_ref().map(|e| e.title.clone());
+                    let event_id = event.as_ref().map(|e| e.id.clone());
+                    let section = match (section.is_empty(), &event) {
+                        (true, Some(_)) => reports_section(&base).unwrap_or_default().to_owned(),
+                        _ => section.clone(),
+                    };
+                    let source = event.map(|e| (e.title, e.report.unwrap_or_default()));
+                    view! {
+                        <ArticleEditor
+                            draft_name=draft_name(event_id.as_deref())
+                            saved=new_article(section, event_id, source)
+                            sections=section_choices(&base)
+                            article_id=None
+                            event_title=event_title
+                            cancel_href="/kb".to_owned()
+                            reload=None
+                        />
+                    }
+                }}
             </Loaded>
         </section>
     }

@@ -58,10 +58,10 @@ pub fn KpisPage() -> impl IntoView {
                 </nav>
                 <Loaded resource=data let:kpis>
                     {view! {
-                            <div class="survey-dashboard">
-                                <ParticipationCard participation=kpis.participation />
-                                {month_charts(i18n, &kpis.series)}
-                            </div>
+                        <div class="survey-dashboard">
+                            <ParticipationCard participation=kpis.participation />
+                            {month_charts(i18n, &kpis.series)}
+                        </div>
                         }}
                 </Loaded>
             </Show>

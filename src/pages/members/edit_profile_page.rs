@@ -49,8 +49,8 @@ pub fn EditProfilePage() -> impl IntoView {
                 <h2 id="details-heading">{i18n.t(Members::DetailsHeading)}</h2>
                 <Loaded resource=settings let:settings>
                     {{
-                            let handle = handle.clone();
-                            view! { <ProfileForm settings=settings handle=handle on_saved=saved /> }
+                        let handle = handle.clone();
+                        view! { <ProfileForm settings=settings handle=handle on_saved=saved /> }
                         }}
                 </Loaded>
             </section>

@@ -57,22 +57,22 @@ pub fn FollowsPage() -> impl IntoView {
             </header>
             <Loaded resource=list let:page>
                 {{
-                        if page.items.is_empty() {
-                            let empty = if followers.get_untracked() { Members::NoFollowers } else { Members::NoFollowing };
-                            Either::Left(view! { <p class="empty">{i18n.t(empty)}</p> })
-                        } else {
-                            let more_available = page.next_cursor.is_some();
-                            Either::Right(view! {
-                                <ul class="member-grid">
-                                    {page.items.into_iter().map(|member| view! { <MemberTile member=member /> }).collect_view()}
-                                </ul>
-                                {more_available.then(|| view! {
-                                    <button type="button" class="button button--secondary load-more" on:click=more.clone()>
-                                        {i18n.t(Members::LoadMore)}
-                                    </button>
-                                })}
-                            })
-                        }
+                    if page.items.is_empty() {
+                        let empty = if followers.get_untracked() { Members::NoFollowers } else { Members::NoFollowing };
+                        Either::Left(view! { <p class="empty">{i18n.t(empty)}</p> })
+                    } else {
+                        let more_available = page.next_cursor.is_some();
+                        Either::Right(view! {
+                            <ul class="member-grid">
+                                {page.items.into_iter().map(|member| view! { <MemberTile member=member /> }).collect_view()}
+                            </ul>
+                            {more_available.then(|| view! {
+                                <button type="button" class="button button--secondary load-more" on:click=more.clone()>
+                                    {i18n.t(Members::LoadMore)}
+                                </button>
+                            })}
+                        })
+                    }
                     }}
             </Loaded>
         </div>

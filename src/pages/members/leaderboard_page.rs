@@ -62,32 +62,32 @@ pub fn LeaderboardPage() -> impl IntoView {
             </nav>
             <Loaded resource=board let:entries>
                 {{
-                        if entries.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Members::NoLeaders)}</p> })
-                        } else {
-                            Either::Right(view! {
-                                <ol class="leaderboard">
-                                    {entries.into_iter().enumerate().map(|(index, entry)| {
-                                        let member = entry.member;
-                                        view! {
-                                            <li class="leaderboard__row">
-                                                <span class="leaderboard__place">
-                                                    <span class="visually-hidden">{i18n.t(Members::PlaceLabel)}" "</span>{index + 1}
-                                                </span>
-                                                <Avatar name=member.display_name.clone() handle=member.handle.clone() url=member.avatar_url.clone() size=40 />
-                                                <span class="leaderboard__who">
-                                                    <A href=format!("/members/{}", encode(&member.handle)) attr:class="leaderboard__name">
-                                                        {member.display_name.clone()}
-                                                    </A>
-                                                    <RoleBadge role=member.role access=member.access />
-                                                </span>
-                                                <span class="leaderboard__points">{texts::points(locale, entry.points)}</span>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ol>
-                            })
-                        }
+                    if entries.is_empty() {
+                        Either::Left(view! { <p class="empty">{i18n.t(Members::NoLeaders)}</p> })
+                    } else {
+                        Either::Right(view! {
+                            <ol class="leaderboard">
+                                {entries.into_iter().enumerate().map(|(index, entry)| {
+                                    let member = entry.member;
+                                    view! {
+                                        <li class="leaderboard__row">
+                                            <span class="leaderboard__place">
+                                                <span class="visually-hidden">{i18n.t(Members::PlaceLabel)}" "</span>{index + 1}
+                                            </span>
+                                            <Avatar name=member.display_name.clone() handle=member.handle.clone() url=member.avatar_url.clone() size=40 />
+                                            <span class="leaderboard__who">
+                                                <A href=format!("/members/{}", encode(&member.handle)) attr:class="leaderboard__name">
+                                                    {member.display_name.clone()}
+                                                </A>
+                                                <RoleBadge role=member.role access=member.access />
+                                            </span>
+                                            <span class="leaderboard__points">{texts::points(locale, entry.points)}</span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        })
+                    }
                     }}
             </Loaded>
         </div>

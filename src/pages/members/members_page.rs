@@ -146,21 +146,21 @@ pub fn MembersPage() -> impl IntoView {
             </nav>
             <Loaded resource=list let:page>
                 {{
-                        if page.items.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Members::NoMembers)}</p> })
-                        } else {
-                            let more_available = page.next_cursor.is_some();
-                            Either::Right(view! {
-                                <ul class="member-grid">
-                                    {page.items.into_iter().map(|card| view! { <MemberTile member=card.member city=card.city /> }).collect_view()}
-                                </ul>
-                                {more_available.then(|| view! {
-                                    <button type="button" class="button button--secondary load-more" on:click=more.clone()>
-                                        {i18n.t(Members::LoadMore)}
-                                    </button>
-                                })}
-                            })
-                        }
+                    if page.items.is_empty() {
+                        Either::Left(view! { <p class="empty">{i18n.t(Members::NoMembers)}</p> })
+                    } else {
+                        let more_available = page.next_cursor.is_some();
+                        Either::Right(view! {
+                            <ul class="member-grid">
+                                {page.items.into_iter().map(|card| view! { <MemberTile member=card.member city=card.city /> }).collect_view()}
+                            </ul>
+                            {more_available.then(|| view! {
+                                <button type="button" class="button button--secondary load-more" on:click=more.clone()>
+                                    {i18n.t(Members::LoadMore)}
+                                </button>
+                            })}
+                        })
+                    }
                     }}
             </Loaded>
         </div>

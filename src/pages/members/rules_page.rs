@@ -45,54 +45,54 @@ pub fn ReputationRulesPage() -> impl IntoView {
             </header>
             <Loaded resource=rules let:rules>
                 {view! {
-                        <section class="rules-section" aria-labelledby="points-heading">
-                            <h2 id="points-heading">{i18n.t(Members::PointsHeading)}</h2>
-                            <table class="rules-table">
-                                <thead>
-                                    <tr><th scope="col">{i18n.t(Members::ActionColumn)}</th><th scope="col">{i18n.t(Members::PointsColumn)}</th></tr>
-                                </thead>
-                                <tbody>
-                                    {point_rows(&rules.points).into_iter().map(|(action, points)| view! {
-                                        <tr><th scope="row">{i18n.t(action)}</th><td>{format!("+{}", number(points, locale))}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </section>
-                        <section class="rules-section" aria-labelledby="ranks-heading">
-                            <h2 id="ranks-heading">{i18n.t(Members::RanksHeading)}</h2>
-                            <table class="rules-table">
-                                <thead>
-                                    <tr><th scope="col">{i18n.t(Members::RankLabel)}</th><th scope="col">{i18n.t(Members::ReputationNeeded)}</th></tr>
-                                </thead>
-                                <tbody>
-                                    {rules.ranks.iter().map(|rank| view! {
-                                        <tr><th scope="row">{i18n.t(rank_text(rank.rank))}</th><td>{texts::points(locale, rank.points)}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </section>
-                        <section class="rules-section" aria-labelledby="badges-heading">
-                            <h2 id="badges-heading">{i18n.t(Members::BadgesHeading)}</h2>
-                            <table class="rules-table">
-                                <thead>
-                                    <tr><th scope="col">{i18n.t(Members::BadgeColumn)}</th><th scope="col">{i18n.t(Members::MilestoneColumn)}</th></tr>
-                                </thead>
-                                <tbody>
-                                    {rules.badges.iter().map(|badge| {
-                                        let (name, why) = badge_texts(badge.kind);
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{i18n.t(name)}</th>
-                                                <td>
-                                                    {texts::milestone(locale, badge.milestone, badge.count)}
-                                                    {why.map(|why| view! { <span class="rules-table__why">{i18n.t(why)}</span> })}
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </section>
+                    <section class="rules-section" aria-labelledby="points-heading">
+                        <h2 id="points-heading">{i18n.t(Members::PointsHeading)}</h2>
+                        <table class="rules-table">
+                            <thead>
+                                <tr><th scope="col">{i18n.t(Members::ActionColumn)}</th><th scope="col">{i18n.t(Members::PointsColumn)}</th></tr>
+                            </thead>
+                            <tbody>
+                                {point_rows(&rules.points).into_iter().map(|(action, points)| view! {
+                                    <tr><th scope="row">{i18n.t(action)}</th><td>{format!("+{}", number(points, locale))}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                    <section class="rules-section" aria-labelledby="ranks-heading">
+                        <h2 id="ranks-heading">{i18n.t(Members::RanksHeading)}</h2>
+                        <table class="rules-table">
+                            <thead>
+                                <tr><th scope="col">{i18n.t(Members::RankLabel)}</th><th scope="col">{i18n.t(Members::ReputationNeeded)}</th></tr>
+                            </thead>
+                            <tbody>
+                                {rules.ranks.iter().map(|rank| view! {
+                                    <tr><th scope="row">{i18n.t(rank_text(rank.rank))}</th><td>{texts::points(locale, rank.points)}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                    <section class="rules-section" aria-labelledby="badges-heading">
+                        <h2 id="badges-heading">{i18n.t(Members::BadgesHeading)}</h2>
+                        <table class="rules-table">
+                            <thead>
+                                <tr><th scope="col">{i18n.t(Members::BadgeColumn)}</th><th scope="col">{i18n.t(Members::MilestoneColumn)}</th></tr>
+                            </thead>
+                            <tbody>
+                                {rules.badges.iter().map(|badge| {
+                                    let (name, why) = badge_texts(badge.kind);
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{i18n.t(name)}</th>
+                                            <td>
+                                                {texts::milestone(locale, badge.milestone, badge.count)}
+                                                {why.map(|why| view! { <span class="rules-table__why">{i18n.t(why)}</span> })}
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
                     }}
             </Loaded>
         </div>

@@ -26,7 +26,7 @@ pub fn LogPage() -> impl IntoView {
         </header>
         <Loaded resource=log let:page>
             {{
-                    paged_list(page, Moderation::LogEmpty, true, shown, |entry| view! { <LogRow entry=entry /> })
+                paged_list(page, Moderation::LogEmpty, true, shown, |entry| view! { <LogRow entry=entry /> })
                 }}
         </Loaded>
     }

@@ -33,7 +33,7 @@ pub fn QueuePage() -> impl IntoView {
         <p class="moderation__status" role="status">{move || status.get()}</p>
         <Loaded resource=queue let:page>
             {{
-                    paged_list(page, Moderation::QueueEmpty, false, shown, move |item| view! { <QueueRow item=item on_done=on_done /> })
+                paged_list(page, Moderation::QueueEmpty, false, shown, move |item| view! { <QueueRow item=item on_done=on_done /> })
                 }}
         </Loaded>
     }

@@ -91,27 +91,27 @@ pub fn NotificationsPage() -> impl IntoView {
             </nav>
             <Loaded resource=list let:page>
                 {{
-                        if page.items.is_empty() {
-                            let empty = if unread_only.get_untracked() { Notifications::EmptyUnread } else { Notifications::Empty };
-                            return Either::Left(view! { <p class="empty">{i18n.t(empty)}</p> });
-                        }
-                        let more_available = page.next_cursor.is_some();
-                        let days = group_by_day(page.items, |n| date(&n.created_at, locale, DateStyle::Long, None));
-                        Either::Right(view! {
-                            {days.into_iter().map(|(day, items)| view! {
-                                <section class="notifications-page__day">
-                                    <h2 class="notifications-page__heading">{day_heading(&day, i18n)}</h2>
-                                    <ul class="notification-list">
-                                        {items.into_iter().map(|notification| view! { <NotificationItem notification /> }).collect_view()}
-                                    </ul>
-                                </section>
-                            }).collect_view()}
-                            {more_available.then(|| view! {
-                                <A href=notifications_href(unread_only.get_untracked(), Some(shown.get_untracked() + STEP)) attr:class="button button--secondary load-more">
-                                    {i18n.t(Notifications::LoadMore)}
-                                </A>
-                            })}
-                        })
+                    if page.items.is_empty() {
+                        let empty = if unread_only.get_untracked() { Notifications::EmptyUnread } else { Notifications::Empty };
+                        return Either::Left(view! { <p class="empty">{i18n.t(empty)}</p> });
+                    }
+                    let more_available = page.next_cursor.is_some();
+                    let days = group_by_day(page.items, |n| date(&n.created_at, locale, DateStyle::Long, None));
+                    Either::Right(view! {
+                        {days.into_iter().map(|(day, items)| view! {
+                            <section class="notifications-page__day">
+                                <h2 class="notifications-page__heading">{day_heading(&day, i18n)}</h2>
+                                <ul class="notification-list">
+                                    {items.into_iter().map(|notification| view! { <NotificationItem notification /> }).collect_view()}
+                                </ul>
+                            </section>
+                        }).collect_view()}
+                        {more_available.then(|| view! {
+                            <A href=notifications_href(unread_only.get_untracked(), Some(shown.get_untracked() + STEP)) attr:class="button button--secondary load-more">
+                                {i18n.t(Notifications::LoadMore)}
+                            </A>
+                        })}
+                    })
                     }}
             </Loaded>
         </div>

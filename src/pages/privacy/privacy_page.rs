@@ -41,37 +41,37 @@ fn PrivacyPanels() -> impl IntoView {
                 <p class="page-head__intro">{i18n.t(Privacy::AdminIntro)}</p>
                 <Loaded resource=settings let:current>
                     {{
-                            // The form below says what a deletion does: it follows a saved change.
-                            let choice = RwSignal::new(current.deleted_content);
-                            view! {
-                                <section class="privacy-section" aria-labelledby="privacy-setting-title">
-                                    <h2 id="privacy-setting-title">{i18n.t(Privacy::SettingTitle)}</h2>
-                                    <SettingForm choice=choice />
-                                </section>
-                                <section class="privacy-section" aria-labelledby="privacy-request-title">
-                                    <h2 id="privacy-request-title">{i18n.t(Privacy::RequestTitle)}</h2>
-                                    <p>{i18n.t(Privacy::RequestIntro)}</p>
-                                    <MemberRequest initial=requested.clone() choice=choice on_done=move |_| log.refetch() />
-                                </section>
-                            }
+                        // The form below says what a deletion does: it follows a saved change.
+                        let choice = RwSignal::new(current.deleted_content);
+                        view! {
+                            <section class="privacy-section" aria-labelledby="privacy-setting-title">
+                                <h2 id="privacy-setting-title">{i18n.t(Privacy::SettingTitle)}</h2>
+                                <SettingForm choice=choice />
+                            </section>
+                            <section class="privacy-section" aria-labelledby="privacy-request-title">
+                                <h2 id="privacy-request-title">{i18n.t(Privacy::RequestTitle)}</h2>
+                                <p>{i18n.t(Privacy::RequestIntro)}</p>
+                                <MemberRequest initial=requested.clone() choice=choice on_done=move |_| log.refetch() />
+                            </section>
+                        }
                         }}
                 </Loaded>
                 <section class="privacy-section" aria-labelledby="privacy-log-title">
                     <h2 id="privacy-log-title">{i18n.t(Privacy::LogTitle)}</h2>
                     <Loaded resource=log let:page>
                         {{
-                                let more = page.next_cursor.is_some();
-                                view! {
-                                    {page.items.is_empty().then(|| view! { <p class="empty">{i18n.t(Privacy::LogEmpty)}</p> })}
-                                    <ol class="privacy-log">
-                                        {page.items.into_iter().map(|entry| view! { <LogRow entry=entry /> }).collect_view()}
-                                    </ol>
-                                    {more.then(|| view! {
-                                        <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += LOG_STEP)>
-                                            {i18n.t(Privacy::LoadMore)}
-                                        </button>
-                                    })}
-                                }
+                            let more = page.next_cursor.is_some();
+                            view! {
+                                {page.items.is_empty().then(|| view! { <p class="empty">{i18n.t(Privacy::LogEmpty)}</p> })}
+                                <ol class="privacy-log">
+                                    {page.items.into_iter().map(|entry| view! { <LogRow entry=entry /> }).collect_view()}
+                                </ol>
+                                {more.then(|| view! {
+                                    <button type="button" class="button button--secondary" on:click=move |_| shown.update(|n| *n += LOG_STEP)>
+                                        {i18n.t(Privacy::LoadMore)}
+                                    </button>
+                                })}
+                            }
                             }}
                     </Loaded>
                 </section>

@@ -106,12 +106,12 @@ pub fn SearchPage() -> impl IntoView {
             </nav>
             <Loaded resource=results let:page>
                 {match page {
-                        None => Either::Left(view! { <p class="empty">{i18n.t(Search::Prompt)}</p> }),
-                        Some(page) if page.items.is_empty() => Either::Left(view! { <p class="empty">{i18n.t(Search::Empty)}</p> }),
-                        Some(page) => Either::Right(view! {
-                            <h2 class="visually-hidden">{i18n.t(Search::Results)}</h2>
-                            <ul class="search-results">{page.items.into_iter().map(result_view).collect_view()}</ul>
-                        }),
+                    None => Either::Left(view! { <p class="empty">{i18n.t(Search::Prompt)}</p> }),
+                    Some(page) if page.items.is_empty() => Either::Left(view! { <p class="empty">{i18n.t(Search::Empty)}</p> }),
+                    Some(page) => Either::Right(view! {
+                        <h2 class="visually-hidden">{i18n.t(Search::Results)}</h2>
+                        <ul class="search-results">{page.items.into_iter().map(result_view).collect_view()}</ul>
+                    }),
                     }}
             </Loaded>
         </div>

@@ -37,44 +37,44 @@ pub fn RegistrationQueue() -> impl IntoView {
             <Loaded resource=queue let:page>
                 {
                     let waiting: Vec<PendingRegistration> =
-                        page.items.into_iter().filter(|r| decided.with(|ids| !ids.contains(&r.id))).collect();
+                    page.items.into_iter().filter(|r| decided.with(|ids| !ids.contains(&r.id))).collect();
                     if waiting.is_empty() {
-                        return view! { <p class="registration-queue__empty">{i18n.t(Settings::QueueEmpty)}</p> }.into_any();
+                    return view! { <p class="registration-queue__empty">{i18n.t(Settings::QueueEmpty)}</p> }.into_any();
                     }
                     view! {
-                        <ul class="registration-queue">
-                            {waiting.into_iter().map(|registration| {
-                                let who = format!("{} (@{})", registration.display_name, registration.handle);
-                                let approve = (registration.clone(), RegistrationDecision::Approve);
-                                let decline = (registration.clone(), RegistrationDecision::Decline);
-                                view! {
-                                    <li class="registration-queue__item">
-                                        <div class="registration-queue__who">
-                                            <strong>{registration.display_name.clone()}</strong>
-                                            " @"{registration.handle.clone()}
-                                            <span class="registration-queue__email">{registration.email.clone()}</span>
-                                            <span class="registration-queue__date">
-                                                {i18n.t(Settings::AskedOn)}" "{intl_date(&registration.created_at, i18n.locale(), &[("dateStyle", "medium"), ("timeStyle", "short")], None)}
-                                            </span>
-                                        </div>
-                                        <div class="registration-queue__actions">
-                                            <button type="button" class="button button--small"
-                                                aria-label=format!("{} {who}", i18n.t(Settings::ApproveLabel))
-                                                disabled=move || decide.pending().get()
-                                                on:click=move |_| { decide.dispatch(approve.clone()); }>
-                                                {i18n.t(Settings::Approve)}
-                                            </button>
-                                            <button type="button" class="button button--secondary button--small"
-                                                aria-label=format!("{} {who}", i18n.t(Settings::DeclineLabel))
-                                                disabled=move || decide.pending().get()
-                                                on:click=move |_| { decide.dispatch(decline.clone()); }>
-                                                {i18n.t(Settings::Decline)}
-                                            </button>
-                                        </div>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
+                    <ul class="registration-queue">
+                        {waiting.into_iter().map(|registration| {
+                            let who = format!("{} (@{})", registration.display_name, registration.handle);
+                            let approve = (registration.clone(), RegistrationDecision::Approve);
+                            let decline = (registration.clone(), RegistrationDecision::Decline);
+                            view! {
+                                <li class="registration-queue__item">
+                                    <div class="registration-queue__who">
+                                        <strong>{registration.display_name.clone()}</strong>
+                                        " @"{registration.handle.clone()}
+                                        <span class="registration-queue__email">{registration.email.clone()}</span>
+                                        <span class="registration-queue__date">
+                                            {i18n.t(Settings::AskedOn)}" "{intl_date(&registration.created_at, i18n.locale(), &[("dateStyle", "medium"), ("timeStyle", "short")], None)}
+                                        </span>
+                                    </div>
+                                    <div class="registration-queue__actions">
+                                        <button type="button" class="button button--small"
+                                            aria-label=format!("{} {who}", i18n.t(Settings::ApproveLabel))
+                                            disabled=move || decide.pending().get()
+                                            on:click=move |_| { decide.dispatch(approve.clone()); }>
+                                            {i18n.t(Settings::Approve)}
+                                        </button>
+                                        <button type="button" class="button button--secondary button--small"
+                                            aria-label=format!("{} {who}", i18n.t(Settings::DeclineLabel))
+                                            disabled=move || decide.pending().get()
+                                            on:click=move |_| { decide.dispatch(decline.clone()); }>
+                                            {i18n.t(Settings::Decline)}
+                                        </button>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
                     }
                     .into_any()
                 }

@@ -226,11 +226,11 @@ pub fn SurveyResultsPage(
 
             <Loaded resource=results loading=DashboardSkeleton let:data>
                     {view! {
-                        <div class="survey-dashboard">
-                            <NpsScore tally=data.tally margin_of_error=data.margin_of_error />
-                            <TrendChart points=data.trend monthly=data.bucket == "month" />
-                            <ScoreDistribution counts=data.distribution />
-                        </div>
+                    <div class="survey-dashboard">
+                        <NpsScore tally=data.tally margin_of_error=data.margin_of_error />
+                        <TrendChart points=data.trend monthly=data.bucket == "month" />
+                        <ScoreDistribution counts=data.distribution />
+                    </div>
                     }}
             </Loaded>
 
@@ -258,18 +258,18 @@ pub fn SurveyResultsPage(
                 </div>
                 <Loaded resource=comments let:page>
                     {{
-                            let more = page.next_cursor.is_some();
-                            if page.items.is_empty() {
-                                Either::Left(view! { <p class="empty">{i18n.t(Surveys::NoComments)}</p> })
-                            } else {
-                                Either::Right(view! {
-                                    <CommentList responses=page.items />
-                                    {more.then(|| view! {
-                                        <A href=move || { let v = view_state.get(); View { shown: v.shown + STEP, ..v }.href(&id.get()) }
-                                            attr:class="button button--secondary load-more">{i18n.t(Surveys::More)}</A>
-                                    })}
-                                })
-                            }
+                        let more = page.next_cursor.is_some();
+                        if page.items.is_empty() {
+                            Either::Left(view! { <p class="empty">{i18n.t(Surveys::NoComments)}</p> })
+                        } else {
+                            Either::Right(view! {
+                                <CommentList responses=page.items />
+                                {more.then(|| view! {
+                                    <A href=move || { let v = view_state.get(); View { shown: v.shown + STEP, ..v }.href(&id.get()) }
+                                        attr:class="button button--secondary load-more">{i18n.t(Surveys::More)}</A>
+                                })}
+                            })
+                        }
                         }}
                 </Loaded>
             </section>

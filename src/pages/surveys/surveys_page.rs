@@ -29,15 +29,15 @@ pub fn SurveysPage() -> impl IntoView {
             </header>
             <Loaded resource=list let:all>
                 {{
-                        if all.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Surveys::NoSurveys)}</p> })
-                        } else {
-                            Either::Right(view! {
-                                <ul class="survey-list">
-                                    {all.into_iter().map(|survey| view! { <SurveyRow survey=survey /> }).collect_view()}
-                                </ul>
-                            })
-                        }
+                    if all.is_empty() {
+                        Either::Left(view! { <p class="empty">{i18n.t(Surveys::NoSurveys)}</p> })
+                    } else {
+                        Either::Right(view! {
+                            <ul class="survey-list">
+                                {all.into_iter().map(|survey| view! { <SurveyRow survey=survey /> }).collect_view()}
+                            </ul>
+                        })
+                    }
                     }}
             </Loaded>
         </div>

@@ -113,21 +113,21 @@ pub fn ThreadsPage() -> impl IntoView {
             </div>
             <Loaded resource=list let:page>
                 {{
-                        let more_available = page.next_cursor.is_some();
-                        if page.items.is_empty() {
-                            leptos::either::Either::Left(view! { <p class="empty">{i18n.t(Threads::NoThreads)}</p> })
-                        } else {
-                            leptos::either::Either::Right(view! {
-                                <ul class="thread-list">
-                                    {page.items.into_iter().map(|thread| view! { <ThreadRow thread=thread /> }).collect_view()}
-                                </ul>
-                                {more_available.then(|| view! {
-                                    <button type="button" class="button button--secondary load-more" on:click=more.clone()>
-                                        {i18n.t(Threads::LoadMore)}
-                                    </button>
-                                })}
-                            })
-                        }
+                    let more_available = page.next_cursor.is_some();
+                    if page.items.is_empty() {
+                        leptos::either::Either::Left(view! { <p class="empty">{i18n.t(Threads::NoThreads)}</p> })
+                    } else {
+                        leptos::either::Either::Right(view! {
+                            <ul class="thread-list">
+                                {page.items.into_iter().map(|thread| view! { <ThreadRow thread=thread /> }).collect_view()}
+                            </ul>
+                            {more_available.then(|| view! {
+                                <button type="button" class="button button--secondary load-more" on:click=more.clone()>
+                                    {i18n.t(Threads::LoadMore)}
+                                </button>
+                            })}
+                        })
+                    }
                     }}
             </Loaded>
         </div>
