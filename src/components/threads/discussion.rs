@@ -9,7 +9,7 @@ use super::{MarkdownEditor, PendingPosts, PostModel, PostView, ReplyPager};
 use crate::api::client::{self, Method};
 use crate::api::threads;
 use crate::components::account::sign_in_href;
-use crate::components::feedback::ErrorView;
+use crate::components::feedback::{EmptyState, ErrorView};
 use crate::components::form::{FormAlert, FormState};
 use crate::i18n::messages::threads::Threads;
 use crate::i18n::use_i18n;
@@ -157,7 +157,7 @@ pub fn Discussion(
                     });
                     Either::Right(view! {
                         {pager()}
-                        {page.items.is_empty().then(|| view! { <p class="empty">{i18n.t(Threads::NoReplies)}</p> })}
+                        {page.items.is_empty().then(|| view! { <EmptyState text=i18n.t(Threads::NoReplies) /> })}
                         <ol class="reply-list" start=first>
                             {page.items.into_iter().map(|reply| view! {
                                 <li class="reply-list__item">

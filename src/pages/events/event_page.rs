@@ -7,7 +7,7 @@ use veche_api::members::Photo;
 
 use crate::api::events;
 use crate::components::events::{AddToCalendar, EventWhen, RsvpPanel};
-use crate::components::feedback::{Loaded, error_message};
+use crate::components::feedback::{EmptyState, Loaded, error_message};
 use crate::components::form::{FormAlert, FormState, TextField};
 use crate::components::groups::gated_failure;
 use crate::components::markdown::Markdown;
@@ -134,7 +134,7 @@ pub fn EventPage() -> impl IntoView {
                         <section class="attendees" aria-labelledby="attendees-title">
                             <h2 id="attendees-title">{i18n.t(Events::Attendees)}</h2>
                             {move || attendees.get().and_then(Result::ok).map(|page| if page.items.is_empty() {
-                                leptos::either::Either::Left(view! { <p class="empty">{i18n.t(Events::NoAttendees)}</p> })
+                                leptos::either::Either::Left(view! { <EmptyState text=i18n.t(Events::NoAttendees) /> })
                             } else {
                                 leptos::either::Either::Right(view! {
                                     <ul class="attendees__list">

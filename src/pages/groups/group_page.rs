@@ -11,7 +11,7 @@ use super::join_requests::JoinRequests;
 use crate::api::{self, ApiResult};
 use crate::components::events::UpcomingEvents;
 use crate::components::events::calendar::Day;
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::groups::{KindBadge, MembershipButton};
 use crate::components::ideas::IdeaCard;
 use crate::components::members::Avatar;
@@ -117,7 +117,7 @@ fn GroupSections(
     content: GroupContent,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let empty = move || view! { <p class="empty">{i18n.t(Groups::NothingYet)}</p> };
+    let empty = move || view! { <EmptyState text=i18n.t(Groups::NothingYet) /> };
     view! {
         <section class="group-page__section" aria-labelledby="group-threads">
             <h2 id="group-threads">{i18n.t(Groups::Threads)}</h2>

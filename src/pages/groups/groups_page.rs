@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use veche_api::groups::Group;
 
 use crate::api;
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::groups::{KindBadge, MembershipButton};
 use crate::i18n::messages::groups::{self as texts, Groups};
 use crate::i18n::use_i18n;
@@ -27,7 +27,7 @@ pub fn GroupsPage() -> impl IntoView {
             <Loaded resource=groups let:groups>
                 {{
                     if groups.is_empty() {
-                        Either::Left(view! { <p class="empty">{i18n.t(Groups::NoGroups)}</p> })
+                        Either::Left(view! { <EmptyState text=i18n.t(Groups::NoGroups) /> })
                     } else {
                         Either::Right(view! {
                             <ul class="group-list">

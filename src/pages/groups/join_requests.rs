@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use veche_api::groups::Decision;
 
 use crate::api;
-use crate::components::feedback::{Loaded, error_message};
+use crate::components::feedback::{EmptyState, Loaded, error_message};
 use crate::components::members::Avatar;
 use crate::i18n::messages::groups::Groups;
 use crate::i18n::use_i18n;
@@ -42,7 +42,7 @@ pub fn JoinRequests(
             <Loaded resource=queue let:page>
                 {{
                     if page.items.is_empty() {
-                        Either::Left(view! { <p class="empty">{i18n.t(Groups::NoRequests)}</p> })
+                        Either::Left(view! { <EmptyState text=i18n.t(Groups::NoRequests) /> })
                     } else {
                         Either::Right(view! {
                             <ul class="join-requests__list">

@@ -7,7 +7,7 @@ use veche_api::ideas::{Idea, IdeaStatus, MergeRequest, StatusUpdate};
 use veche_api::moderation::TargetKind;
 
 use crate::api::ideas;
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::form::{FormAlert, FormState, TextField};
 use crate::components::groups::gated_failure;
 use crate::components::ideas::{StatusChip, VoteButton, VotesLeft};
@@ -135,7 +135,7 @@ pub fn IdeaPage() -> impl IntoView {
                             {move || voters.get().and_then(Result::ok).map(|page| {
                                 let shown = page.items.len() as i64;
                                 view! {
-                                    {(data.vote_count == 0).then(|| view! { <p class="empty">{i18n.t(Ideas::NoVotesYet)}</p> })}
+                                    {(data.vote_count == 0).then(|| view! { <EmptyState text=i18n.t(Ideas::NoVotesYet) /> })}
                                     <ul class="voters__list">
                                         {page.items.into_iter().map(|m| {
                                             let (href, title) = (format!("/members/{}", m.handle), m.display_name.clone());

@@ -9,7 +9,7 @@ use veche_api::ideas::{IdeaSort, IdeaStatus, IdeaSummary};
 use crate::api::ideas::{self, IdeaQuery};
 use crate::api::url::query;
 use crate::api::{ApiResult, first_items};
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::ideas::{IdeaCard, IdeaCountersView, VotesLeft};
 use crate::i18n::messages::ideas::{Ideas, status_text};
 use crate::i18n::use_i18n;
@@ -168,7 +168,7 @@ pub fn IdeasPage() -> impl IntoView {
                 {{
                     let more = page.next_cursor.is_some();
                     if page.items.is_empty() {
-                        Either::Left(view! { <p class="empty">{i18n.t(Ideas::NoIdeas)}</p> })
+                        Either::Left(view! { <EmptyState text=i18n.t(Ideas::NoIdeas) /> })
                     } else {
                         Either::Right(view! {
                             <ul class="idea-list">

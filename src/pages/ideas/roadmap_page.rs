@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use veche_api::ideas::IdeaSummary;
 
 use crate::api::ideas;
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::i18n::messages::ideas::{self as texts, Ideas};
 use crate::i18n::use_i18n;
 
@@ -18,7 +18,7 @@ pub fn RoadmapPage() -> impl IntoView {
             <section class="roadmap__column" aria-labelledby=id>
                 <h2 class="roadmap__title" id=id>{i18n.t(title)}" "<span class="roadmap__count">{items.len()}</span></h2>
                 {if items.is_empty() {
-                    leptos::either::Either::Left(view! { <p class="empty">{i18n.t(Ideas::EmptyColumn)}</p> })
+                    leptos::either::Either::Left(view! { <EmptyState text=i18n.t(Ideas::EmptyColumn) /> })
                 } else {
                     leptos::either::Either::Right(view! {
                         <ul class="roadmap__list">

@@ -10,7 +10,7 @@ use super::section_anchor;
 use super::section_form::SectionForm;
 use super::section_view::{Editing, SectionView};
 use crate::api::{self, ApiError, client::new_idempotency_key};
-use crate::components::feedback::{Loaded, error_message};
+use crate::components::feedback::{EmptyState, Loaded, error_message};
 use crate::components::threads::reveal;
 use crate::i18n::messages::kb::Kb;
 use crate::i18n::use_i18n;
@@ -104,7 +104,7 @@ pub fn KnowledgeBasePage() -> impl IntoView {
             })}
             <Loaded resource=base let:base>
                 {if base.sections.is_empty() {
-                    Either::Left(view! { <p class="empty">{i18n.t(Kb::Empty)}</p> })
+                    Either::Left(view! { <EmptyState text=i18n.t(Kb::Empty) /> })
                     } else {
                     let ids: Vec<String> = base.sections.iter().map(|s| s.id.clone()).collect();
                     let last = ids.len() - 1;

@@ -8,7 +8,7 @@ use super::{STEP, shown_param};
 use crate::api::first_items;
 use crate::api::members;
 use crate::api::url::{encode, query};
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::members::MemberTile;
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
@@ -59,7 +59,7 @@ pub fn FollowsPage() -> impl IntoView {
                 {{
                     if page.items.is_empty() {
                         let empty = if followers.get_untracked() { Members::NoFollowers } else { Members::NoFollowing };
-                        Either::Left(view! { <p class="empty">{i18n.t(empty)}</p> })
+                        Either::Left(view! { <EmptyState text=i18n.t(empty) /> })
                     } else {
                         let more_available = page.next_cursor.is_some();
                         Either::Right(view! {

@@ -7,7 +7,7 @@ use veche_api::members::LeaderboardPeriod;
 
 use crate::api::members;
 use crate::api::url::encode;
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::members::{Avatar, RoleBadge};
 use crate::i18n::messages::members::{self as texts, Members};
 use crate::i18n::use_i18n;
@@ -63,7 +63,7 @@ pub fn LeaderboardPage() -> impl IntoView {
             <Loaded resource=board let:entries>
                 {{
                     if entries.is_empty() {
-                        Either::Left(view! { <p class="empty">{i18n.t(Members::NoLeaders)}</p> })
+                        Either::Left(view! { <EmptyState text=i18n.t(Members::NoLeaders) /> })
                     } else {
                         Either::Right(view! {
                             <ol class="leaderboard">

@@ -10,7 +10,7 @@ use super::{STEP, shown_param};
 use crate::api::first_items;
 use crate::api::members::{self, DirectoryQuery};
 use crate::api::url::query;
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::members::MemberTile;
 use crate::components::members::role_text;
 use crate::i18n::messages::members::Members;
@@ -147,7 +147,7 @@ pub fn MembersPage() -> impl IntoView {
             <Loaded resource=list let:page>
                 {{
                     if page.items.is_empty() {
-                        Either::Left(view! { <p class="empty">{i18n.t(Members::NoMembers)}</p> })
+                        Either::Left(view! { <EmptyState text=i18n.t(Members::NoMembers) /> })
                     } else {
                         let more_available = page.next_cursor.is_some();
                         Either::Right(view! {

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::days::{group_by_day, notifications_href};
 use super::notification_item::NotificationItem;
 use crate::api::{self, first_items};
-use crate::components::feedback::{ErrorView, Loaded};
+use crate::components::feedback::{EmptyState, ErrorView, Loaded};
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::notifications::Notifications;
 use crate::i18n::{I18n, use_i18n};
@@ -93,7 +93,7 @@ pub fn NotificationsPage() -> impl IntoView {
                 {{
                     if page.items.is_empty() {
                         let empty = if unread_only.get_untracked() { Notifications::EmptyUnread } else { Notifications::Empty };
-                        return Either::Left(view! { <p class="empty">{i18n.t(empty)}</p> });
+                        return Either::Left(view! { <EmptyState text=i18n.t(empty) /> });
                     }
                     let more_available = page.next_cursor.is_some();
                     let days = group_by_day(page.items, |n| date(&n.created_at, locale, DateStyle::Long, None));

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_query_map;
 use super::member_request::MemberRequest;
 use super::setting_form::SettingForm;
 use crate::api::{self, first_items};
-use crate::components::feedback::{Loaded, StaffOnly};
+use crate::components::feedback::{EmptyState, Loaded, StaffOnly};
 use crate::components::privacy::LogRow;
 use crate::i18n::messages::privacy::Privacy;
 use crate::i18n::use_i18n;
@@ -62,7 +62,7 @@ fn PrivacyPanels() -> impl IntoView {
                         {{
                             let more = page.next_cursor.is_some();
                             view! {
-                                {page.items.is_empty().then(|| view! { <p class="empty">{i18n.t(Privacy::LogEmpty)}</p> })}
+                                {page.items.is_empty().then(|| view! { <EmptyState text=i18n.t(Privacy::LogEmpty) /> })}
                                 <ol class="privacy-log">
                                     {page.items.into_iter().map(|entry| view! { <LogRow entry=entry /> }).collect_view()}
                                 </ol>

@@ -8,7 +8,7 @@ use veche_api::validate::{self, FieldErrors};
 
 use super::highlighted::Highlighted;
 use crate::api;
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::form::{FormState, TextField};
 use crate::i18n::messages::search::Search;
 use crate::i18n::use_i18n;
@@ -106,8 +106,8 @@ pub fn SearchPage() -> impl IntoView {
             </nav>
             <Loaded resource=results let:page>
                 {match page {
-                    None => Either::Left(view! { <p class="empty">{i18n.t(Search::Prompt)}</p> }),
-                    Some(page) if page.items.is_empty() => Either::Left(view! { <p class="empty">{i18n.t(Search::Empty)}</p> }),
+                    None => Either::Left(view! { <EmptyState text=i18n.t(Search::Prompt) /> }),
+                    Some(page) if page.items.is_empty() => Either::Left(view! { <EmptyState text=i18n.t(Search::Empty) /> }),
                     Some(page) => Either::Right(view! {
                         <h2 class="visually-hidden">{i18n.t(Search::Results)}</h2>
                         <ul class="search-results">{page.items.into_iter().map(result_view).collect_view()}</ul>

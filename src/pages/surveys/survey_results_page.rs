@@ -9,7 +9,7 @@ use crate::api::first_items;
 use crate::api::surveys::{self, ResponsesQuery, ResultsFilter};
 use crate::api::url::{encode, query};
 use crate::components::events::calendar::Day;
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::surveys::{CommentList, NpsScore, ScoreDistribution, TrendChart, source_text};
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::surveys::Surveys;
@@ -260,7 +260,7 @@ pub fn SurveyResultsPage(
                     {{
                         let more = page.next_cursor.is_some();
                         if page.items.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Surveys::NoComments)}</p> })
+                            Either::Left(view! { <EmptyState text=i18n.t(Surveys::NoComments) /> })
                         } else {
                             Either::Right(view! {
                                 <CommentList responses=page.items />

@@ -6,7 +6,7 @@ use veche_api::surveys::{Survey, SurveyKind};
 
 use crate::api::surveys;
 use crate::api::url::encode;
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::i18n::messages::surveys::{self as texts, Surveys, kind_text};
 use crate::i18n::use_i18n;
 
@@ -30,7 +30,7 @@ pub fn SurveysPage() -> impl IntoView {
             <Loaded resource=list let:all>
                 {{
                     if all.is_empty() {
-                        Either::Left(view! { <p class="empty">{i18n.t(Surveys::NoSurveys)}</p> })
+                        Either::Left(view! { <EmptyState text=i18n.t(Surveys::NoSurveys) /> })
                     } else {
                         Either::Right(view! {
                             <ul class="survey-list">

@@ -8,7 +8,7 @@ use veche_api::threads::{ThreadSort, ThreadSummary};
 use crate::api::threads::{self, ThreadQuery};
 use crate::api::url::query;
 use crate::api::{ApiResult, first_items};
-use crate::components::feedback::Loaded;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::threads::ThreadRow;
 use crate::i18n::messages::threads::{self as texts, Threads};
 use crate::i18n::use_i18n;
@@ -115,7 +115,7 @@ pub fn ThreadsPage() -> impl IntoView {
                 {{
                     let more_available = page.next_cursor.is_some();
                     if page.items.is_empty() {
-                        leptos::either::Either::Left(view! { <p class="empty">{i18n.t(Threads::NoThreads)}</p> })
+                        leptos::either::Either::Left(view! { <EmptyState text=i18n.t(Threads::NoThreads) /> })
                     } else {
                         leptos::either::Either::Right(view! {
                             <ul class="thread-list">
