@@ -11,7 +11,7 @@ use leptos_router::components::{
 };
 use leptos_router::{MatchNestedRoutes, NestedRoute, path};
 
-use crate::api;
+use crate::components::account::sign_in_here;
 use crate::components::layout::Shell;
 use crate::i18n::provide_i18n;
 use crate::pages::account::AccountPage;
@@ -28,7 +28,7 @@ use crate::pages::members::{
 use crate::pages::moderation::ModerationArea;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::notifications::NotificationsPage;
-use crate::pages::surveys::SurveyAdmin;
+use crate::pages::surveys::SurveysArea;
 use crate::pages::threads::{NewThreadPage, ThreadPage, ThreadsPage};
 use crate::state::community::{provide_community, use_community};
 use crate::state::outbox::provide_outbox;
@@ -76,7 +76,7 @@ fn Routed() -> impl IntoView {
                 .path(path!(""))
                 .view(Outlet)
                 .condition(move || signed_in.get())
-                .redirect_path(sign_in_redirect)
+                .redirect_path(sign_in_here)
                 .children(RouteChildren::to_children(|| routes_for(Access::SignedIn)))
                 .build(),
         ),
@@ -141,10 +141,10 @@ crate::lazy_routes! {
         ("account/forgot-password", forgot_password_page, Anyone),
         ("account/reset-password", reset_password_page, Anyone),
         ("account/confirm-email", confirm_email_page, Anyone),
-        ("admin/surveys", survey_admin, SignedIn),
-        ("admin/surveys/new", survey_admin, SignedIn),
-        ("admin/surveys/:id", survey_admin, SignedIn),
-        ("admin/surveys/:id/edit", survey_admin, SignedIn),
+        ("admin/surveys", surveys_area, SignedIn),
+        ("admin/surveys/new", surveys_area, SignedIn),
+        ("admin/surveys/:id", surveys_area, SignedIn),
+        ("admin/surveys/:id/edit", surveys_area, SignedIn),
         ("admin/kpis", kpis_page, SignedIn),
         ("admin/sign-in", sign_in_settings_page, SignedIn),
         ("admin/names", names_page, SignedIn),
@@ -202,7 +202,7 @@ crate::lazy_page!(events_page, EventsPage);
 crate::lazy_page!(event_page, EventPage);
 crate::lazy_page!(new_event_page, NewEventPage);
 crate::lazy_page!(edit_event_page, EditEventPage);
-crate::lazy_page!(survey_admin, SurveyAdmin);
+crate::lazy_page!(surveys_area, SurveysArea);
 crate::lazy_page!(kpis_page, KpisPage);
 crate::lazy_page!(sign_in_settings_page, crate::pages::sign_in_settings::SignInSettingsPage);
 crate::lazy_page!(names_page, crate::pages::names::NamesPage);
@@ -212,14 +212,3 @@ crate::lazy_page!(moderation_area, ModerationArea);
 crate::lazy_page!(groups_area, GroupsArea);
 crate::lazy_page!(kb_area, crate::pages::kb::KbArea);
 crate::lazy_page!(notifications_page, NotificationsPage);
-
-/// Sign-in page that brings the member back to where they were heading.
-pub(crate) fn sign_in_redirect() -> String {
-    let here = web_sys::window()
-        .and_then(|w| {
-            let location = w.location();
-            Some(format!("{}{}", location.pathname().ok()?, location.search().ok()?))
-        })
-        .unwrap_or_else(|| "/".to_owned());
-    format!("/signin?next={}", api::url::encode(&here))
-}

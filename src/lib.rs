@@ -7,3 +7,4 @@ pub mod i18n;
 pub mod markdown;
 pub mod pages;
 pub mod state;
+pub mod stylesheets;

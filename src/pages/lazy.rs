@@ -23,7 +23,7 @@ use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch};
 
 use crate::api::ApiError;
 use crate::components::feedback::{ErrorView, Loading};
-use crate::components::styles::section_styles;
+use crate::stylesheets::section_styles;
 
 /// A chunk that could not be fetched.
 #[derive(Clone, Copy, Debug)]

@@ -65,8 +65,16 @@ pub struct Outbox {
 impl Outbox {
     /// Stores the write, then tries to send it. Answers its key.
     pub fn send<B: Serialize>(&self, topic: &str, method: Method, path: &str, body: &B) -> String {
+        let key = client::new_idempotency_key();
+        self.store(key.clone(), topic, method, path, body);
+        self.flush();
+        key
+    }
+
+    /// Stores the write under `key` (in this browser too) without sending it yet.
+    fn store<B: Serialize>(&self, key: String, topic: &str, method: Method, path: &str, body: &B) {
         let pending = Pending {
-            key: client::new_idempotency_key(),
+            key,
             topic: topic.to_owned(),
             method: method.as_str().to_owned(),
             path: path.to_owned(),
@@ -75,11 +83,8 @@ impl Outbox {
             refused: None,
             still_running: 0,
         };
-        let key = pending.key.clone();
         self.items.update(|items| items.push(pending));
         self.persist();
-        self.flush();
-        key
     }
 
     /// The writes of one topic still waiting or refused (tracked).
@@ -138,6 +143,18 @@ impl Outbox {
         self.persist();
     }
 
+    /// The outbox as this browser kept it (empty on a first visit).
+    fn restore() -> Outbox {
+        let items: Vec<Pending> = storage::get_json(STORAGE_KEY).unwrap_or_default();
+        Outbox {
+            items: RwSignal::new(items),
+            offline: RwSignal::new(false),
+            delivered: RwSignal::new(None),
+            flushing: StoredValue::new(false),
+            backoff_ms: StoredValue::new(0),
+        }
+    }
+
     fn persist(&self) {
         self.items.with_untracked(|items| storage::set_json(STORAGE_KEY, items));
     }
@@ -151,41 +168,56 @@ impl Outbox {
         self.flushing.set_value(true);
         let outbox = *self;
         leptos::task::spawn_local(async move {
-            loop {
-                let next = outbox.items.with_untracked(|items| items.iter().find(|p| p.refused.is_none()).cloned());
-                let Some(pending) = next else {
-                    outbox.offline.set(false);
-                    break;
-                };
+            while let Some(pending) = outbox.next_to_send() {
                 let method = Method::parse(&pending.method).unwrap_or(Method::Post);
                 let body = (!pending.body.is_empty()).then_some(pending.body.as_str());
-                match client::request_text(method, &pending.path, body, Some(&pending.key)).await {
-                    Ok(response) => {
-                        outbox.items.update(|items| items.retain(|p| p.key != pending.key));
-                        outbox.persist();
-                        outbox.offline.set(false);
-                        outbox.backoff_ms.set_value(0);
-                        outbox.delivered.set(Some(Delivery { key: pending.key, topic: pending.topic, response }));
-                    }
-                    Err(error) => {
-                        let mut answered = pending.clone();
-                        let wait = answer_failure(&mut answered, &error);
-                        outbox.items.update(|items| {
-                            if let Some(item) = items.iter_mut().find(|p| p.key == pending.key) {
-                                *item = answered;
-                            }
-                        });
-                        outbox.persist();
-                        if wait {
-                            outbox.offline.set(matches!(error, ApiError::Network));
-                            outbox.retry_later(&error);
-                            break;
-                        }
-                    }
+                let answer = client::request_text(method, &pending.path, body, Some(&pending.key)).await;
+                if let Some(error) = outbox.take_answer(pending, answer) {
+                    outbox.retry_later(&error);
+                    break;
                 }
             }
             outbox.flushing.set_value(false);
         });
+    }
+
+    /// The oldest write not refused, to send next; none left: the server is reachable again.
+    fn next_to_send(&self) -> Option<Pending> {
+        let next = self.items.with_untracked(|items| items.iter().find(|p| p.refused.is_none()).cloned());
+        if next.is_none() {
+            self.offline.set(false);
+        }
+        next
+    }
+
+    /// Takes the server's answer to `pending`: accepted, it leaves the outbox and whoever waits
+    /// on its topic hears of it; failed, the failure is recorded on it. Answers the error to wait
+    /// on before sending again (`None`: go on with the next write).
+    fn take_answer(&self, pending: Pending, answer: Result<String, ApiError>) -> Option<ApiError> {
+        match answer {
+            Ok(response) => {
+                self.items.update(|items| items.retain(|p| p.key != pending.key));
+                self.persist();
+                self.offline.set(false);
+                self.backoff_ms.set_value(0);
+                self.delivered.set(Some(Delivery { key: pending.key, topic: pending.topic, response }));
+                None
+            }
+            Err(error) => {
+                let mut answered = pending.clone();
+                let wait = answer_failure(&mut answered, &error);
+                self.items.update(|items| {
+                    if let Some(item) = items.iter_mut().find(|p| p.key == pending.key) {
+                        *item = answered;
+                    }
+                });
+                self.persist();
+                wait.then(|| {
+                    self.offline.set(matches!(error, ApiError::Network));
+                    error
+                })
+            }
+        }
     }
 
     fn retry_later(&self, error: &ApiError) {
@@ -242,14 +274,7 @@ fn refusal(error: &ApiError) -> (u16, String) {
 
 /// Restores what an earlier visit left unsent and keeps sending it whenever the network is back.
 pub fn provide_outbox() -> Outbox {
-    let items: Vec<Pending> = storage::get_json(STORAGE_KEY).unwrap_or_default();
-    let outbox = Outbox {
-        items: RwSignal::new(items),
-        offline: RwSignal::new(false),
-        delivered: RwSignal::new(None),
-        flushing: StoredValue::new(false),
-        backoff_ms: StoredValue::new(0),
-    };
+    let outbox = Outbox::restore();
     provide_context(outbox);
     let online = window_event_listener(leptos::ev::online, move |_| outbox.flush());
     // Another tab may have queued or delivered writes: take its view of the outbox.
@@ -272,6 +297,8 @@ pub fn use_outbox() -> Outbox {
 
 #[cfg(test)]
 mod tests {
+    use leptos::prelude::Owner;
+
     use super::*;
 
     fn reply() -> Pending {
@@ -284,6 +311,67 @@ mod tests {
             refused: None,
             still_running: 0,
         }
+    }
+
+    fn outbox() -> (Owner, Outbox) {
+        let owner = Owner::new();
+        owner.set();
+        storage::remove(STORAGE_KEY);
+        (owner, Outbox::restore())
+    }
+
+    #[test]
+    fn a_reply_written_offline_survives_a_reload_and_is_sent_once_with_one_key() {
+        let (_owner, outbox) = outbox();
+        outbox.store(
+            "key-1".into(),
+            "thread:1",
+            Method::Post,
+            "/threads/1/replies",
+            &serde_json::json!({"body": "Hi"}),
+        );
+        let attempt = outbox.next_to_send().expect("waiting");
+        assert!(outbox.take_answer(attempt, Err(ApiError::Network)).is_some(), "no network: wait and try again");
+        assert!(outbox.offline(), "\"waiting for connection…\"");
+
+        // The tab is closed and opened again: the reply is still there, as it was written.
+        let reopened = Outbox::restore();
+        let waiting = reopened.pending("thread:1");
+        assert_eq!(waiting.len(), 1);
+        assert_eq!(waiting[0].body, r#"{"body":"Hi"}"#);
+
+        let attempt = reopened.next_to_send().expect("still waiting");
+        assert_eq!(attempt.key, "key-1", "every attempt carries the same Idempotency-Key: the server counts it once");
+        assert!(reopened.take_answer(attempt, Ok(r#"{"id":"r1"}"#.into())).is_none());
+        assert_eq!(reopened.next_to_send(), None, "delivered: not sent again");
+        assert_eq!(reopened.waiting(), 0);
+        assert!(!reopened.offline());
+        assert_eq!(Outbox::restore().waiting(), 0, "nor after another reload");
+        let delivered = reopened.delivered.get_untracked().expect("whoever waits hears of it");
+        assert_eq!((delivered.topic.as_str(), delivered.response.as_str()), ("thread:1", r#"{"id":"r1"}"#));
+    }
+
+    #[test]
+    fn a_refused_write_stays_for_the_member_to_decide_and_the_next_one_goes_on() {
+        let (_owner, outbox) = outbox();
+        outbox.store("vote".into(), "vote:7", Method::Put, "/ideas/7/vote", &());
+        outbox.store(
+            "reply".into(),
+            "thread:1",
+            Method::Post,
+            "/threads/1/replies",
+            &serde_json::json!({"body": "Hi"}),
+        );
+        let vote = outbox.next_to_send().expect("the vote first");
+        assert_eq!((vote.key.as_str(), vote.body.as_str()), ("vote", ""), "a vote has no body");
+        let closed = ApiError::Conflict { code: veche_api::ProblemCode::VotingClosed, detail: None };
+        assert!(outbox.take_answer(vote, Err(closed.clone())).is_none(), "refused: go on with the next write");
+        assert_eq!(outbox.next_to_send().map(|p| p.key), Some("reply".into()));
+        assert_eq!(outbox.pending("vote:7")[0].error(), Some(closed), "the refusal is kept, with why");
+        assert_eq!(outbox.waiting(), 1, "only the reply still waits");
+
+        outbox.discard("vote");
+        assert!(outbox.pending("vote:7").is_empty());
     }
 
     #[test]

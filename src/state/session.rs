@@ -24,6 +24,11 @@ pub struct SessionState {
 }
 
 impl SessionState {
+    /// Nobody known yet: loading.
+    fn new() -> SessionState {
+        SessionState { account: RwSignal::new(None), status: RwSignal::new(SessionStatus::Loading) }
+    }
+
     /// The signed-in member's account (tracked).
     pub fn account(&self) -> Option<Account> {
         self.account.get()
@@ -81,7 +86,7 @@ impl SessionState {
 }
 
 pub fn provide_session() -> SessionState {
-    let state = SessionState { account: RwSignal::new(None), status: RwSignal::new(SessionStatus::Loading) };
+    let state = SessionState::new();
     provide_context(state);
     state.reload();
     state
@@ -89,4 +94,53 @@ pub fn provide_session() -> SessionState {
 
 pub fn use_session() -> SessionState {
     expect_context::<SessionState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos::prelude::Owner;
+
+    use super::*;
+
+    fn session(handle: &str) -> Session {
+        serde_json::from_value(serde_json::json!({
+            "account": {
+                "member": { "id": "m1", "handle": handle, "display_name": "Ada", "role": "member", "access": "member" },
+                "email": "ada@example.com",
+                "locale": "en"
+            },
+            "csrf_token": "t"
+        }))
+        .expect("an account")
+    }
+
+    #[test]
+    fn protected_pages_wait_until_the_server_has_said_who_is_signed_in() {
+        let owner = Owner::new();
+        owner.set();
+        let state = SessionState::new();
+        assert_eq!(state.signed_in(), None, "still loading: neither sent to sign in nor shown");
+        state.accept(session("ada"));
+        assert_eq!(state.signed_in(), Some(true));
+        state.accept(Session { account: None, csrf_token: "t".into() });
+        assert_eq!(state.signed_in(), Some(false), "signed out");
+        assert_eq!(state.account(), None);
+    }
+
+    #[test]
+    fn a_new_name_shows_in_the_header_at_once_but_only_for_the_same_member() {
+        let owner = Owner::new();
+        owner.set();
+        let state = SessionState::new();
+        state.accept(session("ada"));
+        let mut renamed = session("ada").account.expect("an account").member;
+        renamed.display_name = "Ada L.".into();
+        state.update_member(renamed.clone());
+        assert_eq!(state.account().map(|a| a.member.display_name), Some("Ada L.".to_owned()));
+        let mut someone_else = renamed;
+        someone_else.id = "m2".into();
+        someone_else.display_name = "Bob".into();
+        state.update_member(someone_else);
+        assert_eq!(state.account().map(|a| a.member.display_name), Some("Ada L.".to_owned()));
+    }
 }

@@ -17,6 +17,11 @@ pub struct UnreadState {
 }
 
 impl UnreadState {
+    /// Nothing unread known yet.
+    fn new() -> UnreadState {
+        UnreadState { count: RwSignal::new(0) }
+    }
+
     /// Unread notifications, 0 when unknown or signed out (tracked).
     pub fn count(&self) -> i64 {
         self.count.get()
@@ -41,7 +46,7 @@ impl UnreadState {
 /// Loads the count whenever someone signs in, forgets it on sign-out, and keeps it fresh while
 /// the tab is visible.
 pub fn provide_unread() -> UnreadState {
-    let state = UnreadState { count: RwSignal::new(0) };
+    let state = UnreadState::new();
     let session = use_session();
     Effect::new(move |_| match session.account() {
         Some(_) => state.reload(),
@@ -60,4 +65,23 @@ pub fn provide_unread() -> UnreadState {
 
 pub fn use_unread() -> UnreadState {
     expect_context::<UnreadState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos::prelude::Owner;
+
+    use super::*;
+
+    #[test]
+    fn the_bell_shows_what_the_server_last_said_and_never_a_negative_count() {
+        let owner = Owner::new();
+        owner.set();
+        let unread = UnreadState::new();
+        assert_eq!(unread.count(), 0, "nothing shown before the server answers");
+        unread.set(4);
+        assert_eq!(unread.count(), 4);
+        unread.set(-1);
+        assert_eq!(unread.count(), 0);
+    }
 }

@@ -12,6 +12,11 @@ pub struct VotesState {
 }
 
 impl VotesState {
+    /// Not known yet (nobody signed in, or not asked yet).
+    fn new() -> VotesState {
+        VotesState { budget: RwSignal::new(None) }
+    }
+
     /// The budget once known (tracked).
     pub fn budget(&self) -> Option<VoteBudget> {
         self.budget.get()
@@ -48,7 +53,7 @@ impl VotesState {
 
 /// Loads the budget whenever someone signs in; forgets it on sign-out.
 pub fn provide_votes() -> VotesState {
-    let state = VotesState { budget: RwSignal::new(None) };
+    let state = VotesState::new();
     let session = use_session();
     Effect::new(move |_| match session.account() {
         Some(_) => state.reload(),
@@ -60,4 +65,41 @@ pub fn provide_votes() -> VotesState {
 
 pub fn use_votes() -> VotesState {
     expect_context::<VotesState>()
+}
+
+#[cfg(test)]
+mod tests {
+    use leptos::prelude::Owner;
+
+    use super::*;
+
+    #[test]
+    fn a_vote_counts_at_once_and_a_refused_one_gives_the_vote_back() {
+        let owner = Owner::new();
+        owner.set();
+        let votes = VotesState::new();
+        votes.set(VoteBudget::new(3, 2));
+        assert!(votes.allows_another(), "one vote left");
+        votes.adjust(1);
+        assert_eq!(votes.budget().and_then(|b| b.left), Some(0), "\"0 votes left\" before the server answers");
+        assert!(!votes.allows_another(), "the other buttons say no votes are left");
+        votes.adjust(-1);
+        assert_eq!(votes.budget().and_then(|b| b.left), Some(1), "the refusal gives it back");
+        assert!(votes.allows_another());
+    }
+
+    #[test]
+    fn taking_back_never_goes_below_nothing_and_an_unknown_budget_blocks_nobody() {
+        let owner = Owner::new();
+        owner.set();
+        let votes = VotesState::new();
+        assert!(votes.allows_another(), "before the budget is known, voting is not blocked");
+        votes.adjust(1);
+        assert_eq!(votes.budget(), None, "a guess does not invent a budget");
+        votes.set(VoteBudget::new(2, 0));
+        votes.adjust(-1);
+        assert_eq!(votes.budget().map(|b| (b.used, b.left)), Some((0, Some(2))));
+        votes.set(VoteBudget::new(0, 5));
+        assert!(votes.allows_another(), "no limit");
+    }
 }

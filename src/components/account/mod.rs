@@ -9,6 +9,7 @@ mod email_status;
 mod link_problem;
 mod mail_preferences_form;
 mod session_list;
+mod sign_in_href;
 mod sign_in_providers;
 mod sign_out_button;
 
@@ -19,5 +20,6 @@ pub use email_status::EmailStatus;
 pub use link_problem::LinkProblem;
 pub use mail_preferences_form::MailPreferencesForm;
 pub use session_list::SessionList;
+pub use sign_in_href::{register_href, sign_in_here, sign_in_href};
 pub use sign_in_providers::{SignInProviders, start_href};
 pub use sign_out_button::SignOutButton;

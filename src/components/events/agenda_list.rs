@@ -4,6 +4,7 @@ use veche_api::events::Occurrence;
 
 use super::EventChip;
 use super::calendar::{Day, group_by_day};
+use crate::components::feedback::EmptyState;
 use crate::i18n::format::{intl_date, parse_millis};
 use crate::i18n::messages::events::Events;
 use crate::i18n::use_i18n;
@@ -41,7 +42,7 @@ pub fn AgendaList(
         }
     };
     if past.is_empty() && upcoming.is_empty() {
-        return Either::Left(view! { <p class="empty">{i18n.t(Events::NoEvents)}</p> });
+        return Either::Left(view! { <EmptyState text=i18n.t(Events::NoEvents) /> });
     }
     Either::Right(view! {
         {(!upcoming.is_empty()).then(|| section(Events::Upcoming, "agenda-upcoming", upcoming))}

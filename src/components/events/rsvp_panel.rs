@@ -91,7 +91,7 @@ pub fn RsvpPanel(
             RsvpStatus::Unknown => None,
         })
     };
-    let next = format!("/signin?next={}", crate::api::url::encode(&format!("/events/{event_id}")));
+    let next = crate::components::account::sign_in_href(&format!("/events/{event_id}"));
 
     view! {
         <section class="rsvp" aria-labelledby="rsvp-title">

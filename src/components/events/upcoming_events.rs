@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use veche_api::events::Occurrence;
 
 use super::{EventChip, TimeZoneNotice, all_day_zones};
+use crate::components::feedback::EmptyState;
 use crate::i18n::format::intl_date;
 use crate::i18n::messages::events::Events;
 use crate::i18n::use_i18n;
@@ -22,7 +23,7 @@ pub fn UpcomingEvents(
                 <A href="/events?view=agenda">{i18n.t(Events::AllEvents)}</A>
             </div>
             {if dates.is_empty() {
-                leptos::either::Either::Left(view! { <p class="empty">{i18n.t(Events::NothingUpcoming)}</p> })
+                leptos::either::Either::Left(view! { <EmptyState text=i18n.t(Events::NothingUpcoming) /> })
             } else {
                 leptos::either::Either::Right(view! {
                     <TimeZoneNotice zones=all_day_zones(&dates) />

@@ -112,20 +112,6 @@ pub fn ErrorView(
     }
 }
 
-/// `ErrorBoundary` fallback showing the first error (with a retry where one can help).
-pub fn errors_fallback(retry: Callback<()>) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Send + Clone + 'static {
-    move |errors: ArcRwSignal<Errors>| {
-        let error = Signal::derive(move || {
-            errors
-                .get()
-                .iter()
-                .find_map(|(_, e)| e.downcast_ref::<ApiError>().cloned())
-                .unwrap_or(ApiError::InvalidResponse)
-        });
-        view! { <ErrorView error=error on_retry=retry /> }.into_any()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeMap;

@@ -5,6 +5,7 @@ use leptos_router::hooks::use_location;
 use veche_api::groups::{GroupGate, MembersOnlyProblem};
 
 use crate::api::{self, ApiError};
+use crate::components::account::{register_href, sign_in_href};
 use crate::components::feedback::{ErrorView, error_message};
 use crate::i18n::messages::groups::Groups;
 use crate::i18n::use_i18n;
@@ -18,7 +19,7 @@ pub fn MembersOnly(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    let next = move || api::url::encode(&location.pathname.get_untracked());
+    let here = move || location.pathname.get_untracked();
     let slug = gate.group.slug.clone();
     let request = Action::new_local(move |_: &()| {
         let slug = slug.clone();
@@ -57,8 +58,8 @@ pub fn MembersOnly(
                 view! {
                     <p>{i18n.t(Groups::GateGuest)}</p>
                     <p class="members-only__actions">
-                        <A href=move || format!("/signin?next={}", next()) attr:class="button">{i18n.t(Groups::SignIn)}</A>
-                        <A href=move || format!("/register?next={}", next()) attr:class="button button--secondary">
+                        <A href=move || sign_in_href(&here()) attr:class="button">{i18n.t(Groups::SignIn)}</A>
+                        <A href=move || register_href(&here()) attr:class="button button--secondary">
                             {i18n.t(Groups::Register)}
                         </A>
                     </p>
@@ -69,24 +70,16 @@ pub fn MembersOnly(
     }
 }
 
-/// The `ErrorBoundary` fallback of pages that show group content: a `members_only` refusal
-/// becomes the members-only page, anything else the shared error view with a retry.
-pub fn gated_fallback(retry: Callback<()>) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Send + Clone + 'static {
-    move |errors: ArcRwSignal<Errors>| {
-        let first = move || {
-            errors
-                .get()
-                .iter()
-                .find_map(|(_, e)| e.downcast_ref::<ApiError>().cloned())
-                .unwrap_or(ApiError::InvalidResponse)
-        };
-        let gate = match first() {
-            ApiError::MembersOnly(body) => serde_json::from_str::<MembersOnlyProblem>(&body).ok(),
-            _ => None,
-        };
-        match gate {
-            Some(problem) => view! { <MembersOnly gate=problem.group /> }.into_any(),
-            None => view! { <ErrorView error=Signal::derive(first) on_retry=retry /> }.into_any(),
-        }
+/// How pages that show group content show a failed load (`Loaded`'s `failure`): a
+/// `members_only` refusal becomes the members-only page, anything else the shared error view
+/// with a retry.
+pub fn gated_failure(error: Signal<ApiError>, retry: Callback<()>) -> AnyView {
+    let gate = match error.get_untracked() {
+        ApiError::MembersOnly(body) => serde_json::from_str::<MembersOnlyProblem>(&body).ok(),
+        _ => None,
+    };
+    match gate {
+        Some(problem) => view! { <MembersOnly gate=problem.group /> }.into_any(),
+        None => view! { <ErrorView error=error on_retry=retry /> }.into_any(),
     }
 }

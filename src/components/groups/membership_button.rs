@@ -4,6 +4,7 @@ use leptos_router::hooks::use_location;
 use veche_api::groups::{Group, GroupKind, Membership};
 
 use crate::api;
+use crate::components::account::sign_in_href;
 use crate::components::feedback::error_message;
 use crate::i18n::messages::groups::Groups;
 use crate::i18n::use_i18n;
@@ -57,8 +58,8 @@ pub fn MembershipButton(
                 if session.signed_in() != Some(true) {
                     // Untracked: read when the link is drawn. Tracking the address re-ran this
                     // for a guest while a navigation tore the page down, and trapped.
-                    let next = api::url::encode(&location.pathname.get_untracked());
-                    return view! { <A href=format!("/signin?next={next}")>{i18n.t(Groups::SignInToJoin)}</A> }.into_any();
+                    let href = sign_in_href(&location.pathname.get_untracked());
+                    return view! { <A href=href>{i18n.t(Groups::SignInToJoin)}</A> }.into_any();
                 }
                 let (membership, kind) = group.with(|g| (g.membership, g.kind));
                 match membership {

@@ -6,5 +6,5 @@ mod members_only;
 mod membership_button;
 
 pub use kind_badge::KindBadge;
-pub use members_only::{MembersOnly, gated_fallback};
+pub use members_only::{MembersOnly, gated_failure};
 pub use membership_button::MembershipButton;

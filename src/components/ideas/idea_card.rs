@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use veche_api::ideas::IdeaSummary;
 
 use super::{StatusChip, VoteButton};
-use crate::components::member::shown_name;
+use crate::components::members::shown_name;
 use crate::i18n::messages::ideas;
 use crate::i18n::use_i18n;
 

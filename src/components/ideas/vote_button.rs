@@ -103,7 +103,7 @@ pub fn VoteButton(
         outbox.send(&topic, method, &path, &());
     };
     let label = move || if voted.get() { i18n.t(Ideas::TakeBack) } else { i18n.t(Ideas::VoteFor) };
-    let next = format!("/signin?next={}", crate::api::url::encode(&format!("/ideas/{idea_id}")));
+    let next = crate::components::account::sign_in_href(&format!("/ideas/{idea_id}"));
     let button_describes = describe_id.clone();
 
     view! {

@@ -5,7 +5,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api::url::encode;
 use crate::components::account::SignOutButton;
-use crate::components::member::Avatar;
+use crate::components::members::Avatar;
 use crate::i18n::messages::common::Common;
 use crate::i18n::use_i18n;
 

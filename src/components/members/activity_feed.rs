@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use veche_api::members::{ActivityItem, ActivityKind};
 
 use crate::api::{ApiError, members};
-use crate::components::feedback::{ErrorView, Loading};
+use crate::components::feedback::{EmptyState, ErrorView, Loading};
 use crate::components::threads::reveal;
 use crate::i18n::format::{DateStyle, date, relative_time};
 use crate::i18n::messages::members::Members;
@@ -67,7 +67,7 @@ pub fn ActivityFeed(
             <ErrorView error=error on_retry=Callback::new(move |_| load.run(next.get_untracked())) />
         })}
         {move || (!loading.get() && failed.with(Option::is_none) && items.with(Vec::is_empty)).then(|| view! {
-            <p class="empty">{i18n.t(Members::NoActivity)}</p>
+            <EmptyState text=i18n.t(Members::NoActivity) />
         })}
         {move || next.with(Option::is_some).then(|| view! {
             <button type="button" class="button button--secondary load-more" aria-busy=move || loading.get().to_string() on:click=more>

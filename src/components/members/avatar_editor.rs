@@ -5,7 +5,7 @@ use web_sys::{Blob, ImageBitmap};
 use super::picture_file::{decode_picture, picked_file, picture_problem, upload_failure};
 use super::{AvatarCropper, FilePicker};
 use crate::api::members;
-use crate::components::member::Avatar;
+use crate::components::members::Avatar;
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
 

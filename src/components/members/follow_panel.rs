@@ -3,6 +3,7 @@ use leptos_router::components::A;
 
 use crate::api::members;
 use crate::api::url::encode;
+use crate::components::account::sign_in_href;
 use crate::i18n::messages::members::{self as texts, Members};
 use crate::i18n::use_i18n;
 
@@ -28,23 +29,14 @@ pub fn FollowPanel(
     let locale = i18n.locale();
     let count = RwSignal::new(followers);
     let followed = RwSignal::new(followed);
-    let busy = RwSignal::new(false);
     let refused = RwSignal::new(false);
     let base = format!("/members/{}", encode(&handle));
-    let toggle = {
+    // Sends the follow shown already; a refusal puts back what was there before.
+    let send = Action::new_local({
         let handle = handle.clone();
-        move |_| {
-            if busy.get_untracked() {
-                return;
-            }
-            let (before_count, before_followed) = (count.get_untracked(), followed.get_untracked());
-            let follow = !before_followed;
-            followed.set(follow);
-            count.set(before_count + if follow { 1 } else { -1 });
-            refused.set(false);
-            busy.set(true);
+        move |&(follow, before_count, before_followed): &(bool, i64, bool)| {
             let handle = handle.clone();
-            leptos::task::spawn_local(async move {
+            async move {
                 match members::follow(&handle, follow).await {
                     Ok(state) => {
                         followed.set(state.following);
@@ -56,11 +48,21 @@ pub fn FollowPanel(
                         refused.set(true);
                     }
                 }
-                busy.set(false);
-            });
+            }
         }
+    });
+    let toggle = move |_| {
+        if send.pending().get_untracked() {
+            return;
+        }
+        let (before_count, before_followed) = (count.get_untracked(), followed.get_untracked());
+        let follow = !before_followed;
+        followed.set(follow);
+        count.set(before_count + if follow { 1 } else { -1 });
+        refused.set(false);
+        send.dispatch((follow, before_count, before_followed));
     };
-    let sign_in = format!("/signin?next={}", encode(&base));
+    let sign_in = sign_in_href(&base);
     view! {
         <div class="follow-panel">
             <p class="follow-panel__counts">

@@ -19,25 +19,21 @@ pub fn LanguageSetting(
     let i18n = use_i18n();
     let session = use_session();
     let chosen = RwSignal::new(locale);
-    let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<String>);
+    let save_language = Action::new_local(move |&locale: &Locale| async move {
+        match api::auth::update_account(&AccountUpdate { locale: Some(locale) }).await {
+            Ok(updated) => {
+                session.accept(updated);
+                // The app is rebuilt in the language (this page too, from its draft).
+                i18n.set_locale(locale);
+            }
+            Err(error) => problem.set(Some(error_message(i18n, &error))),
+        }
+    });
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let locale = chosen.get_untracked();
-        busy.set(true);
         problem.set(None);
-        leptos::task::spawn_local(async move {
-            let result = api::auth::update_account(&AccountUpdate { locale: Some(locale) }).await;
-            busy.set(false);
-            match result {
-                Ok(updated) => {
-                    session.accept(updated);
-                    // The app is rebuilt in the language (this page too, from its draft).
-                    i18n.set_locale(locale);
-                }
-                Err(error) => problem.set(Some(error_message(i18n, &error))),
-            }
-        });
+        save_language.dispatch(chosen.get_untracked());
     };
     view! {
         <section class="profile-editor__section" aria-labelledby="language-heading">
@@ -63,7 +59,7 @@ pub fn LanguageSetting(
                         }).collect_view()}
                     </select>
                 </div>
-                <button type="submit" class="button button--secondary" disabled=move || busy.get()>
+                <button type="submit" class="button button--secondary" disabled=move || save_language.pending().get()>
                     {i18n.t(Members::SaveLanguage)}
                 </button>
             </form>

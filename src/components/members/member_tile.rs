@@ -3,7 +3,7 @@ use leptos_router::components::A;
 use veche_api::member::MemberSummary;
 
 use crate::api::url::encode;
-use crate::components::member::{Avatar, RoleBadge};
+use crate::components::members::{Avatar, RoleBadge};
 
 /// "Solutions architect · Ural Logistics", or whichever of the two the member gave.
 pub fn work_line(member: &MemberSummary) -> Option<String> {

@@ -6,6 +6,7 @@ use super::FilePicker;
 use super::picture_file::{picked_file, picture_problem, upload_failure};
 use crate::api::client::media_url;
 use crate::api::members;
+use crate::components::feedback::EmptyState;
 use crate::components::threads::reveal;
 use crate::i18n::messages::members::{self as texts, Members};
 use crate::i18n::use_i18n;
@@ -139,7 +140,7 @@ pub fn PhotoManager(
             </form>
             <p class="form-status" role="status">{move || status.get()}</p>
             <p class="form-problem" role="alert">{move || problem.get()}</p>
-            {move || photos.with(Vec::is_empty).then(|| view! { <p class="empty">{i18n.t(Members::NoPhotos)}</p> })}
+            {move || photos.with(Vec::is_empty).then(|| view! { <EmptyState text=i18n.t(Members::NoPhotos) /> })}
             <ol class="photo-manager">
                 <For each=move || photos.get() key=|photo| photo.id.clone() let:photo>
                     {

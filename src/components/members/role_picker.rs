@@ -3,7 +3,7 @@ use veche_api::member::{CommunityRole, MemberSummary};
 
 use crate::api::members;
 use crate::components::feedback::error_message;
-use crate::components::member::role_text;
+use crate::components::members::role_text;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
@@ -20,24 +20,23 @@ pub fn RolePicker(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let chosen = RwSignal::new(role);
-    let busy = RwSignal::new(false);
     let message = RwSignal::new(None::<String>);
-    let assign = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
+    let save_role = Action::new_local(move |&role: &CommunityRole| {
         let handle = handle.clone();
-        busy.set(true);
-        message.set(None);
-        leptos::task::spawn_local(async move {
-            let result = members::set_role(&handle, chosen.get_untracked()).await;
-            busy.set(false);
-            match result {
+        async move {
+            match members::set_role(&handle, role).await {
                 Ok(member) => {
                     message.set(Some(i18n.t(Members::RoleSaved).to_owned()));
                     on_changed.run(member);
                 }
                 Err(error) => message.set(Some(error_message(i18n, &error))),
             }
-        });
+        }
+    });
+    let assign = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        message.set(None);
+        save_role.dispatch(chosen.get_untracked());
     };
     view! {
         <form class="role-picker" on:submit=assign>
@@ -58,7 +57,7 @@ pub fn RolePicker(
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit" class="button button--small" disabled=move || busy.get()>{i18n.t(Members::AssignRole)}</button>
+            <button type="submit" class="button button--small" disabled=move || save_role.pending().get()>{i18n.t(Members::AssignRole)}</button>
             <p class="role-picker__status" role="status">{move || message.get()}</p>
         </form>
     }

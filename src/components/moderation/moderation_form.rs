@@ -35,7 +35,6 @@ pub fn ModerationForm(
     let base = format!("moderation-{}-{id}", kind.as_str());
     let note = use_draft::<String>(&format!("{base}.note"));
     let form = FormState::new();
-    let busy = RwSignal::new(false);
     let id = StoredValue::new(id);
     // One retry key per action and target while the page is open.
     let keys = StoredValue::new(std::collections::BTreeMap::<&'static str, String>::new());
@@ -43,23 +42,12 @@ pub fn ModerationForm(
     let draft_name = StoredValue::new(format!("{base}.note"));
     let note_error = form.field("note");
 
-    let run = move |action: ModerationAction| {
-        let request =
-            NewModerationAction { target_kind: kind, target_id: id.get_value(), action, note: note.get_untracked() };
-        let mut errors = FieldErrors::new();
-        contract::check_action_note(&mut errors, action, &request.note);
-        form.clear();
-        if !form.check(&errors, i18n.locale()) {
-            return;
-        }
-        busy.set(true);
-        let key = keys
-            .try_update_value(|keys| keys.entry(action.as_str()).or_insert_with(new_idempotency_key).clone())
-            .unwrap_or_else(new_idempotency_key);
-        leptos::task::spawn_local(async move {
-            let result = moderation::act(&request, key).await;
-            busy.set(false);
-            match result {
+    // Sent with the action's key; the key is forgotten once the server has it.
+    let act = Action::new_local(move |(request, key): &(NewModerationAction, String)| {
+        let (request, key) = (request.clone(), key.clone());
+        async move {
+            let action = request.action;
+            match moderation::act(&request, key).await {
                 Ok(entry) => {
                     note.set(String::new());
                     clear_draft(&draft_name.get_value());
@@ -70,7 +58,21 @@ pub fn ModerationForm(
                 }
                 Err(error) => form.show_error(&error),
             }
-        });
+        }
+    });
+    let run = move |action: ModerationAction| {
+        let request =
+            NewModerationAction { target_kind: kind, target_id: id.get_value(), action, note: note.get_untracked() };
+        let mut errors = FieldErrors::new();
+        contract::check_action_note(&mut errors, action, &request.note);
+        form.clear();
+        if !form.check(&errors, i18n.locale()) {
+            return;
+        }
+        let key = keys
+            .try_update_value(|keys| keys.entry(action.as_str()).or_insert_with(new_idempotency_key).clone())
+            .unwrap_or_else(new_idempotency_key);
+        act.dispatch((request, key));
     };
 
     view! {
@@ -98,7 +100,7 @@ pub fn ModerationForm(
                         type="button"
                         class="button button--small"
                         class:button--secondary=action == ModerationAction::Dismiss
-                        disabled=move || busy.get()
+                        disabled=move || act.pending().get()
                         on:click=move |_| run(action)
                     >
                         {i18n.t(action_text(action))}

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use veche_api::privacy::PrivacyLogEntry;
 
-use crate::components::member::shown_name;
+use crate::components::members::shown_name;
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::privacy::{self as texts, Privacy};
 use crate::i18n::use_i18n;

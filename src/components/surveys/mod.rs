@@ -5,7 +5,7 @@ mod score_distribution;
 mod survey_form;
 mod trend_chart;
 
-pub use crate::components::styles::survey_styles;
+pub use crate::stylesheets::survey_styles;
 pub use comment_list::{CommentList, source_text};
 pub use embed_snippets::EmbedSnippets;
 pub use nps_score::NpsScore;

@@ -8,8 +8,8 @@ use veche_api::threads::{self as contract, NewReply, Quote, REPLIES_PER_PAGE, Re
 use super::{MarkdownEditor, PendingPosts, PostModel, PostView, ReplyPager};
 use crate::api::client::{self, Method};
 use crate::api::threads;
-use crate::api::url::encode;
-use crate::components::feedback::ErrorView;
+use crate::components::account::sign_in_href;
+use crate::components::feedback::{EmptyState, ErrorView};
 use crate::components::form::{FormAlert, FormState};
 use crate::i18n::messages::threads::Threads;
 use crate::i18n::use_i18n;
@@ -140,7 +140,7 @@ pub fn Discussion(
             clear_draft(&draft_name);
         }
     };
-    let sign_in = format!("/signin?next={}", encode(&base));
+    let sign_in = sign_in_href(&base);
 
     view! {
         <section class="replies" aria-labelledby="replies">
@@ -157,7 +157,7 @@ pub fn Discussion(
                     });
                     Either::Right(view! {
                         {pager()}
-                        {page.items.is_empty().then(|| view! { <p class="empty">{i18n.t(Threads::NoReplies)}</p> })}
+                        {page.items.is_empty().then(|| view! { <EmptyState text=i18n.t(Threads::NoReplies) /> })}
                         <ol class="reply-list" start=first>
                             {page.items.into_iter().map(|reply| view! {
                                 <li class="reply-list__item">

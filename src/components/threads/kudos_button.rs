@@ -23,19 +23,10 @@ pub fn KudosButton(
     let count = RwSignal::new(count);
     let given = RwSignal::new(given);
     let refused = RwSignal::new(false);
-    let busy = RwSignal::new(false);
-    let toggle = move |_| {
-        if busy.get_untracked() {
-            return;
-        }
-        let give = !given.get_untracked();
-        let (before_count, before_given) = (count.get_untracked(), given.get_untracked());
-        given.set(give);
-        count.update(|c| *c += if give { 1 } else { -1 });
-        refused.set(false);
-        busy.set(true);
+    // Sends the kudos shown already; a refusal puts back what was there before.
+    let send = Action::new_local(move |&(give, before_count, before_given): &(bool, i64, bool)| {
         let id = id.clone();
-        leptos::task::spawn_local(async move {
+        async move {
             match threads::kudos(target, &id, give).await {
                 Ok(state) => {
                     count.set(state.kudos_count);
@@ -47,8 +38,18 @@ pub fn KudosButton(
                     refused.set(true);
                 }
             }
-            busy.set(false);
-        });
+        }
+    });
+    let toggle = move |_| {
+        if send.pending().get_untracked() {
+            return;
+        }
+        let give = !given.get_untracked();
+        let (before_count, before_given) = (count.get_untracked(), given.get_untracked());
+        given.set(give);
+        count.update(|c| *c += if give { 1 } else { -1 });
+        refused.set(false);
+        send.dispatch((give, before_count, before_given));
     };
     let label = move || if given.get() { i18n.t(Threads::TakeKudos) } else { i18n.t(Threads::GiveKudos) };
     view! {

@@ -9,7 +9,7 @@ use super::{KudosButton, MarkdownEditor};
 use crate::api::threads::{self, KudosTarget};
 use crate::components::feedback::error_message;
 use crate::components::markdown::Markdown;
-use crate::components::member::{AuthorCard, shown_name};
+use crate::components::members::{AuthorCard, shown_name};
 use crate::components::moderation::{HiddenMark, ReportButton};
 use crate::i18n::format::{DateStyle, date, relative_time};
 use crate::i18n::messages::moderation::Moderation;

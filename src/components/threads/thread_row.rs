@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use veche_api::threads::ThreadSummary;
 
-use crate::components::member::{Avatar, shown_name};
+use crate::components::members::{Avatar, shown_name};
 use crate::i18n::format::relative_time;
 use crate::i18n::messages::threads::{self, Threads};
 use crate::i18n::use_i18n;

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use crate::api;
 use crate::api::url::encode;
 use crate::components::account::{EmailStatus, SignOutButton};
-use crate::components::member::{Avatar, RoleBadge};
+use crate::components::members::{Avatar, RoleBadge};
 use crate::i18n::messages::account::Accounts;
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::members::Members;

@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::api::{self, ApiError};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::api::{self};
+use crate::components::feedback::Loaded;
 use crate::components::privacy::DeletionForm;
 use crate::i18n::messages::privacy::Privacy;
 use crate::i18n::use_i18n;
@@ -15,7 +15,6 @@ use crate::i18n::use_i18n;
 pub fn DeleteAccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let settings = LocalResource::new(api::privacy::settings);
-    let retry = Callback::new(move |_| settings.refetch());
     let on_deleted = Callback::new(|_| {
         let _ = window().location().set_href("/account/deleted");
     });
@@ -27,13 +26,11 @@ pub fn DeleteAccountPage() -> impl IntoView {
                 {i18n.t(Privacy::DownloadFirst)}" "
                 <a href=api::privacy::my_archive_url() download="">{i18n.t(Privacy::DownloadArchive)}</a>
             </p>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || settings.get().map(|result| result.map(|settings| view! {
-                        <DeletionForm choice=settings.deleted_content on_deleted=on_deleted />
-                    }).map_err(|error: ApiError| error))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=settings let:settings>
+                {view! {
+                    <DeletionForm choice=settings.deleted_content on_deleted=on_deleted />
+                    }}
+            </Loaded>
             <p class="privacy-keep">
                 <A href="/account" attr:class="button button--secondary">{i18n.t(Privacy::KeepAccount)}</A>
             </p>

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::{self, ApiError};
+use crate::api::{self};
 use crate::components::account::MailPreferencesForm;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::i18n::messages::account::Accounts;
 use crate::i18n::use_i18n;
 use crate::state::session::use_session;
@@ -15,7 +15,6 @@ pub fn MailPreferencesPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let preferences = LocalResource::new(api::notifications::preferences);
-    let retry = Callback::new(move |_| preferences.refetch());
     let unconfirmed = move || session.account().is_some_and(|account| !account.email_verified);
     view! {
         <Title text=i18n.t(Accounts::MailTitle) />
@@ -23,13 +22,11 @@ pub fn MailPreferencesPage() -> impl IntoView {
             <h1>{i18n.t(Accounts::MailTitle)}</h1>
             <p>{i18n.t(Accounts::MailIntro)}</p>
             {move || unconfirmed().then(|| view! { <p class="email-status__todo">{i18n.t(Accounts::MailUnconfirmed)}</p> })}
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || preferences.get().map(|result| result.map(|initial| view! {
-                        <MailPreferencesForm initial=initial />
-                    }).map_err(|error: ApiError| error))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=preferences let:initial>
+                {view! {
+                    <MailPreferencesForm initial=initial />
+                    }}
+            </Loaded>
         </section>
     }
 }

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::{self, ApiError};
+use crate::api::{self};
 use crate::components::account::{ChangeEmailForm, ChangePasswordForm, SessionList};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::form::{FormAlert, FormState};
 use crate::i18n::messages::account::Accounts;
 use crate::i18n::use_i18n;
@@ -14,7 +14,6 @@ use crate::i18n::use_i18n;
 pub fn SecurityPage() -> impl IntoView {
     let i18n = use_i18n();
     let sessions = LocalResource::new(api::auth::sessions);
-    let retry = Callback::new(move |_| sessions.refetch());
     let form = FormState::new();
     let ended = RwSignal::new(false);
     let end_others = Action::new_local(|_: &()| api::auth::end_other_sessions());
@@ -30,17 +29,15 @@ pub fn SecurityPage() -> impl IntoView {
             <ChangeEmailForm />
             <section class="account-sessions" aria-labelledby="sessions-title">
                 <h2 id="sessions-title">{i18n.t(Accounts::SessionsTitle)}</h2>
-                <Transition fallback=Loading>
-                    <ErrorBoundary fallback=errors_fallback(retry)>
-                        {move || sessions.get().map(|result| result.map(|list| {
-                            let alone = list.items.iter().all(|session| session.current);
-                            view! {
-                                <SessionList sessions=list.items />
-                                {alone.then(|| view! { <p class="account-sessions__alone">{i18n.t(Accounts::NoOtherSessions)}</p> })}
-                            }
-                        }).map_err(|error: ApiError| error))}
-                    </ErrorBoundary>
-                </Transition>
+                <Loaded resource=sessions let:list>
+                    {{
+                        let alone = list.items.iter().all(|session| session.current);
+                        view! {
+                            <SessionList sessions=list.items />
+                            {alone.then(|| view! { <p class="account-sessions__alone">{i18n.t(Accounts::NoOtherSessions)}</p> })}
+                        }
+                        }}
+                </Loaded>
                 <FormAlert message=form.alert() />
                 <p role="status">{move || ended.get().then(|| i18n.t(Accounts::OtherSessionsEnded))}</p>
                 <button

@@ -8,7 +8,7 @@ use veche_api::validate;
 use veche_api::community::JoinPolicy;
 
 use crate::api::{self, ApiError};
-use crate::components::account::SignInProviders;
+use crate::components::account::{SignInProviders, sign_in_href};
 use crate::components::form::{CheckboxField, FormAlert, FormState, TextField};
 use crate::i18n::messages::account::Accounts;
 use crate::i18n::messages::common::Common;
@@ -78,7 +78,7 @@ pub fn RegisterPage() -> impl IntoView {
     let password_on = RwSignal::new(true);
     let next = Signal::derive(move || safe_next(query.get().get("next")));
     let sign_in_href = move || match query.get().get("next") {
-        Some(next) => format!("/signin?next={}", api::url::encode(&next)),
+        Some(next) => sign_in_href(&next),
         None => "/signin".to_owned(),
     };
 

@@ -6,7 +6,7 @@ use veche_api::auth::LoginRequest;
 use veche_api::validate;
 
 use crate::api::{self, ApiError};
-use crate::components::account::SignInProviders;
+use crate::components::account::{SignInProviders, register_href};
 use crate::components::form::{FormAlert, FormState, TextField};
 use crate::i18n::messages::account::Accounts;
 use crate::i18n::messages::common::Common;
@@ -54,7 +54,7 @@ pub fn SignInPage() -> impl IntoView {
     let next = Signal::derive(move || safe_next(query.get().get("next")));
     let sign_in_error = Signal::derive(move || query.get().get("sign_in_error"));
     let register_href = move || match query.get().get("next") {
-        Some(next) => format!("/register?next={}", api::url::encode(&next)),
+        Some(next) => register_href(&next),
         None => "/register".to_owned(),
     };
 

@@ -6,7 +6,7 @@ use veche_api::member::CommunityRole;
 
 use crate::api::{self, ApiError};
 use crate::components::form::{FormAlert, FormState, TextField};
-use crate::components::member::role_text;
+use crate::components::members::role_text;
 use crate::components::threads::MarkdownEditor;
 use crate::i18n::messages::charter::Charter;
 use crate::i18n::use_i18n;

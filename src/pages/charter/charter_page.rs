@@ -6,9 +6,9 @@ use veche_api::charter::Charter as CharterDoc;
 
 use super::charter_editor::CharterEditor;
 use crate::api;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::markdown::Markdown;
-use crate::components::member::role_text;
+use crate::components::members::role_text;
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::charter::Charter;
 use crate::i18n::messages::common::Common;
@@ -49,17 +49,15 @@ pub fn CharterPage() -> impl IntoView {
                 })}
             </header>
             <p class="charter-page__status" role="status">{move || saved.get().then(|| i18n.t(Charter::Saved))}</p>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || charter.get().map(|result| result.map(|charter| {
-                        if editing.get() {
-                            Either::Left(view! { <CharterEditor charter=charter done=done reload=retry /> })
-                        } else {
-                            Either::Right(view! { <CharterView charter=charter /> })
-                        }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=charter let:charter>
+                {{
+                    if editing.get() {
+                        Either::Left(view! { <CharterEditor charter=charter done=done reload=retry /> })
+                    } else {
+                        Either::Right(view! { <CharterView charter=charter /> })
+                    }
+                    }}
+            </Loaded>
         </article>
     }
 }

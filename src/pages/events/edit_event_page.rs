@@ -6,7 +6,7 @@ use veche_api::events::{EventDetail, EventInput};
 use crate::api::client::{self, Method, Options};
 use crate::api::events::{self, event_path};
 use crate::components::events::EventForm;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::form::FormState;
 use crate::i18n::messages::events::Events;
 use crate::i18n::use_i18n;
@@ -43,7 +43,6 @@ pub fn EditEventPage() -> impl IntoView {
         let id = id.get();
         async move { events::event(&id, "").await }
     });
-    let retry = Callback::new(move |_| event.refetch());
     let form = FormState::new();
     let busy = RwSignal::new(false);
     let submit = Callback::new(move |input: EventInput| {
@@ -63,14 +62,12 @@ pub fn EditEventPage() -> impl IntoView {
         <Title text=i18n.t(Events::EditEvent) />
         <section class="editor-page">
             <h1>{i18n.t(Events::EditEvent)}</h1>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || event.get().map(|result| result.map(|data| view! {
-                        <EventForm value=RwSignal::new(input_of(&data)) form=form submit_label=i18n.t(Events::Save)
-                            busy=busy on_submit=submit />
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=event let:data>
+                {view! {
+                    <EventForm value=RwSignal::new(input_of(&data)) form=form submit_label=i18n.t(Events::Save)
+                        busy=busy on_submit=submit />
+                    }}
+            </Loaded>
         </section>
     }
 }

@@ -7,12 +7,12 @@ use veche_api::members::Photo;
 
 use crate::api::events;
 use crate::components::events::{AddToCalendar, EventWhen, RsvpPanel};
-use crate::components::feedback::{Loading, error_message};
+use crate::components::feedback::{EmptyState, Loaded, error_message};
 use crate::components::form::{FormAlert, FormState, TextField};
-use crate::components::groups::gated_fallback;
+use crate::components::groups::gated_failure;
 use crate::components::markdown::Markdown;
-use crate::components::member::{AuthorCard, Avatar};
 use crate::components::members::PhotoGallery;
+use crate::components::members::{AuthorCard, Avatar};
 use crate::components::threads::MarkdownEditor;
 use crate::i18n::format::parse_millis;
 use crate::i18n::messages::events::{self as texts, Events, kind_text};
@@ -39,7 +39,6 @@ pub fn EventPage() -> impl IntoView {
         let (id, occurrence) = (id.get(), occurrence.get());
         async move { events::attendees(&id, &occurrence).await }
     });
-    let retry = Callback::new(move |_| event.refetch());
     let changed = Callback::new(move |updated: EventDetail| event.set(Some(Ok(updated))));
     // The join link is only handed to those going: ask again once the answer changes that.
     let answered = Callback::new(move |state: RsvpState| {
@@ -52,120 +51,118 @@ pub fn EventPage() -> impl IntoView {
 
     view! {
         <Title text=move || event.get().and_then(Result::ok).map(|e| e.title).unwrap_or_default() />
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=gated_fallback(retry)>
-                {move || event.get().map(|result| result.map(|data: EventDetail| {
-                    let locale = i18n.locale();
-                    let over = parse_millis(&data.ends_at).is_some_and(|end| end <= js_sys::Date::now());
-                    let series = data.recurrence.is_some();
-                    let guest = session.signed_in() == Some(false);
-                    let state = RsvpState {
-                        status: data.my_status.unwrap_or(RsvpStatus::Unknown),
-                        waitlist_position: data.waitlist_position,
-                        going_count: data.going_count,
-                        capacity: data.capacity,
-                    };
-                    let photos: Vec<Photo> = data.photos.iter().enumerate().map(|(index, p)| Photo {
-                        id: index.to_string(),
-                        url: p.url.clone(),
-                        caption: p.caption.clone(),
-                        width: p.width,
-                        height: p.height,
-                    }).collect();
-                    let place = [data.address.clone(), data.city.clone(), data.region.clone()].into_iter().flatten()
-                        .filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join(", ");
-                    let map = map_link(data.address.as_deref().unwrap_or_default(), data.city.as_deref().unwrap_or_default());
-                    let description = data.description.clone();
-                    let report = data.report.clone().filter(|r| !r.trim().is_empty());
-                    let article_link = report_article_link(&data, report.is_some());
-                    view! {
-                        <article class="event-page" class:event-page--cancelled=data.cancelled>
-                            <header class="event-page__head">
-                                <p class="event-page__kind">
-                                    {i18n.t(kind_text(data.kind))}
-                                    {data.cancelled.then(|| view! { " · "<strong class="event-page__cancelled">{i18n.t(Events::Cancelled)}</strong> })}
-                                </p>
-                                <h1 class="event-page__title">{data.title.clone()}</h1>
-                            </header>
-                            {data.cancelled.then(|| view! {
-                                <p class="notice event-page__reason" role="note">
-                                    {i18n.t(Events::CancelledBecause)}" "{data.cancel_reason.clone().unwrap_or_default()}
-                                </p>
-                            })}
-                            <div class="event-page__facts">
-                                <EventWhen starts_at=data.starts_at.clone() ends_at=data.ends_at.clone() all_day=data.all_day
-                                    time_zone=data.time_zone.clone() />
-                                {data.recurrence.as_ref().map(|r| view! { <p class="event-page__series">{texts::recurrence(locale, r)}</p> })}
-                                <dl class="event-page__where">
-                                    <dt>{i18n.t(Events::Where)}</dt>
-                                    {(!place.is_empty()).then(|| view! {
-                                        <dd>{place.clone()}" "<a href=map target="_blank" rel="noopener noreferrer">{i18n.t(Events::ShowOnMap)}</a></dd>
-                                    })}
-                                    {data.online.then(|| view! {
-                                        <dd>
-                                            {i18n.t(Events::OnlineEvent)}" · "
-                                            {match data.online_url.clone() {
-                                                Some(url) => leptos::either::Either::Left(view! {
-                                                    <a href=url target="_blank" rel="noopener noreferrer">{i18n.t(Events::JoinOnline)}</a>
-                                                }),
-                                                None => leptos::either::Either::Right(view! {
-                                                    <span class="field__hint">{i18n.t(Events::JoinWhenGoing)}</span>
-                                                }),
-                                            }}
-                                        </dd>
-                                    })}
-                                </dl>
-                                <div class="event-page__organizer">
-                                    <p class="event-page__label">{i18n.t(Events::Organizer)}</p>
-                                    <AuthorCard member=data.organizer.clone() />
-                                </div>
-                            </div>
-                            <Markdown source=Signal::derive(move || description.clone()) />
-                            <RsvpPanel
-                                event_id=data.id.clone()
-                                occurrence=series.then(|| data.starts_at.clone())
-                                whole_series_allowed=series && data.capacity.is_none()
-                                state=state
-                                open=data.permissions.rsvp || (guest && !data.cancelled && !over)
-                                on_answered=answered
-                            />
-                            {(data.waitlist_count > 0).then(|| view! {
-                                <p class="event-page__waitlist">{texts::waitlisted(locale, data.waitlist_count)}</p>
-                            })}
-                            <AddToCalendar event=data.clone() />
-                            <section class="attendees" aria-labelledby="attendees-title">
-                                <h2 id="attendees-title">{i18n.t(Events::Attendees)}</h2>
-                                {move || attendees.get().and_then(Result::ok).map(|page| if page.items.is_empty() {
-                                    leptos::either::Either::Left(view! { <p class="empty">{i18n.t(Events::NoAttendees)}</p> })
-                                } else {
-                                    leptos::either::Either::Right(view! {
-                                        <ul class="attendees__list">
-                                            {page.items.into_iter().map(|m| view! {
-                                                <li class="attendees__item">
-                                                    <A href=format!("/members/{}", crate::api::url::encode(&m.handle)) attr:class="attendees__link">
-                                                        <Avatar name=m.display_name.clone() handle=m.handle.clone() url=m.avatar_url.clone() size=32 />
-                                                        <span>{m.display_name.clone()}</span>
-                                                    </A>
-                                                </li>
-                                            }).collect_view()}
-                                        </ul>
-                                    })
+        <Loaded resource=event failure=gated_failure let:data>
+            {{
+                let locale = i18n.locale();
+                let over = parse_millis(&data.ends_at).is_some_and(|end| end <= js_sys::Date::now());
+                let series = data.recurrence.is_some();
+                let guest = session.signed_in() == Some(false);
+                let state = RsvpState {
+                    status: data.my_status.unwrap_or(RsvpStatus::Unknown),
+                    waitlist_position: data.waitlist_position,
+                    going_count: data.going_count,
+                    capacity: data.capacity,
+                };
+                let photos: Vec<Photo> = data.photos.iter().enumerate().map(|(index, p)| Photo {
+                    id: index.to_string(),
+                    url: p.url.clone(),
+                    caption: p.caption.clone(),
+                    width: p.width,
+                    height: p.height,
+                }).collect();
+                let place = [data.address.clone(), data.city.clone(), data.region.clone()].into_iter().flatten()
+                    .filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join(", ");
+                let map = map_link(data.address.as_deref().unwrap_or_default(), data.city.as_deref().unwrap_or_default());
+                let description = data.description.clone();
+                let report = data.report.clone().filter(|r| !r.trim().is_empty());
+                let article_link = report_article_link(&data, report.is_some());
+                view! {
+                    <article class="event-page" class:event-page--cancelled=data.cancelled>
+                        <header class="event-page__head">
+                            <p class="event-page__kind">
+                                {i18n.t(kind_text(data.kind))}
+                                {data.cancelled.then(|| view! { " · "<strong class="event-page__cancelled">{i18n.t(Events::Cancelled)}</strong> })}
+                            </p>
+                            <h1 class="event-page__title">{data.title.clone()}</h1>
+                        </header>
+                        {data.cancelled.then(|| view! {
+                            <p class="notice event-page__reason" role="note">
+                                {i18n.t(Events::CancelledBecause)}" "{data.cancel_reason.clone().unwrap_or_default()}
+                            </p>
+                        })}
+                        <div class="event-page__facts">
+                            <EventWhen starts_at=data.starts_at.clone() ends_at=data.ends_at.clone() all_day=data.all_day
+                                time_zone=data.time_zone.clone() />
+                            {data.recurrence.as_ref().map(|r| view! { <p class="event-page__series">{texts::recurrence(locale, r)}</p> })}
+                            <dl class="event-page__where">
+                                <dt>{i18n.t(Events::Where)}</dt>
+                                {(!place.is_empty()).then(|| view! {
+                                    <dd>{place.clone()}" "<a href=map target="_blank" rel="noopener noreferrer">{i18n.t(Events::ShowOnMap)}</a></dd>
                                 })}
-                            </section>
-                            {(report.is_some() || !photos.is_empty()).then(|| view! {
-                                <section class="event-report" aria-labelledby="report-title">
-                                    <h2 id="report-title">{i18n.t(Events::Report)}</h2>
-                                    {report.clone().map(|text| view! { <Markdown source=Signal::derive(move || text.clone()) /> })}
-                                    {article_link.clone().map(|(href, text)| view! { <p class="event-report__article"><A href=href>{i18n.t(text)}</A></p> })}
-                                    {(!photos.is_empty()).then(|| view! { <PhotoGallery photos=photos.clone() /> })}
-                                </section>
+                                {data.online.then(|| view! {
+                                    <dd>
+                                        {i18n.t(Events::OnlineEvent)}" · "
+                                        {match data.online_url.clone() {
+                                            Some(url) => leptos::either::Either::Left(view! {
+                                                <a href=url target="_blank" rel="noopener noreferrer">{i18n.t(Events::JoinOnline)}</a>
+                                            }),
+                                            None => leptos::either::Either::Right(view! {
+                                                <span class="field__hint">{i18n.t(Events::JoinWhenGoing)}</span>
+                                            }),
+                                        }}
+                                    </dd>
+                                })}
+                            </dl>
+                            <div class="event-page__organizer">
+                                <p class="event-page__label">{i18n.t(Events::Organizer)}</p>
+                                <AuthorCard member=data.organizer.clone() />
+                            </div>
+                        </div>
+                        <Markdown source=Signal::derive(move || description.clone()) />
+                        <RsvpPanel
+                            event_id=data.id.clone()
+                            occurrence=series.then(|| data.starts_at.clone())
+                            whole_series_allowed=series && data.capacity.is_none()
+                            state=state
+                            open=data.permissions.rsvp || (guest && !data.cancelled && !over)
+                            on_answered=answered
+                        />
+                        {(data.waitlist_count > 0).then(|| view! {
+                            <p class="event-page__waitlist">{texts::waitlisted(locale, data.waitlist_count)}</p>
+                        })}
+                        <AddToCalendar event=data.clone() />
+                        <section class="attendees" aria-labelledby="attendees-title">
+                            <h2 id="attendees-title">{i18n.t(Events::Attendees)}</h2>
+                            {move || attendees.get().and_then(Result::ok).map(|page| if page.items.is_empty() {
+                                leptos::either::Either::Left(view! { <EmptyState text=i18n.t(Events::NoAttendees) /> })
+                            } else {
+                                leptos::either::Either::Right(view! {
+                                    <ul class="attendees__list">
+                                        {page.items.into_iter().map(|m| view! {
+                                            <li class="attendees__item">
+                                                <A href=format!("/members/{}", crate::api::url::encode(&m.handle)) attr:class="attendees__link">
+                                                    <Avatar name=m.display_name.clone() handle=m.handle.clone() url=m.avatar_url.clone() size=32 />
+                                                    <span>{m.display_name.clone()}</span>
+                                                </A>
+                                            </li>
+                                        }).collect_view()}
+                                    </ul>
+                                })
                             })}
-                            {data.permissions.manage.then(|| view! { <StaffTools event=data.clone() on_changed=changed /> })}
-                        </article>
-                    }
-                }))}
-            </ErrorBoundary>
-        </Transition>
+                        </section>
+                        {(report.is_some() || !photos.is_empty()).then(|| view! {
+                            <section class="event-report" aria-labelledby="report-title">
+                                <h2 id="report-title">{i18n.t(Events::Report)}</h2>
+                                {report.clone().map(|text| view! { <Markdown source=Signal::derive(move || text.clone()) /> })}
+                                {article_link.clone().map(|(href, text)| view! { <p class="event-report__article"><A href=href>{i18n.t(text)}</A></p> })}
+                                {(!photos.is_empty()).then(|| view! { <PhotoGallery photos=photos.clone() /> })}
+                            </section>
+                        })}
+                        {data.permissions.manage.then(|| view! { <StaffTools event=data.clone() on_changed=changed /> })}
+                    </article>
+                }
+                }}
+        </Loaded>
     }
 }
 

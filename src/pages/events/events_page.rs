@@ -9,7 +9,7 @@ use super::FeedPanel;
 use crate::api::events::{self, RangeQuery};
 use crate::components::events::calendar::{CalendarState, Day, View};
 use crate::components::events::{AgendaList, MonthGrid, TimeZoneNotice, WeekView, all_day_zones};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::i18n::format::intl_date;
 use crate::i18n::messages::events::{Events, kind_text};
 use crate::i18n::use_i18n;
@@ -62,7 +62,6 @@ pub fn EventsPage() -> impl IntoView {
         go.run(CalendarState { day, ..state.get_untracked() });
     });
     let city = RwSignal::new(state.get_untracked().city);
-    let retry = Callback::new(move |_| dates.refetch());
     let staff = move || session.account().is_some_and(|a| a.member.access.is_staff());
     let period_title = move || {
         let state = state.get();
@@ -149,25 +148,23 @@ pub fn EventsPage() -> impl IntoView {
                     {i18n.t(Events::Today)}
                 </A>
             </nav>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || dates.get().map(|result| result.map(|occurrences| {
-                        let state = state.get_untracked();
-                        let range = state.range();
-                        let zones = all_day_zones(&occurrences);
-                        let calendar = match state.view {
-                            View::Month => EitherOf3::A(view! {
-                                <MonthGrid month=state.day range=range occurrences=occurrences today=today
-                                    focus=keyboard_day.try_update_value(Option::take).flatten()
-                                    on_leave=leave_month />
-                            }),
-                            View::Week => EitherOf3::B(view! { <WeekView first=range.0 occurrences=occurrences today=today /> }),
-                            View::Agenda => EitherOf3::C(view! { <AgendaList range=range occurrences=occurrences /> }),
-                        };
-                        view! { <TimeZoneNotice zones=zones />{calendar} }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=dates let:occurrences>
+                {{
+                    let state = state.get_untracked();
+                    let range = state.range();
+                    let zones = all_day_zones(&occurrences);
+                    let calendar = match state.view {
+                        View::Month => EitherOf3::A(view! {
+                            <MonthGrid month=state.day range=range occurrences=occurrences today=today
+                                focus=keyboard_day.try_update_value(Option::take).flatten()
+                                on_leave=leave_month />
+                        }),
+                        View::Week => EitherOf3::B(view! { <WeekView first=range.0 occurrences=occurrences today=today /> }),
+                        View::Agenda => EitherOf3::C(view! { <AgendaList range=range occurrences=occurrences /> }),
+                    };
+                    view! { <TimeZoneNotice zones=zones />{calendar} }
+                    }}
+            </Loaded>
             <Show when=move || session.signed_in() == Some(true)>
                 <FeedPanel />
             </Show>

@@ -11,10 +11,10 @@ use super::join_requests::JoinRequests;
 use crate::api::{self, ApiResult};
 use crate::components::events::UpcomingEvents;
 use crate::components::events::calendar::Day;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::groups::{KindBadge, MembershipButton};
 use crate::components::ideas::IdeaCard;
-use crate::components::member::Avatar;
+use crate::components::members::Avatar;
 use crate::components::threads::ThreadRow;
 use crate::i18n::messages::groups::{self as texts, Groups};
 use crate::i18n::use_i18n;
@@ -59,13 +59,10 @@ pub fn GroupPage(
             async move { api::groups::group(&slug).await }
         }
     });
-    let retry = Callback::new(move |_| group.refetch());
     view! {
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=errors_fallback(retry)>
-                {move || group.get().map(|result| result.map(|found| view! { <GroupView group=found /> }))}
-            </ErrorBoundary>
-        </Transition>
+        <Loaded resource=group let:found>
+            {view! { <GroupView group=found /> }}
+        </Loaded>
     }
     .into_any()
 }
@@ -89,7 +86,6 @@ fn GroupView(
             async move { if can_read { content(slug).await.map(Some) } else { Ok(None) } }
         }
     });
-    let retry = Callback::new(move |_| body.refetch());
     view! {
         <Title text=name.clone() />
         <article class="group-page">
@@ -105,14 +101,12 @@ fn GroupView(
             </header>
             <p class="group-page__description">{description}</p>
             {manages.then(|| view! { <JoinRequests slug=slug.clone() on_decided=Callback::new(move |_| body.refetch()) /> })}
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || body.get().map(|result| result.map(|loaded| match loaded {
-                        None => Either::Left(view! { <p class="group-page__gate">{i18n.t(Groups::ContentForMembers)}</p> }),
-                        Some(content) => Either::Right(view! { <GroupSections content=content /> }),
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=body let:loaded>
+                {match loaded {
+                    None => Either::Left(view! { <p class="group-page__gate">{i18n.t(Groups::ContentForMembers)}</p> }),
+                    Some(content) => Either::Right(view! { <GroupSections content=content /> }),
+                    }}
+            </Loaded>
         </article>
     }
 }
@@ -123,7 +117,7 @@ fn GroupSections(
     content: GroupContent,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let empty = move || view! { <p class="empty">{i18n.t(Groups::NothingYet)}</p> };
+    let empty = move || view! { <EmptyState text=i18n.t(Groups::NothingYet) /> };
     view! {
         <section class="group-page__section" aria-labelledby="group-threads">
             <h2 id="group-threads">{i18n.t(Groups::Threads)}</h2>

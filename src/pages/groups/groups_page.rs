@@ -5,7 +5,7 @@ use leptos_router::components::A;
 use veche_api::groups::Group;
 
 use crate::api;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::groups::{KindBadge, MembershipButton};
 use crate::i18n::messages::groups::{self as texts, Groups};
 use crate::i18n::use_i18n;
@@ -15,7 +15,6 @@ use crate::i18n::use_i18n;
 pub fn GroupsPage() -> impl IntoView {
     let i18n = use_i18n();
     let groups = LocalResource::new(api::groups::list);
-    let retry = Callback::new(move |_| groups.refetch());
     view! {
         <Title text=i18n.t(Groups::Title) />
         <div class="groups-page">
@@ -25,21 +24,19 @@ pub fn GroupsPage() -> impl IntoView {
                     <p class="page-head__intro">{i18n.t(Groups::Intro)}</p>
                 </div>
             </header>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || groups.get().map(|result| result.map(|groups| {
-                        if groups.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Groups::NoGroups)}</p> })
-                        } else {
-                            Either::Right(view! {
-                                <ul class="group-list">
-                                    {groups.into_iter().map(|group| view! { <GroupCard group=group /> }).collect_view()}
-                                </ul>
-                            })
-                        }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=groups let:groups>
+                {{
+                    if groups.is_empty() {
+                        Either::Left(view! { <EmptyState text=i18n.t(Groups::NoGroups) /> })
+                    } else {
+                        Either::Right(view! {
+                            <ul class="group-list">
+                                {groups.into_iter().map(|group| view! { <GroupCard group=group /> }).collect_view()}
+                            </ul>
+                        })
+                    }
+                    }}
+            </Loaded>
         </div>
     }
 }

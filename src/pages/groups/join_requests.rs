@@ -3,8 +3,8 @@ use leptos::prelude::*;
 use veche_api::groups::Decision;
 
 use crate::api;
-use crate::components::feedback::{Loading, error_message, errors_fallback};
-use crate::components::member::Avatar;
+use crate::components::feedback::{EmptyState, Loaded, error_message};
+use crate::components::members::Avatar;
 use crate::i18n::messages::groups::Groups;
 use crate::i18n::use_i18n;
 
@@ -24,7 +24,6 @@ pub fn JoinRequests(
             async move { api::groups::requests(&slug).await }
         }
     });
-    let retry = Callback::new(move |_| queue.refetch());
     let decide = Action::new_local(move |(handle, decision): &(String, Decision)| {
         let (slug, handle, decision) = (slug.clone(), handle.clone(), *decision);
         async move { api::groups::decide(&slug, &handle, decision).await }
@@ -40,51 +39,49 @@ pub fn JoinRequests(
         <section class="join-requests" aria-labelledby="join-requests-title">
             <h2 id="join-requests-title">{i18n.t(Groups::Requests)}</h2>
             {move || failed().map(|error| view! { <p class="form-alert__text" role="alert">{error_message(i18n, &error)}</p> })}
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || queue.get().map(|result| result.map(|page| {
-                        if page.items.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Groups::NoRequests)}</p> })
-                        } else {
-                            Either::Right(view! {
-                                <ul class="join-requests__list">
-                                    {page.items.into_iter().map(|request| {
-                                        let member = request.member;
-                                        let (approve, decline) = (member.handle.clone(), member.handle.clone());
-                                        let name = member.display_name.clone();
-                                        view! {
-                                            <li class="join-requests__item">
-                                                <Avatar name=name.clone() handle=member.handle.clone() url=member.avatar_url.clone() size=32 />
-                                                <a href=format!("/members/{}", member.handle)>{name.clone()}</a>
-                                                <span class="join-requests__actions">
-                                                    <button
-                                                        type="button"
-                                                        class="button button--small"
-                                                        aria-label=format!("{} {name}", i18n.t(Groups::Approve))
-                                                        disabled=move || decide.pending().get()
-                                                        on:click=move |_| { decide.dispatch((approve.clone(), Decision::Approve)); }
-                                                    >
-                                                        {i18n.t(Groups::Approve)}
-                                                    </button>
-                                                    <button
-                                                        type="button"
-                                                        class="button button--secondary button--small"
-                                                        aria-label=format!("{} {name}", i18n.t(Groups::Decline))
-                                                        disabled=move || decide.pending().get()
-                                                        on:click=move |_| { decide.dispatch((decline.clone(), Decision::Decline)); }
-                                                    >
-                                                        {i18n.t(Groups::Decline)}
-                                                    </button>
-                                                </span>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            })
-                        }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=queue let:page>
+                {{
+                    if page.items.is_empty() {
+                        Either::Left(view! { <EmptyState text=i18n.t(Groups::NoRequests) /> })
+                    } else {
+                        Either::Right(view! {
+                            <ul class="join-requests__list">
+                                {page.items.into_iter().map(|request| {
+                                    let member = request.member;
+                                    let (approve, decline) = (member.handle.clone(), member.handle.clone());
+                                    let name = member.display_name.clone();
+                                    view! {
+                                        <li class="join-requests__item">
+                                            <Avatar name=name.clone() handle=member.handle.clone() url=member.avatar_url.clone() size=32 />
+                                            <a href=format!("/members/{}", member.handle)>{name.clone()}</a>
+                                            <span class="join-requests__actions">
+                                                <button
+                                                    type="button"
+                                                    class="button button--small"
+                                                    aria-label=format!("{} {name}", i18n.t(Groups::Approve))
+                                                    disabled=move || decide.pending().get()
+                                                    on:click=move |_| { decide.dispatch((approve.clone(), Decision::Approve)); }
+                                                >
+                                                    {i18n.t(Groups::Approve)}
+                                                </button>
+                                                <button
+                                                    type="button"
+                                                    class="button button--secondary button--small"
+                                                    aria-label=format!("{} {name}", i18n.t(Groups::Decline))
+                                                    disabled=move || decide.pending().get()
+                                                    on:click=move |_| { decide.dispatch((decline.clone(), Decision::Decline)); }
+                                                >
+                                                    {i18n.t(Groups::Decline)}
+                                                </button>
+                                            </span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        })
+                    }
+                    }}
+            </Loaded>
         </section>
     }
 }

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use veche_api::community::Features;
 
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::{Loaded, Loading};
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::common::Common;
 use crate::i18n::use_i18n;
@@ -16,7 +16,6 @@ pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
     let community = use_community();
     let session = use_session();
-    let retry = Callback::new(move |_| community.resource.refetch());
     let offers = move |area: fn(&Features) -> bool| community.get().is_some_and(|c| area(&c.features));
     // Nothing shows until both the community and the visitor are known: the welcome (for guests
     // only) and the blocks below then appear together, and nothing already shown moves.
@@ -24,38 +23,36 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <Title text=i18n.t(Common::NavHome) />
         <Show when=visitor_known fallback=Loading>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || community.resource.get().map(|result| result.map(|community| {
-                        let founded = community.founded_on.clone();
-                        view! {
-                            <section class="hero">
-                                <p class="hero__kicker">{i18n.t(Common::WelcomeTo)}</p>
-                                <h1 class="hero__title">{community.name.clone()}</h1>
-                                <p class="hero__text">{community.description.clone()}</p>
-                                <p class="hero__meta">
-                                    {i18n.t(Common::CommunitySince)}" "
-                                    <time datetime=founded.clone()>
-                                        {date(&founded, i18n.locale(), DateStyle::Long, Some("UTC"))}
-                                    </time>
-                                </p>
-                                <Show when=move || session.signed_in() == Some(false)>
-                                    // The first-visit welcome: what the community is for.
-                                    <ul class="hero__points">
-                                        <li>{i18n.t(Common::WelcomeAsk)}</li>
-                                        <li>{i18n.t(Common::WelcomePropose)}</li>
-                                        <li>{i18n.t(Common::WelcomeMeet)}</li>
-                                    </ul>
-                                    <div class="hero__actions">
-                                        <A href="/register" attr:class="button">{i18n.t(Common::JoinTheCommunity)}</A>
-                                        <A href="/signin" attr:class="button button--ghost">{i18n.t(Common::SignIn)}</A>
-                                    </div>
-                                </Show>
-                            </section>
-                        }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=community.resource let:community>
+                {{
+                    let founded = community.founded_on.clone();
+                    view! {
+                        <section class="hero">
+                            <p class="hero__kicker">{i18n.t(Common::WelcomeTo)}</p>
+                            <h1 class="hero__title">{community.name.clone()}</h1>
+                            <p class="hero__text">{community.description.clone()}</p>
+                            <p class="hero__meta">
+                                {i18n.t(Common::CommunitySince)}" "
+                                <time datetime=founded.clone()>
+                                    {date(&founded, i18n.locale(), DateStyle::Long, Some("UTC"))}
+                                </time>
+                            </p>
+                            <Show when=move || session.signed_in() == Some(false)>
+                                // The first-visit welcome: what the community is for.
+                                <ul class="hero__points">
+                                    <li>{i18n.t(Common::WelcomeAsk)}</li>
+                                    <li>{i18n.t(Common::WelcomePropose)}</li>
+                                    <li>{i18n.t(Common::WelcomeMeet)}</li>
+                                </ul>
+                                <div class="hero__actions">
+                                    <A href="/register" attr:class="button">{i18n.t(Common::JoinTheCommunity)}</A>
+                                    <A href="/signin" attr:class="button button--ghost">{i18n.t(Common::SignIn)}</A>
+                                </div>
+                            </Show>
+                        </section>
+                    }
+                    }}
+            </Loaded>
             <Show when=move || community.get().is_some()>
                 // Its height is reserved in CSS: the blocks below do not jump when it arrives.
                 <div class="home-overview">

@@ -9,7 +9,8 @@ use veche_api::ideas::{Allocation, AllocationRequest, Ballot, BallotState};
 
 use super::ballots_page::state_text;
 use crate::api::ideas;
-use crate::components::feedback::{Loading, error_message, errors_fallback};
+use crate::components::account::sign_in_href;
+use crate::components::feedback::{Loaded, error_message};
 use crate::i18n::format::{DateStyle, date, number};
 use crate::i18n::messages::ideas::{self as texts, Ideas};
 use crate::i18n::messages::threads::Threads;
@@ -25,16 +26,13 @@ pub fn BallotPage() -> impl IntoView {
         let id = id.get();
         async move { ideas::ballot(&id).await }
     });
-    let retry = Callback::new(move |_| ballot.refetch());
     view! {
         <Title text=move || ballot.get().and_then(Result::ok).map(|b| b.title).unwrap_or_default() />
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=errors_fallback(retry)>
-                {move || ballot.get().map(|result| result.map(|b| view! {
-                    <BallotView ballot=b on_closed=Callback::new(move |closed: Ballot| ballot.set(Some(Ok(closed)))) />
-                }))}
-            </ErrorBoundary>
-        </Transition>
+        <Loaded resource=ballot let:b>
+            {view! {
+                <BallotView ballot=b on_closed=Callback::new(move |closed: Ballot| ballot.set(Some(Ok(closed)))) />
+                }}
+        </Loaded>
     }
 }
 
@@ -59,7 +57,7 @@ fn BallotView(
     let staff = move || session.account().is_some_and(|a| a.member.access.is_staff());
     let open = ballot.state == BallotState::Open;
     let shown = ballot.clone();
-    let next = format!("/signin?next={}", crate::api::url::encode(&format!("/ideas/ballots/{}", ballot.id)));
+    let next = sign_in_href(&format!("/ideas/ballots/{}", ballot.id));
     let body = move || {
         if closed {
             EitherOf3::A(view! { <BallotResults ballot=shown.clone() /> })

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_navigate;
 use veche_api::ideas::{Ballot, BallotState};
 
 use crate::api::ideas;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::ideas::BallotForm;
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::ideas::{self as texts, Ideas};
@@ -25,7 +25,6 @@ pub fn state_text(state: BallotState) -> Ideas {
 pub fn BallotsPage() -> impl IntoView {
     let i18n = use_i18n();
     let ballots = LocalResource::new(ideas::ballots);
-    let retry = Callback::new(move |_| ballots.refetch());
     let session = use_session();
     let staff = move || session.account().is_some_and(|a| a.member.access.is_staff());
     let navigate = use_navigate();
@@ -46,30 +45,29 @@ pub fn BallotsPage() -> impl IntoView {
                 <BallotForm on_created=opened />
             </details>
         </Show>
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=errors_fallback(retry)>
-                {move || ballots.get().map(|result| result.map(|mut list| {
-                    list.sort_by_key(|b| b.state != BallotState::Open);
-                    view! {
-                        <ul class="ballot-list">
-                            {list.into_iter().map(|b| {
-                                let when = if b.state == BallotState::Closed {
-                                    format!("{} {}", i18n.t(Ideas::Closed), date(&b.closes_at, i18n.locale(), DateStyle::Long, None))
-                                } else {
-                                    format!("{} {}", i18n.t(Ideas::Closes), date(&b.closes_at, i18n.locale(), DateStyle::Long, None))
-                                };
-                                view! {
-                                    <li class="ballot-list__item">
-                                        <span class=format!("status-chip status-chip--ballot-{}", b.state.as_str())>{i18n.t(state_text(b.state))}</span>
-                                        <A href=format!("/ideas/ballots/{}", b.id)>{b.title.clone()}</A>
-                                        <p class="ballot-list__meta">{when}" · "{texts::participants(i18n.locale(), b.participants)}</p>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
-                    }
-                }))}
-            </ErrorBoundary>
-        </Transition>
+        <Loaded resource=ballots let:loaded>
+            {{
+                let mut list = loaded;
+                list.sort_by_key(|b| b.state != BallotState::Open);
+                view! {
+                    <ul class="ballot-list">
+                        {list.into_iter().map(|b| {
+                            let when = if b.state == BallotState::Closed {
+                                format!("{} {}", i18n.t(Ideas::Closed), date(&b.closes_at, i18n.locale(), DateStyle::Long, None))
+                            } else {
+                                format!("{} {}", i18n.t(Ideas::Closes), date(&b.closes_at, i18n.locale(), DateStyle::Long, None))
+                            };
+                            view! {
+                                <li class="ballot-list__item">
+                                    <span class=format!("status-chip status-chip--ballot-{}", b.state.as_str())>{i18n.t(state_text(b.state))}</span>
+                                    <A href=format!("/ideas/ballots/{}", b.id)>{b.title.clone()}</A>
+                                    <p class="ballot-list__meta">{when}" · "{texts::participants(i18n.locale(), b.participants)}</p>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+            }}
+        </Loaded>
     }
 }

@@ -7,12 +7,12 @@ use veche_api::ideas::{Idea, IdeaStatus, MergeRequest, StatusUpdate};
 use veche_api::moderation::TargetKind;
 
 use crate::api::ideas;
-use crate::components::feedback::Loading;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::form::{FormAlert, FormState, TextField};
-use crate::components::groups::gated_fallback;
+use crate::components::groups::gated_failure;
 use crate::components::ideas::{StatusChip, VoteButton, VotesLeft};
 use crate::components::markdown::Markdown;
-use crate::components::member::{AuthorCard, Avatar};
+use crate::components::members::{AuthorCard, Avatar};
 use crate::components::moderation::{HiddenMark, ReportButton, shown_title};
 use crate::components::threads::{Discussion, MarkdownEditor};
 use crate::i18n::format::{DateStyle, date};
@@ -52,120 +52,117 @@ pub fn IdeaPage() -> impl IntoView {
     // The member's own vote reached the server: they are among the voters now (or no longer).
     use_outbox()
         .on_delivered_where(move |topic| topic == format!("vote:{}", id.get_untracked()), move |_| voters.refetch());
-    let retry = Callback::new(move |_| idea.refetch());
 
     view! {
         <Title text=move || idea.get().and_then(Result::ok).map(|i| shown_title(&i.title, i.hidden)).unwrap_or_default() />
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=gated_fallback(retry)>
-                {move || idea.get().map(|result| result.map(|data: Idea| {
-                    let locale = i18n.locale();
-                    let own = session.account().is_some_and(|a| a.member.id == data.author.id);
-                    let base = format!("/ideas/{}", data.id);
-                    let manage = data.permissions.manage.then(|| view! {
-                        <StaffTools idea=data.clone() on_changed=Callback::new(move |updated: Idea| idea.set(Some(Ok(updated)))) />
-                    });
-                    view! {
-                        <article class="idea-page">
-                            <header class="idea-page__head">
-                                <VoteButton idea_id=data.id.clone() count=data.vote_count voted=data.voted open=data.status.is_open() && (data.permissions.vote || data.group.is_none()) />
-                                <div>
-                                    <p class="idea-page__meta">
-                                        <StatusChip status=data.status />" · "{data.category.name.clone()}
-                                        " · "<span>{i18n.t(Ideas::IdeaNumber)}" "{data.id.clone()}</span>
-                                    </p>
-                                    <h1>{shown_title(&data.title, data.hidden)}</h1>
-                                    {data.status.is_open().then(|| view! { <VotesLeft /> })}
-                                </div>
-                            </header>
-                            {data.merged_into.clone().map(|target| view! {
-                                <p class="notice">{i18n.t(Ideas::MergedInto)}" "
-                                    <A href=format!("/ideas/{}", target.id)>{target.title}</A></p>
-                            })}
-                            <div class="idea-page__author">
-                                <AuthorCard member=data.author.clone() />
-                                <time datetime=data.created_at.clone()>{date(&data.created_at, locale, DateStyle::Long, None)}</time>
+        <Loaded resource=idea failure=gated_failure let:data>
+            {{
+                let locale = i18n.locale();
+                let own = session.account().is_some_and(|a| a.member.id == data.author.id);
+                let base = format!("/ideas/{}", data.id);
+                let manage = data.permissions.manage.then(|| view! {
+                    <StaffTools idea=data.clone() on_changed=Callback::new(move |updated: Idea| idea.set(Some(Ok(updated)))) />
+                });
+                view! {
+                    <article class="idea-page">
+                        <header class="idea-page__head">
+                            <VoteButton idea_id=data.id.clone() count=data.vote_count voted=data.voted open=data.status.is_open() && (data.permissions.vote || data.group.is_none()) />
+                            <div>
+                                <p class="idea-page__meta">
+                                    <StatusChip status=data.status />" · "{data.category.name.clone()}
+                                    " · "<span>{i18n.t(Ideas::IdeaNumber)}" "{data.id.clone()}</span>
+                                </p>
+                                <h1>{shown_title(&data.title, data.hidden)}</h1>
+                                {data.status.is_open().then(|| view! { <VotesLeft /> })}
                             </div>
-                            {if data.hidden && data.body.is_empty() {
-                                Either::Left(view! { <p class="post__deleted">{i18n.t(Moderation::HiddenPlaceholder)}</p> })
-                            } else {
-                                Either::Right(view! {
-                                    {data.hidden.then(|| view! { <HiddenMark kind=TargetKind::Idea id=data.id.clone() /> })}
-                                    <Markdown source=Signal::derive({ let body = data.body.clone(); move || body.clone() }) />
-                                    {(!own).then(|| view! { <ReportButton kind=TargetKind::Idea id=data.id.clone() /> })}
-                                })
-                            }}
-                            {(!data.history.is_empty()).then(|| view! {
-                                <section class="history" aria-labelledby="history-title">
-                                    <h2 id="history-title">{i18n.t(Ideas::History)}</h2>
-                                    <ol class="history__list">
-                                        {data.history.iter().map(|change| { let answer = change.answer.clone(); view! {
-                                            <li class="history__item">
-                                                <p class="history__head">
-                                                    <StatusChip status=change.status />" · "
-                                                    <time datetime=change.created_at.clone()>{date(&change.created_at, locale, DateStyle::Long, None)}</time>
-                                                    " · "{change.author.display_name.clone()}
-                                                </p>
-                                                {(!answer.is_empty()).then(|| view! {
-                                                    <div class="history__answer">
-                                                        <p class="history__label">{i18n.t(Ideas::OfficialAnswer)}</p>
-                                                        <Markdown source=Signal::derive(move || answer.clone()) />
-                                                    </div>
-                                                })}
-                                            </li>
-                                        }}).collect_view()}
-                                    </ol>
-                                </section>
-                            })}
-                            {(!data.duplicates.is_empty()).then(|| view! {
-                                <section class="idea-links" aria-labelledby="duplicates-title"><h2 id="duplicates-title">{i18n.t(Ideas::Duplicates)}</h2>
-                                    <ul>{data.duplicates.iter().cloned().map(|d| view! {
-                                        <li><A href=format!("/ideas/{}", d.id)>{d.title}</A></li>
-                                    }).collect_view()}</ul>
-                                </section>
-                            })}
-                            {(!data.related.is_empty()).then(|| view! {
-                                <section class="idea-links" aria-labelledby="related-title"><h2 id="related-title">{i18n.t(Ideas::Related)}</h2>
-                                    <ul>{data.related.iter().cloned().map(|r| view! {
-                                        <li><A href=format!("/ideas/{}", r.id)>{r.title}</A>" "<StatusChip status=r.status />
-                                            " · "{texts::votes(locale, r.vote_count)}</li>
-                                    }).collect_view()}</ul>
-                                </section>
-                            })}
-                            <section class="voters" aria-labelledby="voters-title">
-                                <h2 id="voters-title">{i18n.t(Ideas::Voters)}</h2>
-                                {move || voters.get().and_then(Result::ok).map(|page| {
-                                    let shown = page.items.len() as i64;
-                                    view! {
-                                        {(data.vote_count == 0).then(|| view! { <p class="empty">{i18n.t(Ideas::NoVotesYet)}</p> })}
-                                        <ul class="voters__list">
-                                            {page.items.into_iter().map(|m| {
-                                                let (href, title) = (format!("/members/{}", m.handle), m.display_name.clone());
-                                                view! {
-                                                    <li><A href=href attr:title=title>
-                                                        <Avatar name=m.display_name.clone() handle=m.handle.clone() url=m.avatar_url.clone() size=32 />
-                                                        <span class="visually-hidden">{m.display_name.clone()}</span>
-                                                    </A></li>
-                                                }
-                                            }).collect_view()}
-                                        </ul>
-                                        {(shown < data.vote_count).then(|| view! { <p class="field__hint">{i18n.t(Ideas::VotersHidden)}</p> })}
-                                    }
-                                })}
+                        </header>
+                        {data.merged_into.clone().map(|target| view! {
+                            <p class="notice">{i18n.t(Ideas::MergedInto)}" "
+                                <A href=format!("/ideas/{}", target.id)>{target.title}</A></p>
+                        })}
+                        <div class="idea-page__author">
+                            <AuthorCard member=data.author.clone() />
+                            <time datetime=data.created_at.clone()>{date(&data.created_at, locale, DateStyle::Long, None)}</time>
+                        </div>
+                        {if data.hidden && data.body.is_empty() {
+                            Either::Left(view! { <p class="post__deleted">{i18n.t(Moderation::HiddenPlaceholder)}</p> })
+                        } else {
+                            Either::Right(view! {
+                                {data.hidden.then(|| view! { <HiddenMark kind=TargetKind::Idea id=data.id.clone() /> })}
+                                <Markdown source=Signal::derive({ let body = data.body.clone(); move || body.clone() }) />
+                                {(!own).then(|| view! { <ReportButton kind=TargetKind::Idea id=data.id.clone() /> })}
+                            })
+                        }}
+                        {(!data.history.is_empty()).then(|| view! {
+                            <section class="history" aria-labelledby="history-title">
+                                <h2 id="history-title">{i18n.t(Ideas::History)}</h2>
+                                <ol class="history__list">
+                                    {data.history.iter().map(|change| { let answer = change.answer.clone(); view! {
+                                        <li class="history__item">
+                                            <p class="history__head">
+                                                <StatusChip status=change.status />" · "
+                                                <time datetime=change.created_at.clone()>{date(&change.created_at, locale, DateStyle::Long, None)}</time>
+                                                " · "{change.author.display_name.clone()}
+                                            </p>
+                                            {(!answer.is_empty()).then(|| view! {
+                                                <div class="history__answer">
+                                                    <p class="history__label">{i18n.t(Ideas::OfficialAnswer)}</p>
+                                                    <Markdown source=Signal::derive(move || answer.clone()) />
+                                                </div>
+                                            })}
+                                        </li>
+                                    }}).collect_view()}
+                                </ol>
                             </section>
-                            {manage}
-                            <Discussion
-                                thread_id=data.discussion_id.clone()
-                                total=data.comment_count
-                                base=base
-                                heading=i18n.t(Ideas::Comments)
-                                can_reply=data.permissions.comment
-                            />
-                        </article>
-                    }
-                }))}
-            </ErrorBoundary>
-        </Transition>
+                        })}
+                        {(!data.duplicates.is_empty()).then(|| view! {
+                            <section class="idea-links" aria-labelledby="duplicates-title"><h2 id="duplicates-title">{i18n.t(Ideas::Duplicates)}</h2>
+                                <ul>{data.duplicates.iter().cloned().map(|d| view! {
+                                    <li><A href=format!("/ideas/{}", d.id)>{d.title}</A></li>
+                                }).collect_view()}</ul>
+                            </section>
+                        })}
+                        {(!data.related.is_empty()).then(|| view! {
+                            <section class="idea-links" aria-labelledby="related-title"><h2 id="related-title">{i18n.t(Ideas::Related)}</h2>
+                                <ul>{data.related.iter().cloned().map(|r| view! {
+                                    <li><A href=format!("/ideas/{}", r.id)>{r.title}</A>" "<StatusChip status=r.status />
+                                        " · "{texts::votes(locale, r.vote_count)}</li>
+                                }).collect_view()}</ul>
+                            </section>
+                        })}
+                        <section class="voters" aria-labelledby="voters-title">
+                            <h2 id="voters-title">{i18n.t(Ideas::Voters)}</h2>
+                            {move || voters.get().and_then(Result::ok).map(|page| {
+                                let shown = page.items.len() as i64;
+                                view! {
+                                    {(data.vote_count == 0).then(|| view! { <EmptyState text=i18n.t(Ideas::NoVotesYet) /> })}
+                                    <ul class="voters__list">
+                                        {page.items.into_iter().map(|m| {
+                                            let (href, title) = (format!("/members/{}", m.handle), m.display_name.clone());
+                                            view! {
+                                                <li><A href=href attr:title=title>
+                                                    <Avatar name=m.display_name.clone() handle=m.handle.clone() url=m.avatar_url.clone() size=32 />
+                                                    <span class="visually-hidden">{m.display_name.clone()}</span>
+                                                </A></li>
+                                            }
+                                        }).collect_view()}
+                                    </ul>
+                                    {(shown < data.vote_count).then(|| view! { <p class="field__hint">{i18n.t(Ideas::VotersHidden)}</p> })}
+                                }
+                            })}
+                        </section>
+                        {manage}
+                        <Discussion
+                            thread_id=data.discussion_id.clone()
+                            total=data.comment_count
+                            base=base
+                            heading=i18n.t(Ideas::Comments)
+                            can_reply=data.permissions.comment
+                        />
+                    </article>
+                }
+                }}
+        </Loaded>
     }
 }
 

@@ -8,8 +8,8 @@ use veche_api::ideas::{IdeaSort, IdeaStatus, IdeaSummary};
 
 use crate::api::ideas::{self, IdeaQuery};
 use crate::api::url::query;
-use crate::api::{ApiError, ApiResult, first_items};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::api::{ApiResult, first_items};
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::ideas::{IdeaCard, IdeaCountersView, VotesLeft};
 use crate::i18n::messages::ideas::{Ideas, status_text};
 use crate::i18n::use_i18n;
@@ -92,7 +92,6 @@ pub fn IdeasPage() -> impl IntoView {
     let apply =
         Callback::new(move |change: Filters| navigate(&Filters { shown: STEP, ..change }.href(), Default::default()));
     let search = RwSignal::new(filters.get_untracked().search);
-    let retry = Callback::new(move |_| list.refetch());
 
     view! {
         <Title text=i18n.t(Ideas::Title) />
@@ -165,26 +164,24 @@ pub fn IdeasPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </nav>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || list.get().map(|result| result.map(|page| {
-                        let more = page.next_cursor.is_some();
-                        if page.items.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Ideas::NoIdeas)}</p> })
-                        } else {
-                            Either::Right(view! {
-                                <ul class="idea-list">
-                                    {page.items.into_iter().map(|idea| view! { <IdeaCard idea=idea /> }).collect_view()}
-                                </ul>
-                                {more.then(|| view! {
-                                    <A href=move || { let f = filters.get(); Filters { shown: f.shown + STEP, ..f }.href() }
-                                        attr:class="button button--secondary load-more">{i18n.t(Ideas::LoadMore)}</A>
-                                })}
-                            })
-                        }
-                    }).map_err(|error: ApiError| error))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=list let:page>
+                {{
+                    let more = page.next_cursor.is_some();
+                    if page.items.is_empty() {
+                        Either::Left(view! { <EmptyState text=i18n.t(Ideas::NoIdeas) /> })
+                    } else {
+                        Either::Right(view! {
+                            <ul class="idea-list">
+                                {page.items.into_iter().map(|idea| view! { <IdeaCard idea=idea /> }).collect_view()}
+                            </ul>
+                            {more.then(|| view! {
+                                <A href=move || { let f = filters.get(); Filters { shown: f.shown + STEP, ..f }.href() }
+                                    attr:class="button button--secondary load-more">{i18n.t(Ideas::LoadMore)}</A>
+                            })}
+                        })
+                    }
+                    }}
+            </Loaded>
         </div>
     }
 }

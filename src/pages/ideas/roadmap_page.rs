@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use veche_api::ideas::IdeaSummary;
 
 use crate::api::ideas;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::i18n::messages::ideas::{self as texts, Ideas};
 use crate::i18n::use_i18n;
 
@@ -13,13 +13,12 @@ use crate::i18n::use_i18n;
 pub fn RoadmapPage() -> impl IntoView {
     let i18n = use_i18n();
     let roadmap = LocalResource::new(ideas::roadmap);
-    let retry = Callback::new(move |_| roadmap.refetch());
     let column = move |title: Ideas, id: &'static str, items: Vec<IdeaSummary>| {
         view! {
             <section class="roadmap__column" aria-labelledby=id>
                 <h2 class="roadmap__title" id=id>{i18n.t(title)}" "<span class="roadmap__count">{items.len()}</span></h2>
                 {if items.is_empty() {
-                    leptos::either::Either::Left(view! { <p class="empty">{i18n.t(Ideas::EmptyColumn)}</p> })
+                    leptos::either::Either::Left(view! { <EmptyState text=i18n.t(Ideas::EmptyColumn) /> })
                 } else {
                     leptos::either::Either::Right(view! {
                         <ul class="roadmap__list">
@@ -44,16 +43,14 @@ pub fn RoadmapPage() -> impl IntoView {
             </div>
             <A href="/ideas" attr:class="button button--ghost">{i18n.t(Ideas::Title)}</A>
         </header>
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=errors_fallback(retry)>
-                {move || roadmap.get().map(|result| result.map(|r| view! {
-                    <div class="roadmap">
-                        {column(Ideas::Planned, "roadmap-planned", r.planned)}
-                        {column(Ideas::InProgress, "roadmap-in-progress", r.in_progress)}
-                        {column(Ideas::Implemented, "roadmap-implemented", r.implemented)}
-                    </div>
-                }))}
-            </ErrorBoundary>
-        </Transition>
+        <Loaded resource=roadmap let:r>
+            {view! {
+                <div class="roadmap">
+                    {column(Ideas::Planned, "roadmap-planned", r.planned)}
+                    {column(Ideas::InProgress, "roadmap-in-progress", r.in_progress)}
+                    {column(Ideas::Implemented, "roadmap-implemented", r.implemented)}
+                </div>
+                }}
+        </Loaded>
     }
 }

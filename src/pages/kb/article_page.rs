@@ -8,8 +8,8 @@ use super::confirm_delete::ConfirmDelete;
 use super::group_badge::GroupBadge;
 use super::section_anchor;
 use crate::api::{self, client::new_idempotency_key};
-use crate::components::feedback::{Loading, error_message};
-use crate::components::groups::gated_fallback;
+use crate::components::feedback::{Loaded, error_message};
+use crate::components::groups::gated_failure;
 use crate::components::markdown::Markdown;
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::kb::Kb;
@@ -26,14 +26,11 @@ pub fn ArticlePage(
 ) -> impl IntoView {
     let id = StoredValue::new(id);
     let article = LocalResource::new(move || async move { api::kb::article(&id.get_value()).await });
-    let retry = Callback::new(move |_| article.refetch());
 
     view! {
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=gated_fallback(retry)>
-                {move || article.get().map(|result| result.map(|article| view! { <ArticleView article=article /> }))}
-            </ErrorBoundary>
-        </Transition>
+        <Loaded resource=article failure=gated_failure let:article>
+            {view! { <ArticleView article=article /> }}
+        </Loaded>
     }
 }
 

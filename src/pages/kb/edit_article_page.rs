@@ -5,8 +5,8 @@ use veche_api::kb::{Article, ArticleInput};
 use super::article_editor::ArticleEditor;
 use super::new_article_page::section_choices;
 use crate::api::{self, ApiResult};
-use crate::components::feedback::Loading;
-use crate::components::groups::gated_fallback;
+use crate::components::feedback::Loaded;
+use crate::components::groups::gated_failure;
 use crate::i18n::messages::kb::Kb;
 use crate::i18n::use_i18n;
 
@@ -40,21 +40,22 @@ pub fn EditArticlePage(
         <Title text=i18n.t(Kb::EditArticleTitle) />
         <section class="editor-page">
             <h1>{i18n.t(Kb::EditArticleTitle)}</h1>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=gated_fallback(retry)>
-                    {move || loaded.get().map(|result| result.map(|(base, article)| view! {
-                        <ArticleEditor
-                            draft_name=format!("kb.edit.{}", article.id)
-                            saved=saved_input(&article)
-                            sections=section_choices(&base)
-                            article_id=Some(article.id.clone())
-                            event_title=None
-                            cancel_href=format!("/kb/articles/{}", article.id)
-                            reload=Some(retry)
-                        />
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=loaded failure=gated_failure let:loaded>
+                {{
+                    let (base, article) = loaded;
+                    view! {
+                    <ArticleEditor
+                        draft_name=format!("kb.edit.{}", article.id)
+                        saved=saved_input(&article)
+                        sections=section_choices(&base)
+                        article_id=Some(article.id.clone())
+                        event_title=None
+                        cancel_href=format!("/kb/articles/{}", article.id)
+                        reload=Some(retry)
+                    />
+                    }
+                }}
+            </Loaded>
         </section>
     }
 }

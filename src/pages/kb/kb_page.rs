@@ -10,7 +10,7 @@ use super::section_anchor;
 use super::section_form::SectionForm;
 use super::section_view::{Editing, SectionView};
 use crate::api::{self, ApiError, client::new_idempotency_key};
-use crate::components::feedback::{Loading, error_message, errors_fallback};
+use crate::components::feedback::{EmptyState, Loaded, error_message};
 use crate::components::threads::reveal;
 use crate::i18n::messages::kb::Kb;
 use crate::i18n::use_i18n;
@@ -24,7 +24,6 @@ pub fn KnowledgeBasePage() -> impl IntoView {
     let session = use_session();
     let location = use_location();
     let base = LocalResource::new(api::kb::index);
-    let retry = Callback::new(move |_| base.refetch());
     let staff = Memo::new(move |_| session.account().is_some_and(|a| a.member.access.is_staff()));
     let editing = RwSignal::new(Editing::Nothing);
     let changed = Callback::new(move |_| {
@@ -103,20 +102,18 @@ pub fn KnowledgeBasePage() -> impl IntoView {
             {move || adding().then(|| view! {
                 <SectionForm section_id=None initial=SectionInput::default() on_saved=changed on_cancel=close />
             })}
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || base.get().map(|result| result.map(|base| if base.sections.is_empty() {
-                        Either::Left(view! { <p class="empty">{i18n.t(Kb::Empty)}</p> })
+            <Loaded resource=base let:base>
+                {if base.sections.is_empty() {
+                    Either::Left(view! { <EmptyState text=i18n.t(Kb::Empty) /> })
                     } else {
-                        let ids: Vec<String> = base.sections.iter().map(|s| s.id.clone()).collect();
-                        let last = ids.len() - 1;
-                        Either::Right(base.sections.into_iter().enumerate().map(|(index, section)| view! {
-                            <SectionView section=section staff=staff editing=editing on_changed=changed
-                                can_move=(index > 0, index < last) on_move=move_section(ids.clone(), index) />
-                        }).collect_view())
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+                    let ids: Vec<String> = base.sections.iter().map(|s| s.id.clone()).collect();
+                    let last = ids.len() - 1;
+                    Either::Right(base.sections.into_iter().enumerate().map(|(index, section)| view! {
+                        <SectionView section=section staff=staff editing=editing on_changed=changed
+                            can_move=(index > 0, index < last) on_move=move_section(ids.clone(), index) />
+                    }).collect_view())
+                    }}
+            </Loaded>
         </div>
     }
 }

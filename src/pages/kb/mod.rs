@@ -10,14 +10,14 @@ mod kb_page;
 mod new_article_page;
 mod section_form;
 mod section_view;
-mod staff_page;
+mod staff_guard;
 
 use article_page::ArticlePage;
 use edit_article_page::EditArticlePage;
 use kb_page::KnowledgeBasePage;
 use leptos::prelude::*;
 use new_article_page::NewArticlePage;
-use staff_page::StaffPage;
+use staff_guard::StaffGuard;
 
 use crate::pages::area_rest;
 use crate::pages::not_found::NotFoundPage;
@@ -58,9 +58,9 @@ pub fn KbArea() -> impl IntoView {
     let place = Memo::new(move |_| rest.with(|rest| Place::of(rest)));
     move || match place.get() {
         Place::Index => view! { <KnowledgeBasePage /> }.into_any(),
-        Place::New => view! { <StaffPage><NewArticlePage /></StaffPage> }.into_any(),
+        Place::New => view! { <StaffGuard><NewArticlePage /></StaffGuard> }.into_any(),
         Place::Article(id) => view! { <ArticlePage id=id /> }.into_any(),
-        Place::Edit(id) => view! { <StaffPage><EditArticlePage id=id.clone() /></StaffPage> }.into_any(),
+        Place::Edit(id) => view! { <StaffGuard><EditArticlePage id=id.clone() /></StaffGuard> }.into_any(),
         Place::Unknown => view! { <NotFoundPage /> }.into_any(),
     }
 }

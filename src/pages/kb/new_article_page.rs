@@ -5,7 +5,7 @@ use veche_api::kb::{ArticleInput, KnowledgeBase, article_from_report, reports_se
 
 use super::article_editor::ArticleEditor;
 use crate::api::{self, ApiResult};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::i18n::messages::kb::Kb;
 use crate::i18n::use_i18n;
 
@@ -46,36 +46,34 @@ pub fn NewArticlePage() -> impl IntoView {
             ApiResult::Ok((base, event))
         }
     });
-    let retry = Callback::new(move |_| loaded.refetch());
 
     view! {
         <Title text=i18n.t(Kb::NewArticleTitle) />
         <section class="editor-page">
             <h1>{i18n.t(Kb::NewArticleTitle)}</h1>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || loaded.get().map(|result| result.map(|(base, event)| {
-                        let event_title = event.as_ref().map(|e| e.title.clone());
-                        let event_id = event.as_ref().map(|e| e.id.clone());
-                        let section = match (section.is_empty(), &event) {
-                            (true, Some(_)) => reports_section(&base).unwrap_or_default().to_owned(),
-                            _ => section.clone(),
-                        };
-                        let source = event.map(|e| (e.title, e.report.unwrap_or_default()));
-                        view! {
-                            <ArticleEditor
-                                draft_name=draft_name(event_id.as_deref())
-                                saved=new_article(section, event_id, source)
-                                sections=section_choices(&base)
-                                article_id=None
-                                event_title=event_title
-                                cancel_href="/kb".to_owned()
-                                reload=None
-                            />
-                        }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=loaded let:loaded>
+                {{
+                    let (base, event) = loaded;
+                    let event_title = event.as_ref().map(|e| e.title.clone());
+                    let event_id = event.as_ref().map(|e| e.id.clone());
+                    let section = match (section.is_empty(), &event) {
+                        (true, Some(_)) => reports_section(&base).unwrap_or_default().to_owned(),
+                        _ => section.clone(),
+                    };
+                    let source = event.map(|e| (e.title, e.report.unwrap_or_default()));
+                    view! {
+                        <ArticleEditor
+                            draft_name=draft_name(event_id.as_deref())
+                            saved=new_article(section, event_id, source)
+                            sections=section_choices(&base)
+                            article_id=None
+                            event_title=event_title
+                            cancel_href="/kb".to_owned()
+                            reload=None
+                        />
+                    }
+                }}
+            </Loaded>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use veche_api::surveys::TrendPoint;
 use super::participation_card::ParticipationCard;
 use crate::api::kpis;
 use crate::components::charts::{ChartSeries, LineChart, Scale, whole};
-use crate::components::feedback::{ErrorView, Loading, errors_fallback};
+use crate::components::feedback::{ErrorView, Loaded, Loading};
 use crate::components::surveys::{TrendChart, survey_styles};
 use crate::i18n::format::intl_date;
 use crate::i18n::messages::kpis::{self as texts, Kpis};
@@ -40,7 +40,6 @@ pub fn KpisPage() -> impl IntoView {
         let months = months.get();
         async move { kpis::kpis(months).await }
     });
-    let retry = Callback::new(move |_| data.refetch());
     view! {
         <Title text=i18n.t(Kpis::Title) />
         <Show when=move || styles.get().is_some() fallback=Loading>
@@ -57,16 +56,14 @@ pub fn KpisPage() -> impl IntoView {
                             aria-current=move || (months.get() == period).then_some("true")>{i18n.t(text)}</a>
                     }).collect_view()}
                 </nav>
-                <Transition fallback=Loading>
-                    <ErrorBoundary fallback=errors_fallback(retry)>
-                        {move || data.get().map(|result| result.map(|kpis| view! {
-                            <div class="survey-dashboard">
-                                <ParticipationCard participation=kpis.participation />
-                                {month_charts(i18n, &kpis.series)}
-                            </div>
-                        }))}
-                    </ErrorBoundary>
-                </Transition>
+                <Loaded resource=data let:kpis>
+                    {view! {
+                        <div class="survey-dashboard">
+                            <ParticipationCard participation=kpis.participation />
+                            {month_charts(i18n, &kpis.series)}
+                        </div>
+                        }}
+                </Loaded>
             </Show>
         </Show>
     }

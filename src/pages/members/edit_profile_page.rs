@@ -6,7 +6,7 @@ use veche_api::members::Profile;
 
 use crate::api::members;
 use crate::api::url::encode;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::members::{AvatarEditor, LanguageSetting, PhotoManager, ProfileForm};
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
@@ -31,8 +31,6 @@ pub fn EditProfilePage() -> impl IntoView {
             async move { members::profile(&handle).await.map(|p| p.photos) }
         }
     });
-    let retry_settings = Callback::new(move |_| settings.refetch());
-    let retry_gallery = Callback::new(move |_| gallery.refetch());
     let member_changed = Callback::new(move |member: MemberSummary| session.update_member(member));
     let saved = Callback::new(move |profile: Profile| session.update_member(profile.member));
     let public_href = format!("/members/{}", encode(&handle));
@@ -49,21 +47,17 @@ pub fn EditProfilePage() -> impl IntoView {
             {me.map(|member| view! { <AvatarEditor member=member on_changed=member_changed /> })}
             <section class="profile-editor__section" aria-labelledby="details-heading">
                 <h2 id="details-heading">{i18n.t(Members::DetailsHeading)}</h2>
-                <Transition fallback=Loading>
-                    <ErrorBoundary fallback=errors_fallback(retry_settings)>
-                        {move || settings.get().map(|result| result.map(|settings| {
-                            let handle = handle.clone();
-                            view! { <ProfileForm settings=settings handle=handle on_saved=saved /> }
-                        }))}
-                    </ErrorBoundary>
-                </Transition>
+                <Loaded resource=settings let:settings>
+                    {{
+                        let handle = handle.clone();
+                        view! { <ProfileForm settings=settings handle=handle on_saved=saved /> }
+                        }}
+                </Loaded>
             </section>
             <LanguageSetting locale=locale />
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry_gallery)>
-                    {move || gallery.get().map(|result| result.map(|photos| view! { <PhotoManager photos=photos /> }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=gallery let:photos>
+                {view! { <PhotoManager photos=photos /> }}
+            </Loaded>
         </div>
     }
 }

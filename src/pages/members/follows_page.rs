@@ -8,7 +8,7 @@ use super::{STEP, shown_param};
 use crate::api::first_items;
 use crate::api::members;
 use crate::api::url::{encode, query};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::members::MemberTile;
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
@@ -41,7 +41,6 @@ pub fn FollowsPage() -> impl IntoView {
             Default::default(),
         );
     };
-    let retry = Callback::new(move |_| list.refetch());
 
     view! {
         <Title text=move || format!("{} · @{}", title(), handle.get()) />
@@ -56,28 +55,26 @@ pub fn FollowsPage() -> impl IntoView {
                     </p>
                 </div>
             </header>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || list.get().map(|result| result.map(|page| {
-                        if page.items.is_empty() {
-                            let empty = if followers.get_untracked() { Members::NoFollowers } else { Members::NoFollowing };
-                            Either::Left(view! { <p class="empty">{i18n.t(empty)}</p> })
-                        } else {
-                            let more_available = page.next_cursor.is_some();
-                            Either::Right(view! {
-                                <ul class="member-grid">
-                                    {page.items.into_iter().map(|member| view! { <MemberTile member=member /> }).collect_view()}
-                                </ul>
-                                {more_available.then(|| view! {
-                                    <button type="button" class="button button--secondary load-more" on:click=more.clone()>
-                                        {i18n.t(Members::LoadMore)}
-                                    </button>
-                                })}
-                            })
-                        }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=list let:page>
+                {{
+                    if page.items.is_empty() {
+                        let empty = if followers.get_untracked() { Members::NoFollowers } else { Members::NoFollowing };
+                        Either::Left(view! { <EmptyState text=i18n.t(empty) /> })
+                    } else {
+                        let more_available = page.next_cursor.is_some();
+                        Either::Right(view! {
+                            <ul class="member-grid">
+                                {page.items.into_iter().map(|member| view! { <MemberTile member=member /> }).collect_view()}
+                            </ul>
+                            {more_available.then(|| view! {
+                                <button type="button" class="button button--secondary load-more" on:click=more.clone()>
+                                    {i18n.t(Members::LoadMore)}
+                                </button>
+                            })}
+                        })
+                    }
+                    }}
+            </Loaded>
         </div>
     }
 }

@@ -7,8 +7,8 @@ use veche_api::members::LeaderboardPeriod;
 
 use crate::api::members;
 use crate::api::url::encode;
-use crate::components::feedback::{Loading, errors_fallback};
-use crate::components::member::{Avatar, RoleBadge};
+use crate::components::feedback::{EmptyState, Loaded};
+use crate::components::members::{Avatar, RoleBadge};
 use crate::i18n::messages::members::{self as texts, Members};
 use crate::i18n::use_i18n;
 
@@ -31,7 +31,6 @@ pub fn LeaderboardPage() -> impl IntoView {
         let period = period.get();
         async move { members::leaderboard(period).await }
     });
-    let retry = Callback::new(move |_| board.refetch());
 
     view! {
         <Title text=i18n.t(Members::LeaderboardTitle) />
@@ -61,38 +60,36 @@ pub fn LeaderboardPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </nav>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || board.get().map(|result| result.map(|entries| {
-                        if entries.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Members::NoLeaders)}</p> })
-                        } else {
-                            Either::Right(view! {
-                                <ol class="leaderboard">
-                                    {entries.into_iter().enumerate().map(|(index, entry)| {
-                                        let member = entry.member;
-                                        view! {
-                                            <li class="leaderboard__row">
-                                                <span class="leaderboard__place">
-                                                    <span class="visually-hidden">{i18n.t(Members::PlaceLabel)}" "</span>{index + 1}
-                                                </span>
-                                                <Avatar name=member.display_name.clone() handle=member.handle.clone() url=member.avatar_url.clone() size=40 />
-                                                <span class="leaderboard__who">
-                                                    <A href=format!("/members/{}", encode(&member.handle)) attr:class="leaderboard__name">
-                                                        {member.display_name.clone()}
-                                                    </A>
-                                                    <RoleBadge role=member.role access=member.access />
-                                                </span>
-                                                <span class="leaderboard__points">{texts::points(locale, entry.points)}</span>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ol>
-                            })
-                        }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=board let:entries>
+                {{
+                    if entries.is_empty() {
+                        Either::Left(view! { <EmptyState text=i18n.t(Members::NoLeaders) /> })
+                    } else {
+                        Either::Right(view! {
+                            <ol class="leaderboard">
+                                {entries.into_iter().enumerate().map(|(index, entry)| {
+                                    let member = entry.member;
+                                    view! {
+                                        <li class="leaderboard__row">
+                                            <span class="leaderboard__place">
+                                                <span class="visually-hidden">{i18n.t(Members::PlaceLabel)}" "</span>{index + 1}
+                                            </span>
+                                            <Avatar name=member.display_name.clone() handle=member.handle.clone() url=member.avatar_url.clone() size=40 />
+                                            <span class="leaderboard__who">
+                                                <A href=format!("/members/{}", encode(&member.handle)) attr:class="leaderboard__name">
+                                                    {member.display_name.clone()}
+                                                </A>
+                                                <RoleBadge role=member.role access=member.access />
+                                            </span>
+                                            <span class="leaderboard__points">{texts::points(locale, entry.points)}</span>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ol>
+                        })
+                    }
+                    }}
+            </Loaded>
         </div>
     }
 }

@@ -10,9 +10,9 @@ use super::{STEP, shown_param};
 use crate::api::first_items;
 use crate::api::members::{self, DirectoryQuery};
 use crate::api::url::query;
-use crate::components::feedback::{Loading, errors_fallback};
-use crate::components::member::role_text;
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::members::MemberTile;
+use crate::components::members::role_text;
 use crate::i18n::messages::members::Members;
 use crate::i18n::use_i18n;
 
@@ -89,7 +89,6 @@ pub fn MembersPage() -> impl IntoView {
             Default::default(),
         );
     };
-    let retry = Callback::new(move |_| list.refetch());
 
     view! {
         <Title text=i18n.t(Members::Title) />
@@ -145,27 +144,25 @@ pub fn MembersPage() -> impl IntoView {
                     }
                 }).collect_view()}
             </nav>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || list.get().map(|result| result.map(|page| {
-                        if page.items.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Members::NoMembers)}</p> })
-                        } else {
-                            let more_available = page.next_cursor.is_some();
-                            Either::Right(view! {
-                                <ul class="member-grid">
-                                    {page.items.into_iter().map(|card| view! { <MemberTile member=card.member city=card.city /> }).collect_view()}
-                                </ul>
-                                {more_available.then(|| view! {
-                                    <button type="button" class="button button--secondary load-more" on:click=more.clone()>
-                                        {i18n.t(Members::LoadMore)}
-                                    </button>
-                                })}
-                            })
-                        }
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=list let:page>
+                {{
+                    if page.items.is_empty() {
+                        Either::Left(view! { <EmptyState text=i18n.t(Members::NoMembers) /> })
+                    } else {
+                        let more_available = page.next_cursor.is_some();
+                        Either::Right(view! {
+                            <ul class="member-grid">
+                                {page.items.into_iter().map(|card| view! { <MemberTile member=card.member city=card.city /> }).collect_view()}
+                            </ul>
+                            {more_available.then(|| view! {
+                                <button type="button" class="button button--secondary load-more" on:click=more.clone()>
+                                    {i18n.t(Members::LoadMore)}
+                                </button>
+                            })}
+                        })
+                    }
+                    }}
+            </Loaded>
         </div>
     }
 }

@@ -4,7 +4,7 @@ use leptos_router::components::A;
 use veche_api::members::PointRules;
 
 use crate::api::members;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::members::{badge_texts, rank_text};
 use crate::i18n::format::number;
 use crate::i18n::messages::members::{self as texts, Members};
@@ -29,7 +29,6 @@ pub fn ReputationRulesPage() -> impl IntoView {
     let i18n = use_i18n();
     let locale = i18n.locale();
     let rules = LocalResource::new(members::rules);
-    let retry = Callback::new(move |_| rules.refetch());
 
     view! {
         <Title text=i18n.t(Members::RulesTitle) />
@@ -44,60 +43,58 @@ pub fn ReputationRulesPage() -> impl IntoView {
                     <A href="/members/leaderboard">{i18n.t(Members::LeaderboardTitle)}</A>
                 </p>
             </header>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || rules.get().map(|result| result.map(|rules| view! {
-                        <section class="rules-section" aria-labelledby="points-heading">
-                            <h2 id="points-heading">{i18n.t(Members::PointsHeading)}</h2>
-                            <table class="rules-table">
-                                <thead>
-                                    <tr><th scope="col">{i18n.t(Members::ActionColumn)}</th><th scope="col">{i18n.t(Members::PointsColumn)}</th></tr>
-                                </thead>
-                                <tbody>
-                                    {point_rows(&rules.points).into_iter().map(|(action, points)| view! {
-                                        <tr><th scope="row">{i18n.t(action)}</th><td>{format!("+{}", number(points, locale))}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </section>
-                        <section class="rules-section" aria-labelledby="ranks-heading">
-                            <h2 id="ranks-heading">{i18n.t(Members::RanksHeading)}</h2>
-                            <table class="rules-table">
-                                <thead>
-                                    <tr><th scope="col">{i18n.t(Members::RankLabel)}</th><th scope="col">{i18n.t(Members::ReputationNeeded)}</th></tr>
-                                </thead>
-                                <tbody>
-                                    {rules.ranks.iter().map(|rank| view! {
-                                        <tr><th scope="row">{i18n.t(rank_text(rank.rank))}</th><td>{texts::points(locale, rank.points)}</td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </section>
-                        <section class="rules-section" aria-labelledby="badges-heading">
-                            <h2 id="badges-heading">{i18n.t(Members::BadgesHeading)}</h2>
-                            <table class="rules-table">
-                                <thead>
-                                    <tr><th scope="col">{i18n.t(Members::BadgeColumn)}</th><th scope="col">{i18n.t(Members::MilestoneColumn)}</th></tr>
-                                </thead>
-                                <tbody>
-                                    {rules.badges.iter().map(|badge| {
-                                        let (name, why) = badge_texts(badge.kind);
-                                        view! {
-                                            <tr>
-                                                <th scope="row">{i18n.t(name)}</th>
-                                                <td>
-                                                    {texts::milestone(locale, badge.milestone, badge.count)}
-                                                    {why.map(|why| view! { <span class="rules-table__why">{i18n.t(why)}</span> })}
-                                                </td>
-                                            </tr>
-                                        }
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </section>
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=rules let:rules>
+                {view! {
+                    <section class="rules-section" aria-labelledby="points-heading">
+                        <h2 id="points-heading">{i18n.t(Members::PointsHeading)}</h2>
+                        <table class="rules-table">
+                            <thead>
+                                <tr><th scope="col">{i18n.t(Members::ActionColumn)}</th><th scope="col">{i18n.t(Members::PointsColumn)}</th></tr>
+                            </thead>
+                            <tbody>
+                                {point_rows(&rules.points).into_iter().map(|(action, points)| view! {
+                                    <tr><th scope="row">{i18n.t(action)}</th><td>{format!("+{}", number(points, locale))}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                    <section class="rules-section" aria-labelledby="ranks-heading">
+                        <h2 id="ranks-heading">{i18n.t(Members::RanksHeading)}</h2>
+                        <table class="rules-table">
+                            <thead>
+                                <tr><th scope="col">{i18n.t(Members::RankLabel)}</th><th scope="col">{i18n.t(Members::ReputationNeeded)}</th></tr>
+                            </thead>
+                            <tbody>
+                                {rules.ranks.iter().map(|rank| view! {
+                                    <tr><th scope="row">{i18n.t(rank_text(rank.rank))}</th><td>{texts::points(locale, rank.points)}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                    <section class="rules-section" aria-labelledby="badges-heading">
+                        <h2 id="badges-heading">{i18n.t(Members::BadgesHeading)}</h2>
+                        <table class="rules-table">
+                            <thead>
+                                <tr><th scope="col">{i18n.t(Members::BadgeColumn)}</th><th scope="col">{i18n.t(Members::MilestoneColumn)}</th></tr>
+                            </thead>
+                            <tbody>
+                                {rules.badges.iter().map(|badge| {
+                                    let (name, why) = badge_texts(badge.kind);
+                                    view! {
+                                        <tr>
+                                            <th scope="row">{i18n.t(name)}</th>
+                                            <td>
+                                                {texts::milestone(locale, badge.milestone, badge.count)}
+                                                {why.map(|why| view! { <span class="rules-table__why">{i18n.t(why)}</span> })}
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </section>
+                    }}
+            </Loaded>
         </div>
     }
 }

@@ -4,8 +4,8 @@ use veche_api::moderation::LogEntry;
 
 use super::paged_list::{PAGE, paged_list};
 use super::target_link::TargetSummary;
-use crate::api::{ApiError, first_items, moderation};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::api::{first_items, moderation};
+use crate::components::feedback::Loaded;
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::moderation::{self as texts, Moderation};
 use crate::i18n::use_i18n;
@@ -16,7 +16,6 @@ pub fn LogPage() -> impl IntoView {
     let i18n = use_i18n();
     let shown = RwSignal::new(PAGE);
     let log = LocalResource::new(move || first_items(shown.get(), moderation::log));
-    let retry = Callback::new(move |_| log.refetch());
     view! {
         <Title text=i18n.t(Moderation::LogTitle) />
         <header class="page-head">
@@ -25,13 +24,11 @@ pub fn LogPage() -> impl IntoView {
                 <p class="page-head__intro">{i18n.t(Moderation::LogIntro)}</p>
             </div>
         </header>
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=errors_fallback(retry)>
-                {move || log.get().map(|result| result.map(|page| {
-                    paged_list(page, Moderation::LogEmpty, true, shown, |entry| view! { <LogRow entry=entry /> })
-                }).map_err(|error: ApiError| error))}
-            </ErrorBoundary>
-        </Transition>
+        <Loaded resource=log let:page>
+            {{
+                paged_list(page, Moderation::LogEmpty, true, shown, |entry| view! { <LogRow entry=entry /> })
+                }}
+        </Loaded>
     }
 }
 

@@ -2,6 +2,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use veche_api::Page;
 
+use crate::components::feedback::EmptyState;
 use crate::i18n::messages::moderation::Moderation;
 use crate::i18n::use_i18n;
 
@@ -22,7 +23,7 @@ where
 {
     let i18n = use_i18n();
     if page.items.is_empty() {
-        return Either::Left(view! { <p class="empty">{i18n.t(empty)}</p> });
+        return Either::Left(view! { <EmptyState text=i18n.t(empty) /> });
     }
     let more = page.next_cursor.is_some();
     let rows = page.items.into_iter().map(row).collect_view();

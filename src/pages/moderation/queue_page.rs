@@ -4,8 +4,8 @@ use veche_api::moderation::{ModerationAction, QueueItem};
 
 use super::paged_list::{PAGE, paged_list};
 use super::target_link::TargetSummary;
-use crate::api::{ApiError, first_items, moderation};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::api::{first_items, moderation};
+use crate::components::feedback::Loaded;
 use crate::components::moderation::ModerationForm;
 use crate::i18n::messages::moderation::{self as texts, Moderation};
 use crate::i18n::use_i18n;
@@ -18,7 +18,6 @@ pub fn QueuePage() -> impl IntoView {
     let shown = RwSignal::new(PAGE);
     let status = RwSignal::new(None::<&'static str>);
     let queue = LocalResource::new(move || first_items(shown.get(), moderation::queue));
-    let retry = Callback::new(move |_| queue.refetch());
     let on_done = Callback::new(move |_| {
         status.set(Some(i18n.t(Moderation::Done)));
         queue.refetch();
@@ -32,13 +31,11 @@ pub fn QueuePage() -> impl IntoView {
             </div>
         </header>
         <p class="moderation__status" role="status">{move || status.get()}</p>
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=errors_fallback(retry)>
-                {move || queue.get().map(|result| result.map(|page| {
-                    paged_list(page, Moderation::QueueEmpty, false, shown, move |item| view! { <QueueRow item=item on_done=on_done /> })
-                }).map_err(|error: ApiError| error))}
-            </ErrorBoundary>
-        </Transition>
+        <Loaded resource=queue let:page>
+            {{
+                paged_list(page, Moderation::QueueEmpty, false, shown, move |item| view! { <QueueRow item=item on_done=on_done /> })
+                }}
+        </Loaded>
     }
 }
 

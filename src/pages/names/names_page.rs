@@ -4,8 +4,8 @@ use veche_api::Locale;
 use veche_api::names::{NameText, Translations, WordsChange, check_words};
 
 use crate::api::names::Named;
-use crate::api::{self, ApiError, ApiResult};
-use crate::components::feedback::{Loading, StaffOnly, errors_fallback};
+use crate::api::{self, ApiResult};
+use crate::components::feedback::{Loaded, StaffOnly};
 use crate::components::form::{FormAlert, FormState, SelectField, TextField};
 use crate::i18n::messages::names_admin::NamesAdmin;
 use crate::i18n::use_i18n;
@@ -65,16 +65,13 @@ pub fn NamesPage() -> impl IntoView {
 fn NamesLoader() -> impl IntoView {
     let i18n = use_i18n();
     let loaded = LocalResource::new(items);
-    let retry = Callback::new(move |_| loaded.refetch());
     view! {
         <section class="account-page">
             <h1>{i18n.t(NamesAdmin::Title)}</h1>
             <p>{i18n.t(NamesAdmin::Intro)}</p>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || loaded.get().map(|result| result.map(|items| view! { <WordsForm items /> }).map_err(|error: ApiError| error))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=loaded let:items>
+                {view! { <WordsForm items /> }}
+            </Loaded>
         </section>
     }
 }

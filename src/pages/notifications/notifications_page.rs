@@ -7,7 +7,7 @@ use leptos_router::hooks::use_query_map;
 use super::days::{group_by_day, notifications_href};
 use super::notification_item::NotificationItem;
 use crate::api::{self, first_items};
-use crate::components::feedback::{ErrorView, Loading, errors_fallback};
+use crate::components::feedback::{EmptyState, ErrorView, Loaded};
 use crate::i18n::format::{DateStyle, date};
 use crate::i18n::messages::notifications::Notifications;
 use crate::i18n::{I18n, use_i18n};
@@ -49,7 +49,6 @@ pub fn NotificationsPage() -> impl IntoView {
         let unread_only = unread_only.get();
         first_items(shown.get(), move |cursor, limit| api::notifications::list(unread_only, cursor, limit))
     });
-    let retry = Callback::new(move |_| list.refetch());
 
     let mark_all = Action::new_local(|_: &()| api::notifications::mark_all_read());
     Effect::new(move |_| {
@@ -90,33 +89,31 @@ pub fn NotificationsPage() -> impl IntoView {
                     </a>
                 }).collect_view()}
             </nav>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || list.get().map(|result| result.map(|page| {
-                        if page.items.is_empty() {
-                            let empty = if unread_only.get_untracked() { Notifications::EmptyUnread } else { Notifications::Empty };
-                            return Either::Left(view! { <p class="empty">{i18n.t(empty)}</p> });
-                        }
-                        let more_available = page.next_cursor.is_some();
-                        let days = group_by_day(page.items, |n| date(&n.created_at, locale, DateStyle::Long, None));
-                        Either::Right(view! {
-                            {days.into_iter().map(|(day, items)| view! {
-                                <section class="notifications-page__day">
-                                    <h2 class="notifications-page__heading">{day_heading(&day, i18n)}</h2>
-                                    <ul class="notification-list">
-                                        {items.into_iter().map(|notification| view! { <NotificationItem notification /> }).collect_view()}
-                                    </ul>
-                                </section>
-                            }).collect_view()}
-                            {more_available.then(|| view! {
-                                <A href=notifications_href(unread_only.get_untracked(), Some(shown.get_untracked() + STEP)) attr:class="button button--secondary load-more">
-                                    {i18n.t(Notifications::LoadMore)}
-                                </A>
-                            })}
-                        })
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=list let:page>
+                {{
+                    if page.items.is_empty() {
+                        let empty = if unread_only.get_untracked() { Notifications::EmptyUnread } else { Notifications::Empty };
+                        return Either::Left(view! { <EmptyState text=i18n.t(empty) /> });
+                    }
+                    let more_available = page.next_cursor.is_some();
+                    let days = group_by_day(page.items, |n| date(&n.created_at, locale, DateStyle::Long, None));
+                    Either::Right(view! {
+                        {days.into_iter().map(|(day, items)| view! {
+                            <section class="notifications-page__day">
+                                <h2 class="notifications-page__heading">{day_heading(&day, i18n)}</h2>
+                                <ul class="notification-list">
+                                    {items.into_iter().map(|notification| view! { <NotificationItem notification /> }).collect_view()}
+                                </ul>
+                            </section>
+                        }).collect_view()}
+                        {more_available.then(|| view! {
+                            <A href=notifications_href(unread_only.get_untracked(), Some(shown.get_untracked() + STEP)) attr:class="button button--secondary load-more">
+                                {i18n.t(Notifications::LoadMore)}
+                            </A>
+                        })}
+                    })
+                    }}
+            </Loaded>
         </div>
     }
 }

@@ -5,7 +5,7 @@ use veche_api::privacy::DeletedContent;
 
 use crate::api::{self, ApiError};
 use crate::components::form::{FormAlert, FormState, TextField};
-use crate::components::member::Avatar;
+use crate::components::members::Avatar;
 use crate::components::privacy::DeletionForm;
 use crate::i18n::messages::privacy::Privacy;
 use crate::i18n::use_i18n;

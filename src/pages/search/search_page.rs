@@ -8,7 +8,7 @@ use veche_api::validate::{self, FieldErrors};
 
 use super::highlighted::Highlighted;
 use crate::api;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::form::{FormState, TextField};
 use crate::i18n::messages::search::Search;
 use crate::i18n::use_i18n;
@@ -55,7 +55,6 @@ pub fn SearchPage() -> impl IntoView {
         let (searched, kind, ready) = (searched.get(), kind.get(), ready());
         async move { if ready { api::search::search(searched, kind).await.map(Some) } else { Ok(None) } }
     });
-    let retry = Callback::new(move |_| results.refetch());
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         form.clear();
@@ -105,18 +104,16 @@ pub fn SearchPage() -> impl IntoView {
                     </a>
                 }).collect_view()}
             </nav>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || results.get().map(|result| result.map(|page| match page {
-                        None => Either::Left(view! { <p class="empty">{i18n.t(Search::Prompt)}</p> }),
-                        Some(page) if page.items.is_empty() => Either::Left(view! { <p class="empty">{i18n.t(Search::Empty)}</p> }),
-                        Some(page) => Either::Right(view! {
-                            <h2 class="visually-hidden">{i18n.t(Search::Results)}</h2>
-                            <ul class="search-results">{page.items.into_iter().map(result_view).collect_view()}</ul>
-                        }),
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=results let:page>
+                {match page {
+                    None => Either::Left(view! { <EmptyState text=i18n.t(Search::Prompt) /> }),
+                    Some(page) if page.items.is_empty() => Either::Left(view! { <EmptyState text=i18n.t(Search::Empty) /> }),
+                    Some(page) => Either::Right(view! {
+                        <h2 class="visually-hidden">{i18n.t(Search::Results)}</h2>
+                        <ul class="search-results">{page.items.into_iter().map(result_view).collect_view()}</ul>
+                    }),
+                    }}
+            </Loaded>
         </div>
     }
 }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use veche_api::community::{PendingRegistration, RegistrationDecision};
 
 use crate::api;
-use crate::components::feedback::{ErrorView, Loading, error_text};
+use crate::components::feedback::{Loaded, error_text};
 use crate::i18n::format::intl_date;
 use crate::i18n::messages::settings::Settings;
 use crate::i18n::use_i18n;
@@ -30,58 +30,55 @@ pub fn RegistrationQueue() -> impl IntoView {
         Some(Err(error)) => announcement.set(Some(i18n.t(error_text(&error)).to_owned())),
         None => {}
     });
-    let retry = Callback::new(move |_| queue.refetch());
     view! {
         <section class="settings__section" aria-labelledby="queue-heading">
             <h2 id="queue-heading">{i18n.t(Settings::QueueHeading)}</h2>
             <p role="status" class="settings__saved">{move || announcement.get()}</p>
-            {move || match queue.get() {
-                None => Loading().into_any(),
-                Some(Err(error)) => view! { <ErrorView error=error on_retry=retry /> }.into_any(),
-                Some(Ok(page)) => {
+            <Loaded resource=queue let:page>
+                {
                     let waiting: Vec<PendingRegistration> =
-                        page.items.into_iter().filter(|r| decided.with(|ids| !ids.contains(&r.id))).collect();
+                    page.items.into_iter().filter(|r| decided.with(|ids| !ids.contains(&r.id))).collect();
                     if waiting.is_empty() {
-                        return view! { <p class="registration-queue__empty">{i18n.t(Settings::QueueEmpty)}</p> }.into_any();
+                    return view! { <p class="registration-queue__empty">{i18n.t(Settings::QueueEmpty)}</p> }.into_any();
                     }
                     view! {
-                        <ul class="registration-queue">
-                            {waiting.into_iter().map(|registration| {
-                                let who = format!("{} (@{})", registration.display_name, registration.handle);
-                                let approve = (registration.clone(), RegistrationDecision::Approve);
-                                let decline = (registration.clone(), RegistrationDecision::Decline);
-                                view! {
-                                    <li class="registration-queue__item">
-                                        <div class="registration-queue__who">
-                                            <strong>{registration.display_name.clone()}</strong>
-                                            " @"{registration.handle.clone()}
-                                            <span class="registration-queue__email">{registration.email.clone()}</span>
-                                            <span class="registration-queue__date">
-                                                {i18n.t(Settings::AskedOn)}" "{intl_date(&registration.created_at, i18n.locale(), &[("dateStyle", "medium"), ("timeStyle", "short")], None)}
-                                            </span>
-                                        </div>
-                                        <div class="registration-queue__actions">
-                                            <button type="button" class="button button--small"
-                                                aria-label=format!("{} {who}", i18n.t(Settings::ApproveLabel))
-                                                disabled=move || decide.pending().get()
-                                                on:click=move |_| { decide.dispatch(approve.clone()); }>
-                                                {i18n.t(Settings::Approve)}
-                                            </button>
-                                            <button type="button" class="button button--secondary button--small"
-                                                aria-label=format!("{} {who}", i18n.t(Settings::DeclineLabel))
-                                                disabled=move || decide.pending().get()
-                                                on:click=move |_| { decide.dispatch(decline.clone()); }>
-                                                {i18n.t(Settings::Decline)}
-                                            </button>
-                                        </div>
-                                    </li>
-                                }
-                            }).collect_view()}
-                        </ul>
+                    <ul class="registration-queue">
+                        {waiting.into_iter().map(|registration| {
+                            let who = format!("{} (@{})", registration.display_name, registration.handle);
+                            let approve = (registration.clone(), RegistrationDecision::Approve);
+                            let decline = (registration.clone(), RegistrationDecision::Decline);
+                            view! {
+                                <li class="registration-queue__item">
+                                    <div class="registration-queue__who">
+                                        <strong>{registration.display_name.clone()}</strong>
+                                        " @"{registration.handle.clone()}
+                                        <span class="registration-queue__email">{registration.email.clone()}</span>
+                                        <span class="registration-queue__date">
+                                            {i18n.t(Settings::AskedOn)}" "{intl_date(&registration.created_at, i18n.locale(), &[("dateStyle", "medium"), ("timeStyle", "short")], None)}
+                                        </span>
+                                    </div>
+                                    <div class="registration-queue__actions">
+                                        <button type="button" class="button button--small"
+                                            aria-label=format!("{} {who}", i18n.t(Settings::ApproveLabel))
+                                            disabled=move || decide.pending().get()
+                                            on:click=move |_| { decide.dispatch(approve.clone()); }>
+                                            {i18n.t(Settings::Approve)}
+                                        </button>
+                                        <button type="button" class="button button--secondary button--small"
+                                            aria-label=format!("{} {who}", i18n.t(Settings::DeclineLabel))
+                                            disabled=move || decide.pending().get()
+                                            on:click=move |_| { decide.dispatch(decline.clone()); }>
+                                            {i18n.t(Settings::Decline)}
+                                        </button>
+                                    </div>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
                     }
                     .into_any()
                 }
-            }}
+            </Loaded>
         </section>
     }
 }

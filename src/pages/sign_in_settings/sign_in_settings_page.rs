@@ -4,8 +4,8 @@ use leptos_meta::Title;
 use veche_api::auth::{ProviderSettingsChange, SignInSettings, SignInSettingsChange};
 use veche_api::validate;
 
-use crate::api::{self, ApiError};
-use crate::components::feedback::{Loading, StaffOnly, errors_fallback};
+use crate::api::{self};
+use crate::components::feedback::{Loaded, StaffOnly};
 use crate::components::form::{CheckboxField, FormAlert, FormState, TextField};
 use crate::i18n::messages::sign_in_admin::SignInAdmin;
 use crate::i18n::use_i18n;
@@ -27,16 +27,13 @@ pub fn SignInSettingsPage() -> impl IntoView {
 fn SignInSettingsLoader() -> impl IntoView {
     let i18n = use_i18n();
     let settings = LocalResource::new(api::auth::sign_in_settings);
-    let retry = Callback::new(move |_| settings.refetch());
     view! {
         <section class="account-page">
             <h1>{i18n.t(SignInAdmin::Title)}</h1>
             <p>{i18n.t(SignInAdmin::Intro)}</p>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || settings.get().map(|result| result.map(|settings| view! { <SignInSettingsForm settings /> }).map_err(|error: ApiError| error))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=settings let:settings>
+                {view! { <SignInSettingsForm settings /> }}
+            </Loaded>
         </section>
     }
 }

@@ -7,7 +7,7 @@ use veche_api::surveys::{Survey, SurveyInput};
 use super::SaveKey;
 use crate::api::surveys;
 use crate::api::url::encode;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::Loaded;
 use crate::components::form::FormState;
 use crate::components::surveys::{EmbedSnippets, SurveyDraft, SurveyForm};
 use crate::i18n::messages::surveys::Surveys;
@@ -27,7 +27,6 @@ pub fn EditSurveyPage(
         let id = id.clone();
         async move { surveys::survey(&id).await }
     });
-    let retry = Callback::new(move |_| survey.refetch());
     view! {
         <Title text=i18n.t(Surveys::EditSurvey) />
         <section class="editor-page">
@@ -36,11 +35,9 @@ pub fn EditSurveyPage(
                 <A href=results_href>{i18n.t(Surveys::Results)}</A>
             </p>
             <h1>{i18n.t(Surveys::EditSurvey)}</h1>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || survey.get().map(|result| result.map(|data| view! { <Editor survey=data /> }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=survey let:data>
+                {view! { <Editor survey=data /> }}
+            </Loaded>
         </section>
     }
 }

@@ -48,7 +48,7 @@ impl Place {
 /// survey, a survey's results, its editor. The app's router sends the whole area here, so the
 /// first load carries one route for it, not four.
 #[component]
-pub fn SurveyAdmin() -> impl IntoView {
+pub fn SurveysArea() -> impl IntoView {
     let rest = area_rest("/admin/surveys");
     let place = Memo::new(move |_| rest.with(|rest| Place::of(rest)));
     let styles = LocalResource::new(|| async {

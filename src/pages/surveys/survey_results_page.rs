@@ -5,11 +5,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use veche_api::surveys::{Category, SurveyResults};
 
+use crate::api::first_items;
 use crate::api::surveys::{self, ResponsesQuery, ResultsFilter};
 use crate::api::url::{encode, query};
-use crate::api::{ApiError, first_items};
 use crate::components::events::calendar::Day;
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::surveys::{CommentList, NpsScore, ScoreDistribution, TrendChart, source_text};
 use crate::i18n::messages::common::Common;
 use crate::i18n::messages::surveys::Surveys;
@@ -147,8 +147,6 @@ pub fn SurveyResultsPage(
         apply.run(View { search: search.get_untracked(), shown: STEP, ..view_state.get_untracked() });
     };
     let today = Day::today();
-    let retry_results = Callback::new(move |_| results.refetch());
-    let retry_comments = Callback::new(move |_| comments.refetch());
     // Options of a filter: every value seen in the period, and the chosen one even if not.
     let options = move |seen: fn(&SurveyResults) -> &Vec<String>, chosen: String| {
         let mut values = results.get().and_then(Result::ok).map(|r| seen(&r).clone()).unwrap_or_default();
@@ -226,17 +224,15 @@ pub fn SurveyResultsPage(
                 </div>
             </section>
 
-            <Transition fallback=DashboardSkeleton>
-                <ErrorBoundary fallback=errors_fallback(retry_results)>
-                    {move || results.get().map(|result| result.map(|data| view! {
-                        <div class="survey-dashboard">
-                            <NpsScore tally=data.tally margin_of_error=data.margin_of_error />
-                            <TrendChart points=data.trend monthly=data.bucket == "month" />
-                            <ScoreDistribution counts=data.distribution />
-                        </div>
-                    }))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=results loading=DashboardSkeleton let:data>
+                    {view! {
+                    <div class="survey-dashboard">
+                        <NpsScore tally=data.tally margin_of_error=data.margin_of_error />
+                        <TrendChart points=data.trend monthly=data.bucket == "month" />
+                        <ScoreDistribution counts=data.distribution />
+                    </div>
+                    }}
+            </Loaded>
 
             <section class="survey-comments" aria-labelledby="comments-title">
                 <h2 id="comments-title">{i18n.t(Surveys::Comments)}</h2>
@@ -260,24 +256,22 @@ pub fn SurveyResultsPage(
                         <button type="submit" class="button button--secondary">{i18n.t(Surveys::Search)}</button>
                     </form>
                 </div>
-                <Transition fallback=Loading>
-                    <ErrorBoundary fallback=errors_fallback(retry_comments)>
-                        {move || comments.get().map(|result| result.map(|page| {
-                            let more = page.next_cursor.is_some();
-                            if page.items.is_empty() {
-                                Either::Left(view! { <p class="empty">{i18n.t(Surveys::NoComments)}</p> })
-                            } else {
-                                Either::Right(view! {
-                                    <CommentList responses=page.items />
-                                    {more.then(|| view! {
-                                        <A href=move || { let v = view_state.get(); View { shown: v.shown + STEP, ..v }.href(&id.get()) }
-                                            attr:class="button button--secondary load-more">{i18n.t(Surveys::More)}</A>
-                                    })}
-                                })
-                            }
-                        }).map_err(|error: ApiError| error))}
-                    </ErrorBoundary>
-                </Transition>
+                <Loaded resource=comments let:page>
+                    {{
+                        let more = page.next_cursor.is_some();
+                        if page.items.is_empty() {
+                            Either::Left(view! { <EmptyState text=i18n.t(Surveys::NoComments) /> })
+                        } else {
+                            Either::Right(view! {
+                                <CommentList responses=page.items />
+                                {more.then(|| view! {
+                                    <A href=move || { let v = view_state.get(); View { shown: v.shown + STEP, ..v }.href(&id.get()) }
+                                        attr:class="button button--secondary load-more">{i18n.t(Surveys::More)}</A>
+                                })}
+                            })
+                        }
+                        }}
+                </Loaded>
             </section>
         </div>
     }

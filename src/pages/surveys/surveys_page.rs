@@ -4,9 +4,9 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use veche_api::surveys::{Survey, SurveyKind};
 
+use crate::api::surveys;
 use crate::api::url::encode;
-use crate::api::{ApiError, surveys};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::i18n::messages::surveys::{self as texts, Surveys, kind_text};
 use crate::i18n::use_i18n;
 
@@ -15,7 +15,6 @@ use crate::i18n::use_i18n;
 pub fn SurveysPage() -> impl IntoView {
     let i18n = use_i18n();
     let list = LocalResource::new(surveys::list);
-    let retry = Callback::new(move |_| list.refetch());
     view! {
         <Title text=i18n.t(Surveys::Title) />
         <div class="surveys-page">
@@ -28,21 +27,19 @@ pub fn SurveysPage() -> impl IntoView {
                     <A href="/admin/surveys/new" attr:class="button">{i18n.t(Surveys::NewSurvey)}</A>
                 </div>
             </header>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || list.get().map(|result| result.map(|all| {
-                        if all.is_empty() {
-                            Either::Left(view! { <p class="empty">{i18n.t(Surveys::NoSurveys)}</p> })
-                        } else {
-                            Either::Right(view! {
-                                <ul class="survey-list">
-                                    {all.into_iter().map(|survey| view! { <SurveyRow survey=survey /> }).collect_view()}
-                                </ul>
-                            })
-                        }
-                    }).map_err(|error: ApiError| error))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=list let:all>
+                {{
+                    if all.is_empty() {
+                        Either::Left(view! { <EmptyState text=i18n.t(Surveys::NoSurveys) /> })
+                    } else {
+                        Either::Right(view! {
+                            <ul class="survey-list">
+                                {all.into_iter().map(|survey| view! { <SurveyRow survey=survey /> }).collect_view()}
+                            </ul>
+                        })
+                    }
+                    }}
+            </Loaded>
         </div>
     }
 }

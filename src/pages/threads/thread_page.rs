@@ -6,8 +6,8 @@ use veche_api::threads::{Thread, ThreadUpdate};
 
 use super::thread_articles::ThreadArticles;
 use crate::api::threads;
-use crate::components::feedback::{Loading, error_message};
-use crate::components::groups::gated_fallback;
+use crate::components::feedback::{Loaded, error_message};
+use crate::components::groups::gated_failure;
 use crate::components::moderation::shown_title;
 use crate::components::threads::{Discussion, PostModel, PostView, ShareMenu};
 use crate::i18n::messages::threads::Threads;
@@ -56,84 +56,81 @@ pub fn ThreadPage() -> impl IntoView {
             }
         });
     };
-    let retry = Callback::new(move |_| thread.refetch());
 
     view! {
         <Title text=move || thread.get().and_then(Result::ok).map(|t| shown_title(&t.title, t.hidden)).unwrap_or_default() />
-        <Transition fallback=Loading>
-            <ErrorBoundary fallback=gated_fallback(retry)>
-                {move || thread.get().map(|result| result.map(|t| {
-                    let base = format!("/threads/{}", t.id);
-                    let share_url = format!("{}{}", window().location().origin().unwrap_or_default(), base);
-                    let can_moderate = t.permissions.moderate;
-                    let (pinned, locked) = (t.pinned, t.locked);
-                    let solution = t.solution.clone();
-                    let can_accept = t.permissions.accept;
-                    let opening = PostModel::opening(&t);
-                    view! {
-                        <article class="thread-page">
-                            <header class="thread-page__head">
-                                <p class="thread-page__space">
-                                    <A href=format!("/threads?space={}", t.space.slug)>{t.space.name.clone()}</A>
-                                </p>
-                                <h1 class="thread-page__title">{shown_title(&t.title, t.hidden)}</h1>
-                                <p class="thread-row__badges">
-                                    {t.pinned.then(|| view! { <span class="badge badge--pinned">{i18n.t(Threads::Pinned)}</span> })}
-                                    {t.solution.is_some().then(|| view! { <span class="badge badge--solved">"✓ "{i18n.t(Threads::Solved)}</span> })}
-                                    {t.locked.then(|| view! { <span class="badge">{i18n.t(Threads::Locked)}</span> })}
-                                </p>
-                                <div class="thread-page__tools">
-                                    <ShareMenu url=share_url title=t.title.clone() />
-                                    {can_moderate.then(|| view! {
-                                        <button type="button" class="button button--ghost button--small"
-                                            on:click=move |_| moderate(ThreadUpdate { pinned: Some(!pinned), ..ThreadUpdate::default() })>
-                                            {i18n.t(if pinned { Threads::Unpin } else { Threads::Pin })}
-                                        </button>
-                                        <button type="button" class="button button--ghost button--small"
-                                            on:click=move |_| moderate(ThreadUpdate { locked: Some(!locked), ..ThreadUpdate::default() })>
-                                            {i18n.t(if locked { Threads::Unlock } else { Threads::Lock })}
-                                        </button>
-                                    })}
-                                </div>
-                                <p class="form-alert__text" role="alert" hidden=move || action_error.with(Option::is_none)>
-                                    {move || action_error.get().map(|e| error_message(i18n, &e))}
-                                </p>
-                            </header>
-                            <ThreadArticles thread_id=t.id.clone() articles=t.articles.clone() />
-                            <PostView post=opening on_changed=Callback::new(move |_| thread.refetch()) />
-                            {solution.map(|answer| {
-                                let anchor = format!("#reply-{}", answer.id);
-                                view! {
-                                    <section class="solution" aria-labelledby="solution-title">
-                                        <h2 id="solution-title" class="solution__title">"✓ "{i18n.t(Threads::AcceptedAnswer)}</h2>
-                                        <div class="solution__body">
-                                            <crate::components::markdown::Markdown source=Signal::derive(move || answer.body.clone()) />
-                                        </div>
-                                        <p class="solution__links">
-                                            <a href=anchor>{i18n.t(Threads::GoToAnswer)}</a>
-                                            {can_accept.then(|| view! {
-                                                " · "
-                                                <button type="button" class="button button--ghost button--small" on:click=unaccept>
-                                                    {i18n.t(Threads::UnacceptAnswer)}
-                                                </button>
-                                            })}
-                                        </p>
-                                    </section>
-                                }
-                            })}
-                            <Discussion
-                                thread_id=t.id.clone()
-                                total=t.reply_count
-                                base=base
-                                heading=i18n.t(Threads::Replies)
-                                can_reply=t.permissions.reply
-                                locked=t.locked
-                                on_accept=can_accept.then_some(accept)
-                            />
-                        </article>
-                    }
-                }))}
-            </ErrorBoundary>
-        </Transition>
+        <Loaded resource=thread failure=gated_failure let:t>
+            {{
+                let base = format!("/threads/{}", t.id);
+                let share_url = format!("{}{}", window().location().origin().unwrap_or_default(), base);
+                let can_moderate = t.permissions.moderate;
+                let (pinned, locked) = (t.pinned, t.locked);
+                let solution = t.solution.clone();
+                let can_accept = t.permissions.accept;
+                let opening = PostModel::opening(&t);
+                view! {
+                    <article class="thread-page">
+                        <header class="thread-page__head">
+                            <p class="thread-page__space">
+                                <A href=format!("/threads?space={}", t.space.slug)>{t.space.name.clone()}</A>
+                            </p>
+                            <h1 class="thread-page__title">{shown_title(&t.title, t.hidden)}</h1>
+                            <p class="thread-row__badges">
+                                {t.pinned.then(|| view! { <span class="badge badge--pinned">{i18n.t(Threads::Pinned)}</span> })}
+                                {t.solution.is_some().then(|| view! { <span class="badge badge--solved">"✓ "{i18n.t(Threads::Solved)}</span> })}
+                                {t.locked.then(|| view! { <span class="badge">{i18n.t(Threads::Locked)}</span> })}
+                            </p>
+                            <div class="thread-page__tools">
+                                <ShareMenu url=share_url title=t.title.clone() />
+                                {can_moderate.then(|| view! {
+                                    <button type="button" class="button button--ghost button--small"
+                                        on:click=move |_| moderate(ThreadUpdate { pinned: Some(!pinned), ..ThreadUpdate::default() })>
+                                        {i18n.t(if pinned { Threads::Unpin } else { Threads::Pin })}
+                                    </button>
+                                    <button type="button" class="button button--ghost button--small"
+                                        on:click=move |_| moderate(ThreadUpdate { locked: Some(!locked), ..ThreadUpdate::default() })>
+                                        {i18n.t(if locked { Threads::Unlock } else { Threads::Lock })}
+                                    </button>
+                                })}
+                            </div>
+                            <p class="form-alert__text" role="alert" hidden=move || action_error.with(Option::is_none)>
+                                {move || action_error.get().map(|e| error_message(i18n, &e))}
+                            </p>
+                        </header>
+                        <ThreadArticles thread_id=t.id.clone() articles=t.articles.clone() />
+                        <PostView post=opening on_changed=Callback::new(move |_| thread.refetch()) />
+                        {solution.map(|answer| {
+                            let anchor = format!("#reply-{}", answer.id);
+                            view! {
+                                <section class="solution" aria-labelledby="solution-title">
+                                    <h2 id="solution-title" class="solution__title">"✓ "{i18n.t(Threads::AcceptedAnswer)}</h2>
+                                    <div class="solution__body">
+                                        <crate::components::markdown::Markdown source=Signal::derive(move || answer.body.clone()) />
+                                    </div>
+                                    <p class="solution__links">
+                                        <a href=anchor>{i18n.t(Threads::GoToAnswer)}</a>
+                                        {can_accept.then(|| view! {
+                                            " · "
+                                            <button type="button" class="button button--ghost button--small" on:click=unaccept>
+                                                {i18n.t(Threads::UnacceptAnswer)}
+                                            </button>
+                                        })}
+                                    </p>
+                                </section>
+                            }
+                        })}
+                        <Discussion
+                            thread_id=t.id.clone()
+                            total=t.reply_count
+                            base=base
+                            heading=i18n.t(Threads::Replies)
+                            can_reply=t.permissions.reply
+                            locked=t.locked
+                            on_accept=can_accept.then_some(accept)
+                        />
+                    </article>
+                }
+                }}
+        </Loaded>
     }
 }

@@ -7,8 +7,8 @@ use veche_api::threads::{ThreadSort, ThreadSummary};
 
 use crate::api::threads::{self, ThreadQuery};
 use crate::api::url::query;
-use crate::api::{ApiError, ApiResult, first_items};
-use crate::components::feedback::{Loading, errors_fallback};
+use crate::api::{ApiResult, first_items};
+use crate::components::feedback::{EmptyState, Loaded};
 use crate::components::threads::ThreadRow;
 use crate::i18n::messages::threads::{self as texts, Threads};
 use crate::i18n::use_i18n;
@@ -68,7 +68,6 @@ pub fn ThreadsPage() -> impl IntoView {
         let next = shown.get_untracked() + STEP;
         navigate(&href(&space.get_untracked(), sort.get_untracked(), Some(next)), Default::default());
     };
-    let retry = Callback::new(move |_| list.refetch());
 
     view! {
         <Title text=i18n.t(Threads::Title) />
@@ -112,27 +111,25 @@ pub fn ThreadsPage() -> impl IntoView {
                     }).collect_view()}
                 </nav>
             </div>
-            <Transition fallback=Loading>
-                <ErrorBoundary fallback=errors_fallback(retry)>
-                    {move || list.get().map(|result| result.map(|page| {
-                        let more_available = page.next_cursor.is_some();
-                        if page.items.is_empty() {
-                            leptos::either::Either::Left(view! { <p class="empty">{i18n.t(Threads::NoThreads)}</p> })
-                        } else {
-                            leptos::either::Either::Right(view! {
-                                <ul class="thread-list">
-                                    {page.items.into_iter().map(|thread| view! { <ThreadRow thread=thread /> }).collect_view()}
-                                </ul>
-                                {more_available.then(|| view! {
-                                    <button type="button" class="button button--secondary load-more" on:click=more.clone()>
-                                        {i18n.t(Threads::LoadMore)}
-                                    </button>
-                                })}
-                            })
-                        }
-                    }).map_err(|error: ApiError| error))}
-                </ErrorBoundary>
-            </Transition>
+            <Loaded resource=list let:page>
+                {{
+                    let more_available = page.next_cursor.is_some();
+                    if page.items.is_empty() {
+                        leptos::either::Either::Left(view! { <EmptyState text=i18n.t(Threads::NoThreads) /> })
+                    } else {
+                        leptos::either::Either::Right(view! {
+                            <ul class="thread-list">
+                                {page.items.into_iter().map(|thread| view! { <ThreadRow thread=thread /> }).collect_view()}
+                            </ul>
+                            {more_available.then(|| view! {
+                                <button type="button" class="button button--secondary load-more" on:click=more.clone()>
+                                    {i18n.t(Threads::LoadMore)}
+                                </button>
+                            })}
+                        })
+                    }
+                    }}
+            </Loaded>
         </div>
     }
 }
