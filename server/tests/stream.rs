@@ -291,3 +291,36 @@ async fn signing_out_ends_the_sessions_stream_and_the_community_says_it_has_one(
     assert!(out.status.is_success(), "{}", out.text);
     assert!(stream.next().await.is_none(), "the stream ends with its session");
 }
+
+/// The contract describes every kind and change the server sends, and every field it fills.
+#[test]
+fn the_contract_describes_every_event_the_server_sends() {
+    let contract = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../api/openapi.yaml")).unwrap();
+    let start = contract.find("\n    StreamEvent:\n").expect("StreamEvent in the contract");
+    let end = start + contract[start + 1..].find("\n\n").unwrap();
+    let schema = &contract[start..end];
+    for kind in veche_api::stream::StreamKind::KNOWN {
+        assert!(schema.contains(&format!("`{}`", kind.as_str())), "{kind:?} described");
+    }
+    for change in veche_api::stream::PostChange::KNOWN {
+        assert!(schema.contains(change.as_str()), "{change:?} described");
+    }
+    let every_field = serde_json::to_value(veche_api::stream::StreamEvent {
+        kind: Some(veche_api::stream::StreamKind::Reset),
+        thread_id: Some(String::new()),
+        reply_id: Some(String::new()),
+        change: Some(veche_api::stream::PostChange::Edited),
+        kudos_count: Some(0),
+        idea_id: Some(String::new()),
+        vote_count: Some(0),
+        status: Some(veche_api::ideas::IdeaStatus::New),
+        event_id: Some(String::new()),
+        occurrence: Some(String::new()),
+        going: Some(0),
+        waitlisted: Some(0),
+    })
+    .unwrap();
+    for field in every_field.as_object().unwrap().keys() {
+        assert!(schema.contains(&format!("\n        {field}:")), "{field} in StreamEvent's properties");
+    }
+}
