@@ -167,6 +167,9 @@ mod tests {
     #[test]
     fn the_stream_resumes_after_the_last_event() {
         assert_eq!(stream_url("/api/v1", ""), "/api/v1/stream");
-        assert_eq!(stream_url("https://api.example.com/api/v1", "42"), "https://api.example.com/api/v1/stream?last_event_id=42");
+        assert_eq!(
+            stream_url("https://api.example.com/api/v1", "42"),
+            "https://api.example.com/api/v1/stream?last_event_id=42"
+        );
     }
 }
