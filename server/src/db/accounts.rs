@@ -296,12 +296,19 @@ impl Db {
 
     /// Ends every session of the member except the one behind `keep_token`; returns how many.
     pub async fn end_other_sessions(&self, member_id: i64, keep_token: &str) -> anyhow::Result<u64> {
-        Ok(sqlx::query("DELETE FROM sessions WHERE member_id = ? AND token_hash <> ?")
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
+        let ended = sqlx::query("DELETE FROM sessions WHERE member_id = ? AND token_hash <> ?")
             .bind(member_id)
             .bind(tokens::sha256_hex(keep_token.as_bytes()))
-            .execute(&mut *self.conn().await?)
+            .execute(&mut *tx)
             .await?
-            .rows_affected())
+            .rows_affected();
+        // The ended sessions' open streams end too.
+        super::stream::access_changed(&mut tx, Some(member_id)).await?;
+        tx.commit().await?;
+        self.stream_written();
+        Ok(ended)
     }
 
     /// Records that a session was used now, at most every few minutes per session.

@@ -38,10 +38,18 @@ impl Db {
     }
 
     pub async fn delete_session(&self, token: &str) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
+        let mut conn = self.conn().await?;
+        let mut tx = conn.begin_write().await?;
+        let member: Option<i64> = sqlx::query_scalar("DELETE FROM sessions WHERE token_hash = ? RETURNING member_id")
             .bind(tokens::sha256_hex(token.as_bytes()))
-            .execute(&mut *self.conn().await?)
+            .fetch_optional(&mut *tx)
             .await?;
+        if let Some(member) = member {
+            // The session's open streams end with it.
+            super::stream::access_changed(&mut tx, Some(member)).await?;
+        }
+        tx.commit().await?;
+        self.stream_written();
         Ok(())
     }
 }
