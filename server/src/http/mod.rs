@@ -82,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .route("/api/{*rest}", any(|| async { ApiError::NotFound }).layer(middleware::from_fn(api_headers)))
         // A mail's unsubscribe address: the app's page to a browser, one click to a mail program.
         .route("/unsubscribe", get(static_files::index).post(routes::notifications::one_click_unsubscribe))
+        .route("/manifest.webmanifest", get(static_files::manifest))
         .route("/embed/frame", get(embed::frame_page))
         .route("/embed/frame/", get(embed::frame_page))
         .route("/embed/frame/index.html", get(embed::frame_page))
