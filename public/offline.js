@@ -92,6 +92,12 @@
       remove('offline-notice');
     }
   });
+  // The browser has a network again: the next answers come from the server (one that still
+  // comes from the cache shows the notice again).
+  addEventListener('online', function () {
+    savedAt = 0;
+    remove('offline-notice');
+  });
   // Only after the member asked for it: a tab never changes code under their hands.
   workers.addEventListener('controllerchange', function () {
     if (reloading) location.reload();

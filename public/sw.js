@@ -114,7 +114,8 @@ self.addEventListener('message', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (url.origin !== location.origin) return;
+  // The survey frame lives in other sites' pages and has its own budget: left alone.
+  if (url.origin !== location.origin || url.pathname.startsWith('/embed/')) return;
   if (url.pathname.startsWith(API)) {
     if (request.method === 'GET' && request.mode !== 'navigate') {
       event.respondWith(apiGet(event, url));
