@@ -23,6 +23,11 @@ async function freePort(): Promise<number> {
   }
 }
 
+/** The built app in dist/, unless the run names another build. */
+export function builtApp(): string {
+  return process.env.VECHE_STATIC_DIR ?? path.join(REPO, 'dist');
+}
+
 /**
  * A reference server of one test's own, on a free port and a fresh demo database, for journeys
  * that stop and restart the server. Restarts keep the port and the database.
@@ -37,18 +42,20 @@ export class DedicatedServer {
     readonly binary: string,
     readonly port: number,
     readonly directory: string,
+    readonly staticDir: string,
   ) {
     this.url = `http://127.0.0.1:${port}`;
     this.database = path.join(directory, 'veche.sqlite3');
     this.logFile = path.join(directory, 'server.log');
   }
 
-  static async create(): Promise<DedicatedServer> {
+  /** A server of the built app, or of the app in `staticDir`. */
+  static async create(staticDir = builtApp()): Promise<DedicatedServer> {
     const binary = process.env.VECHE_SERVER_BIN;
     if (!binary) {
       throw new Error('VECHE_SERVER_BIN must name the veche-server binary (e.g. target/debug/veche-server)');
     }
-    return new DedicatedServer(binary, await freePort(), mkdtempSync(path.join(tmpdir(), 'veche-e2e-')));
+    return new DedicatedServer(binary, await freePort(), mkdtempSync(path.join(tmpdir(), 'veche-e2e-')), staticDir);
   }
 
   get running(): boolean {
@@ -64,8 +71,7 @@ export class DedicatedServer {
         ...process.env,
         VECHE_ADDR: `127.0.0.1:${this.port}`,
         VECHE_DATABASE: this.database,
-        // The built app in dist/, unless the run names another build.
-        VECHE_STATIC_DIR: process.env.VECHE_STATIC_DIR ?? path.join(REPO, 'dist'),
+        VECHE_STATIC_DIR: this.staticDir,
         VECHE_AUTH_ATTEMPTS_PER_MINUTE: '100000',
         VECHE_WRITES_PER_MINUTE: '100000',
       },
@@ -131,9 +137,13 @@ export class DedicatedServer {
  * Journeys on a dedicated server: `server` is started before the test, the pages' relative
  * addresses go to it, and it is stopped (its files removed) after the test.
  */
-export const test = base.extend<{ server: DedicatedServer }>({
-  server: async ({}, use, testInfo) => {
-    const server = await DedicatedServer.create();
+export const test = base.extend<{ server: DedicatedServer; staticDir: string }>({
+  /** The app the server serves: the built one unless a test gives another. */
+  staticDir: async ({}, use) => {
+    await use(builtApp());
+  },
+  server: async ({ staticDir }, use, testInfo) => {
+    const server = await DedicatedServer.create(staticDir);
     try {
       await server.start();
       await use(server);

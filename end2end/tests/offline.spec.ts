@@ -1,8 +1,11 @@
 import { expect, test } from '@playwright/test';
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { OfflineApp } from '../pages/offline';
 import { Shell } from '../pages/shell';
 import { NewThreadPage, ThreadPage, ThreadsApi } from '../pages/threads';
 import { expectAccessible } from '../support/axe';
+import { builtApp, test as serverTest } from '../support/server';
 import { join } from '../support/sessions';
 
 // The service worker is blocked in every other journey (playwright.config.ts).
@@ -72,21 +75,62 @@ test('after signing out, nothing the member saw can be read offline', async ({ p
   await page.goto(`/threads/${id}`);
   await expect(page.getByText("We can't reach the community server").first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: DEMO_THREAD })).toHaveCount(0);
-  await expect(offline.offlineNotice).toHaveCount(0);
 });
 
-test.describe('in Russian', () => {
-  test.use({ locale: 'ru-RU' });
-
-  test('a guest can install the app, reads offline, and is told of a new version', async ({ page, context }) => {
+test('Chromium offers to install the app', async ({ playwright, baseURL }, testInfo) => {
+  // Incognito windows (Playwright's usual contexts) never install: a profile of its own.
+  const context = await playwright.chromium.launchPersistentContext(testInfo.outputPath('profile'), {
+    ...testInfo.project.use.launchOptions,
+    baseURL,
+    serviceWorkers: 'allow',
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/');
-    const offline = new OfflineApp(page);
-    await offline.ready();
-    // What Chromium checks before it offers to install (manifest, icons, worker).
+    await new OfflineApp(page).ready();
     const devtools = await context.newCDPSession(page);
     const { installabilityErrors } = await devtools.send('Page.getInstallabilityErrors');
     expect(installabilityErrors).toEqual([]);
+    const { errors } = await devtools.send('Page.getAppManifest');
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
 
+/**
+ * The built app as a directory of links to it, but for the worker, which is a copy a test can
+ * change: a server of that directory "deploys" the next version when the copy changes.
+ */
+function deployable(dir: string): { dir: string; deployNextWorker: () => void } {
+  const app = builtApp();
+  mkdirSync(dir, { recursive: true });
+  for (const name of readdirSync(app)) {
+    // The compressed copies of the worker would be served instead of the changed one.
+    if (name.startsWith('sw.js')) continue;
+    symlinkSync(path.join(app, name), path.join(dir, name));
+  }
+  const worker = path.join(dir, 'sw.js');
+  copyFileSync(path.join(app, 'sw.js'), worker);
+  return { dir, deployNextWorker: () => appendFileSync(worker, '\n// the next version\n') };
+}
+
+const deployTest = serverTest.extend<{ site: ReturnType<typeof deployable> }>({
+  site: async ({}, use, testInfo) => {
+    await use(deployable(testInfo.outputPath('site')));
+  },
+  staticDir: async ({ site }, use) => {
+    await use(site.dir);
+  },
+});
+
+deployTest.describe('in Russian', () => {
+  deployTest.use({ locale: 'ru-RU', serviceWorkers: 'allow' });
+
+  deployTest('a guest reads offline and is told of a new version', async ({ page, context, site }) => {
+    await page.goto('/');
+    const offline = new OfflineApp(page);
+    await offline.ready();
     const id = await new ThreadsApi(page.request).threadIdByTitle(DEMO_THREAD);
     const thread = new ThreadPage(page);
     await thread.open(id);
@@ -98,11 +142,8 @@ test.describe('in Russian', () => {
     await context.setOffline(false);
     await expect(offline.offlineNotice).toHaveCount(0);
 
-    // The next build is deployed: its worker differs, installs beside this one and waits.
-    await context.route('**/sw.js', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, body: `${await response.text()}\n// the next version\n` });
-    });
+    // The next version is deployed: its worker installs beside this one and waits.
+    site.deployNextWorker();
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.getRegistration())?.update();
     });
