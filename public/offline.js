@@ -84,7 +84,8 @@
 
   workers.addEventListener('message', function (event) {
     var data = event.data || {};
-    if (data.type === 'veche-offline') {
+    // An answer that failed before the network came back says nothing about now.
+    if (data.type === 'veche-offline' && data.failedAt >= onlineAt) {
       savedAt = savedAt ? Math.min(savedAt, data.savedAt) : data.savedAt;
       showOffline();
     } else if (data.type === 'veche-online' && savedAt) {
@@ -94,7 +95,9 @@
   });
   // The browser has a network again: the next answers come from the server (one that still
   // comes from the cache shows the notice again).
+  var onlineAt = 0;
   addEventListener('online', function () {
+    onlineAt = Date.now();
     savedAt = 0;
     remove('offline-notice');
   });

@@ -173,7 +173,7 @@ async function apiGet(event, url) {
   } catch (error) {
     const saved = await fromCache(request);
     if (!saved) throw error;
-    tell(event.clientId, { type: 'veche-offline', savedAt: Number(saved.headers.get(SAVED_AT)) });
+    tell(event.clientId, { type: 'veche-offline', savedAt: Number(saved.headers.get(SAVED_AT)), failedAt: Date.now() });
     return saved;
   }
   tell(event.clientId, { type: 'veche-online' });
