@@ -67,6 +67,7 @@ test('after signing out, nothing the member saw can be read offline', async ({ p
   const shell = new Shell(page);
   await shell.openAccountMenu(member.displayName);
   await shell.accountMenu.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
   await shell.openMenuIfFolded();
   await expect(shell.nav.getByRole('link', { name: 'Sign in' })).toBeVisible();
   await expect.poll(() => offline.accountCaches()).not.toContainEqual(expect.stringMatching(/^veche-api-m/));
