@@ -12,16 +12,17 @@ export class OfflineApp {
     });
   }
 
-  /** Waits until an API answer whose address contains `path` is kept for offline reading. */
-  async saved(path: string): Promise<void> {
-    await this.page.waitForFunction(async (part) => {
+  /** Waits until the API answers whose addresses contain each of `paths` (and who is signed
+   * in, which every page asks first) are kept for offline reading. */
+  async saved(...paths: string[]): Promise<void> {
+    await this.page.waitForFunction(async (parts) => {
+      const kept: string[] = [];
       for (const name of await caches.keys()) {
         if (!name.startsWith('veche-api-')) continue;
-        const requests = await (await caches.open(name)).keys();
-        if (requests.some((request) => new URL(request.url).pathname.includes(part))) return true;
+        for (const request of await (await caches.open(name)).keys()) kept.push(new URL(request.url).pathname);
       }
-      return false;
-    }, path);
+      return parts.every((part) => kept.some((path) => path.includes(part)));
+    }, ['/auth/me', ...paths]);
   }
 
   /** The names of the caches holding an account's API answers (`veche-api-guest`, `veche-api-m…`). */
