@@ -47,8 +47,8 @@ async function knownAccount() {
 }
 
 async function setAccount(next) {
-  await knownAccount();
-  if (next !== account) generation += 1;
+  // From "not known" to an account is no change: answers in flight were asked by that cookie.
+  if ((await knownAccount()) && next !== account) generation += 1;
   account = next;
   confirmed = true;
   await writeMeta('account', next);
