@@ -69,16 +69,15 @@ function confirmAccount() {
   return checking;
 }
 
-/** Forgets who is signed in; with `drop`, also everything cached for them. */
+/** Forgets who is signed in (nothing is answered from a cache until the server says again);
+ * signing out (`drop`) also deletes everything cached for them, and leaves a guest. */
 async function forgetAccount(drop) {
   const previous = await knownAccount();
   generation += 1;
   confirmed = false;
-  if (drop && previous) {
-    account = 'guest';
-    await writeMeta('account', 'guest');
-    await caches.delete(ACCOUNT_CACHE + previous);
-  }
+  account = drop ? 'guest' : null;
+  await writeMeta('account', account);
+  if (drop && previous) await caches.delete(ACCOUNT_CACHE + previous);
 }
 
 self.addEventListener('install', (event) => {
