@@ -301,3 +301,43 @@ async fn the_app_is_served_for_every_page_path_with_a_strict_csp() {
     assert_eq!(api.status, StatusCode::NOT_FOUND, "API paths never fall back to the app");
     assert_eq!(api.header("content-type"), Some("application/problem+json"));
 }
+
+#[tokio::test]
+async fn the_app_installs_under_the_community_s_name_and_its_worker_is_always_revalidated() {
+    let site = tempfile::tempdir().expect("dir");
+    std::fs::write(site.path().join("index.html"), "<!doctype html><title>Veche</title>").expect("write index");
+    std::fs::write(
+        site.path().join("manifest.webmanifest"),
+        r##"{"name":"Veche","short_name":"Veche","display":"standalone","theme_color":"#1d4ed8","icons":[{"src":"/icons/icon-192.png","sizes":"192x192","type":"image/png"}]}"##,
+    )
+    .expect("write manifest");
+    std::fs::write(site.path().join("sw.js"), "const BUILD = {};").expect("write worker");
+    let static_dir = site.path().to_path_buf();
+    let server = TestServer::start_with(move |config| config.static_dir = static_dir).await;
+    let mut staff = server.signed_in("maria").await;
+    let mut settings = staff.get("/api/v1/community").await.body;
+    let settings = settings.as_object_mut().expect("settings");
+    settings.remove("logo_url");
+    settings.remove("locales");
+    settings.insert("name".into(), json!("Northwind Customers"));
+    settings.insert("default_locale".into(), json!("ru"));
+    settings.insert("accent_color".into(), json!("#0b6e4f"));
+    let saved = staff.send(Method::PUT, "/api/v1/community", Some(json!(settings)), Extra::default()).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.text);
+
+    let manifest = server.browser().get("/manifest.webmanifest").await;
+    assert_eq!(manifest.status, StatusCode::OK);
+    assert_eq!(manifest.header("content-type"), Some("application/manifest+json"));
+    assert_eq!(manifest.header("cache-control"), Some("no-cache"));
+    let manifest: serde_json::Value = serde_json::from_str(&manifest.text).expect("JSON");
+    assert_eq!(manifest["name"], "Northwind Customers");
+    assert_eq!(manifest["short_name"], "Northwind", "the first word fits under an icon");
+    assert_eq!(manifest["theme_color"], "#0b6e4f");
+    assert_eq!(manifest["lang"], "ru");
+    assert_eq!(manifest["display"], "standalone", "what the build wrote stays");
+    assert_eq!(manifest["icons"][0]["src"], "/icons/icon-192.png");
+
+    let worker = server.browser().get("/sw.js").await;
+    assert_eq!(worker.status, StatusCode::OK);
+    assert_eq!(worker.header("cache-control"), Some("no-cache"), "a new version is seen at the next visit");
+}
