@@ -84,25 +84,7 @@ pub fn parse(source: &str) -> Vec<Block> {
 pub fn plain_excerpt(source: &str, max_chars: usize) -> String {
     let mut text = String::new();
     collect_block_text(&parse(source), &mut text);
-    let mut collapsed = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !collapsed.is_empty() {
-            collapsed.push(' ');
-        }
-        collapsed.push_str(word);
-    }
-    if collapsed.chars().count() <= max_chars {
-        return collapsed;
-    }
-    if max_chars == 0 {
-        return String::new();
-    }
-    // Room for the ellipsis; the cut lands on a character boundary.
-    let cut = collapsed.char_indices().nth(max_chars - 1).map_or(collapsed.len(), |(index, _)| index);
-    let whole_words = if collapsed[cut..].starts_with(' ') { cut } else { collapsed[..cut].rfind(' ').unwrap_or(cut) };
-    let mut excerpt = collapsed[..whole_words].trim_end().to_owned();
-    excerpt.push('…');
-    excerpt
+    veche_api::excerpt::shorten(&text, max_chars)
 }
 
 fn collect_block_text(blocks: &[Block], out: &mut String) {

@@ -1,7 +1,7 @@
 //! The one rule for previews of a text in lists (thread rows, quotes, notifications, article
 //! summaries): whitespace collapsed, at most `max_chars` characters with the ellipsis, cut after
 //! a whole word. The server applies it to the plain text of markdown (`db::threads::excerpt`);
-//! the app's `markdown::plain_excerpt` follows the same rule.
+//! the app's `markdown::plain_excerpt` to the plain text it renders.
 
 /// `text` with its whitespace collapsed to single spaces and, when longer than `max_chars`
 /// characters, cut after the last whole word that fits with "…" (a single word longer than the

@@ -21,10 +21,10 @@ use veche_api::validate::Issue;
 use crate::access::Reader;
 use crate::db::Db;
 use crate::db::stream::StoredEvent;
+use crate::http::AppState;
 use crate::http::Guard;
 use crate::http::error::{ApiError, ApiResult};
 use crate::http::session::Viewer;
-use crate::http::AppState;
 use crate::stream::{Audience, concerns_access, resume};
 
 /// Heartbeats go out when nothing else has for this long.
