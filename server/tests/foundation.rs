@@ -105,6 +105,13 @@ async fn bodies_that_do_not_fit_get_clear_errors() {
     assert_eq!(wrong_type.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(wrong_type.body["errors"]["login"].is_string());
 
+    // Every body is an object: an array is not taken for one, not even an empty one.
+    for body in [json!([]), json!(["anna", "x"]), json!("anna"), json!(5)] {
+        let not_object = browser.post("/api/v1/auth/login", body.clone()).await;
+        assert_eq!(not_object.status, StatusCode::UNPROCESSABLE_ENTITY, "{body} was taken: {}", not_object.text);
+        assert!(not_object.body["errors"]["body"].is_string(), "{}", not_object.text);
+    }
+
     let garbage = browser
         .post_with(
             "/api/v1/auth/login",

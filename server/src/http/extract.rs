@@ -29,7 +29,18 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for JsonBody<T> {
                 ApiError::BadRequest(format!("The body could not be read: {error}"))
             }
         })?;
+        require_object(&bytes)?;
         parse_json(&bytes).map(JsonBody)
+    }
+}
+
+/// Every request body of the contract is a JSON object; serde alone would also take an array
+/// for a struct (filling it from the elements, or from defaults when empty).
+fn require_object(bytes: &[u8]) -> Result<(), ApiError> {
+    match bytes.iter().find(|byte| !byte.is_ascii_whitespace()) {
+        Some(b'[' | b'"' | b't' | b'f' | b'n' | b'-' | b'0'..=b'9') => Err(field_error(".", "not a JSON object")),
+        // An object, nothing, or not JSON at all (which parsing answers with 400).
+        _ => Ok(()),
     }
 }
 
