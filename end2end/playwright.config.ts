@@ -37,9 +37,6 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     locale: 'en-US',
     launchOptions: chromium,
-    // The service worker answers the app's requests itself, where page.route() (which other
-    // journeys use to cut the API off) cannot see them: only tests/offline.spec.ts allows it.
-    serviceWorkers: 'block',
   },
   projects: [
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions: chromium } },

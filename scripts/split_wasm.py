@@ -338,29 +338,6 @@ def route_preloads(cold) -> str:
     )
 
 
-def write_service_worker(staging: pathlib.Path, code: list[str]) -> None:
-    """Names this build in the service worker (public/sw.js): its version (which makes the
-    browser see a new worker after each build) and the files it caches on install: the shell,
-    the code map and every navigation file, so the app opens offline at any address and a tab
-    of this version keeps getting this version's code after the next one is deployed."""
-    worker = staging / "sw.js"
-    if not worker.exists():
-        return
-    names = ["index.html", *code, "sections.css", "offline.js"]
-    names += sorted(p.name for p in staging.glob("app-*.css"))
-    names += sorted(p.name for p in staging.glob("codemap-*.json"))
-    names += sorted(p.name for p in staging.glob("code_*.bin"))
-    version = hashlib.sha256()
-    for name in names:
-        version.update(name.encode() + b"\0" + (staging / name).read_bytes())
-    files = ["/" if name == "index.html" else "/" + name for name in names]
-    build = json.dumps({"version": version.hexdigest()[:16], "files": files}, separators=(",", ":"))
-    text, count = re.subn(r"^const BUILD = .*;$", lambda _: f"const BUILD = {build};", worker.read_text(), count=1, flags=re.M)
-    if count != 1:
-        raise SystemExit("split_wasm: public/sw.js has no `const BUILD = …;` line to fill in")
-    worker.write_text(text)
-
-
 def main() -> int:
     staging = pathlib.Path(os.environ["TRUNK_STAGING_DIR"])
     profile = os.environ.get("TRUNK_PROFILE", "debug")
@@ -447,7 +424,6 @@ def main() -> int:
     if count != 1:
         raise SystemExit("split_wasm: Trunk's start script changed shape; update the init rewrite")
     index.write_text(html.replace("</head>", preload + "\n  </head>", 1))
-    write_service_worker(staging, [f"{stem}.js", f"{stem}_bg.wasm", loader_name])
     print(f"split_wasm: {stem} main {len(main_wasm)} bytes, {len(cold)} routes' packs, {len(list(staging.glob('code_*.bin')))} navigation files")
     return 0
 

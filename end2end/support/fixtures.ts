@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } fr
 import { connect } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
-import { builtApp, DedicatedServer, freePort } from './server';
+import { DedicatedServer, freePort } from './server';
 
 /**
  * Every journey imports `test` and `expect` from here. With VECHE_SERVER_BIN set (scripts/test.sh),
@@ -137,13 +137,9 @@ export { expect } from '@playwright/test';
  * Journeys on a dedicated server: `server` is started before the test, the pages' relative
  * addresses go to it, and it is stopped (its files removed) after the test.
  */
-export const serverTest = test.extend<{ server: DedicatedServer; staticDir: string }>({
-  /** The app the server serves: the built one unless a test gives another. */
-  staticDir: async ({}, use) => {
-    await use(builtApp());
-  },
-  server: async ({ staticDir }, use, testInfo) => {
-    const server = await DedicatedServer.create({ staticDir });
+export const serverTest = test.extend<{ server: DedicatedServer }>({
+  server: async ({}, use, testInfo) => {
+    const server = await DedicatedServer.create();
     try {
       await server.start();
       await use(server);

@@ -56,11 +56,6 @@ export async function freePort(): Promise<number> {
   }
 }
 
-/** The built app in dist/, unless the run names another build. */
-export function builtApp(): string {
-  return process.env.VECHE_STATIC_DIR ?? path.join(REPO, 'dist');
-}
-
 /**
  * A reference server of one test's own, on a free port and a fresh demo database, for journeys
  * that stop and restart the server. Restarts keep the port and the database.
@@ -77,8 +72,6 @@ export class DedicatedServer {
     readonly directory: string,
     /** More of the server's environment (SMTP, mail retries), on top of the journeys' limits. */
     private readonly env: Record<string, string>,
-    /** The app it serves: the built one unless a test gives another. */
-    readonly staticDir: string,
   ) {
     this.url = `http://127.0.0.1:${port}`;
     this.database = path.join(directory, 'veche.sqlite3');
@@ -86,7 +79,7 @@ export class DedicatedServer {
   }
 
   static async create(
-    options: { port?: number; directory?: string; env?: Record<string, string>; staticDir?: string } = {},
+    options: { port?: number; directory?: string; env?: Record<string, string> } = {},
   ): Promise<DedicatedServer> {
     const binary = process.env.VECHE_SERVER_BIN;
     if (!binary) {
@@ -97,7 +90,6 @@ export class DedicatedServer {
       options.port ?? (await freePort()),
       options.directory ?? mkdtempSync(path.join(tmpdir(), 'veche-e2e-')),
       options.env ?? {},
-      options.staticDir ?? builtApp(),
     );
   }
 
@@ -115,7 +107,8 @@ export class DedicatedServer {
         VECHE_ADDR: `127.0.0.1:${this.port}`,
         VECHE_PUBLIC_URL: this.url,
         VECHE_DATABASE: this.database,
-        VECHE_STATIC_DIR: this.staticDir,
+        // The built app in dist/, unless the run names another build.
+        VECHE_STATIC_DIR: process.env.VECHE_STATIC_DIR ?? path.join(REPO, 'dist'),
         VECHE_AUTH_ATTEMPTS_PER_MINUTE: '100000',
         VECHE_WRITES_PER_MINUTE: '100000',
         VECHE_SURVEY_ANSWERS_PER_HOUR: '100000',

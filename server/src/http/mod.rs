@@ -84,7 +84,6 @@ pub fn service(state: AppState, api: Router<AppState>, site: Router<AppState>) -
         // Other API versions and paths outside `/api/v1`: the API's own headers too.
         .route("/api/{*rest}", any(|| async { ApiError::NotFound }).layer(middleware::from_fn(api_headers)))
         .merge(site)
-        .route("/manifest.webmanifest", get(static_files::manifest))
         .route("/embed/frame", get(embed::frame_page))
         .route("/embed/frame/", get(embed::frame_page))
         .route("/embed/frame/index.html", get(embed::frame_page))

@@ -77,43 +77,6 @@ pub async fn index(State(state): State<AppState>) -> Response {
     }
 }
 
-/// The web app manifest: the one the app was built with (`public/manifest.webmanifest`), named
-/// and coloured as the community's settings say, so the app installs under the community's own
-/// name. Without a built app there is none; without settings, the built one as it is.
-pub async fn manifest(State(state): State<AppState>) -> Response {
-    let Some(mut manifest) = std::fs::read(state.shell.dir.join("manifest.webmanifest"))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
-        .filter(serde_json::Value::is_object)
-    else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    match state.db.community().await {
-        Ok(Some(community)) => personalise_manifest(&mut manifest, &community),
-        Ok(None) => {}
-        Err(error) => tracing::warn!(%error, "the manifest goes out without the community's settings"),
-    }
-    ([(header::CONTENT_TYPE, "application/manifest+json")], manifest.to_string()).into_response()
-}
-
-/// The community's name (and a short one for under the icon), description, language and accent.
-fn personalise_manifest(manifest: &mut serde_json::Value, community: &veche_api::community::Community) {
-    let name = community.name.trim();
-    if !name.is_empty() {
-        manifest["name"] = name.into();
-        // Launchers show about 12 characters under the icon: the first word when the name is longer.
-        let short = if name.chars().count() <= 12 { name } else { name.split_whitespace().next().unwrap_or(name) };
-        manifest["short_name"] = short.chars().take(12).collect::<String>().into();
-    }
-    if !community.description.trim().is_empty() {
-        manifest["description"] = community.description.trim().into();
-    }
-    manifest["lang"] = community.default_locale.tag().into();
-    if let Some(accent) = &community.accent_color {
-        manifest["theme_color"] = accent.as_str().into();
-    }
-}
-
 /// Caching and security headers for the app's files.
 pub async fn headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
@@ -127,8 +90,7 @@ pub async fn headers(State(state): State<AppState>, request: Request, next: Next
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
     let headers = response.headers_mut();
-    // The worker and the manifest keep their names from version to version: always revalidated.
-    let cache = if is_html || path == "/sw.js" || path == "/manifest.webmanifest" {
+    let cache = if is_html {
         "no-cache"
     } else if has_content_hash(&path) {
         "public, max-age=31536000, immutable"

@@ -79,12 +79,6 @@ pub fn SiteHeader() -> impl IntoView {
             <div class="site-header__bar">
                 <A href="/" attr:class="site-header__brand">{logo}<span class="site-header__name">{name}</span></A>
                 {move || (session.signed_in() == Some(true)).then(|| view! { <NotificationBell /> })}
-                // In the bar, not in the folded menu: on a phone the member sees what still waits.
-                {move || (outbox.waiting() > 0).then(|| view! {
-                    <span class="outbox-status" class:outbox-status--offline=move || outbox.offline() role="status">
-                        {threads::outbox_waiting(i18n.locale(), outbox.waiting())}
-                    </span>
-                })}
                 <button
                     type="button"
                     class="site-header__menu-button button button--ghost"
@@ -113,6 +107,11 @@ pub fn SiteHeader() -> impl IntoView {
                     }}
                 </ul>
                 <div class="site-header__tools">
+                    {move || (outbox.waiting() > 0).then(|| view! {
+                        <span class="outbox-status" class:outbox-status--offline=move || outbox.offline() role="status">
+                            {threads::outbox_waiting(i18n.locale(), outbox.waiting())}
+                        </span>
+                    })}
                     <LanguageSwitch id="language-header" />
                     {move || match session.account() {
                         Some(account) => Either::Left(view! { <AccountMenu account=account /> }),
