@@ -1,5 +1,5 @@
 # The two commands (see README.md). Each installs what is missing first and is safe to repeat.
-.PHONY: run test size bench lighthouse walk inp stream-bench setup
+.PHONY: run test size bench lighthouse walk inp setup
 
 ## Build the app and start the reference server with demo data on http://127.0.0.1:8080
 run:
@@ -34,11 +34,6 @@ walk:
 ## needs a running server with the demo data, e.g. `make run`)
 inp:
 	@node scripts/inp.mjs
-
-## The live stream at scale: 5,000 streams on loopback, one event, delivery time to all, memory per
-## idle stream and total RSS (starts its own release server; STREAMS picks another count)
-stream-bench:
-	@scripts/stream_bench.sh
 
 setup:
 	@scripts/setup.sh

@@ -18,10 +18,10 @@ def free_port() -> int:
 
 
 class Server:
-    """`veche-server` on `database` (the demo community if it is new), on `port` or a free one."""
+    """`veche-server` on `database` (the demo community if it is new), on a free port."""
 
-    def __init__(self, binary: str, database: str, port: int | None = None):
-        self.port = port or free_port()
+    def __init__(self, binary: str, database: str):
+        self.port = free_port()
         env = dict(
             os.environ,
             VECHE_ADDR=f"127.0.0.1:{self.port}",

@@ -31,7 +31,6 @@ use crate::pages::notifications::NotificationsPage;
 use crate::pages::surveys::SurveysArea;
 use crate::pages::threads::{NewThreadPage, ThreadPage, ThreadsPage};
 use crate::state::community::{provide_community, use_community};
-use crate::state::live::provide_live;
 use crate::state::outbox::provide_outbox;
 use crate::state::session::{provide_session, use_session};
 use crate::state::unread::provide_unread;
@@ -45,7 +44,6 @@ pub fn App() -> impl IntoView {
     provide_community();
     provide_outbox();
     provide_votes();
-    provide_live();
     provide_unread();
     let community = use_community();
     let site_name = move || community.get().map(|c| c.name).unwrap_or_else(|| "Veche".to_owned());

@@ -22,7 +22,6 @@ pub mod oidc;
 pub mod recurrence;
 pub mod routes;
 pub mod seed;
-pub mod stream;
 pub mod tokens;
 pub mod trend;
 
@@ -71,14 +70,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         }
     });
     axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown({
-            // Open live streams end with the server, or shutdown would wait for them forever.
-            let hub = state.hub.clone();
-            async move {
-                shutdown_signal().await;
-                hub.close();
-            }
-        })
+        .with_graceful_shutdown(shutdown_signal())
         .await?;
     // The mail in hand is finished before the database closes, so a restart sends it once.
     let _ = stop_mail.send(true);

@@ -2,7 +2,6 @@
 
 pub mod community;
 pub mod drafts;
-pub mod live;
 pub mod outbox;
 pub mod session;
 pub mod storage;

@@ -1,13 +1,10 @@
 //! The signed-in member's count of unread notifications: the bell shows it, the notifications
-//! page lowers it. Asked again when the live stream says it changed (or asks to read
-//! everything again), every minute and whenever the tab comes back into view.
+//! page lowers it. Asked again every minute and whenever the tab comes back into view.
 
 use std::time::Duration;
 
 use leptos::prelude::*;
-use veche_api::stream::StreamKind;
 
-use super::live::use_live;
 use super::session::use_session;
 use crate::api;
 
@@ -61,11 +58,6 @@ pub fn provide_unread() -> UnreadState {
         }
     };
     set_interval(refresh, POLL_EVERY);
-    use_live().subscribe(move |kind, _| {
-        if matches!(kind, StreamKind::NotificationsChanged | StreamKind::Reset) && session.signed_in() == Some(true) {
-            state.reload();
-        }
-    });
     let _ = window_event_listener_untyped("visibilitychange", move |_| refresh());
     provide_context(state);
     state

@@ -66,14 +66,12 @@ pub struct Features {
     pub members: bool,
     pub surveys: bool,
     pub groups: bool,
-    /// The live stream (`GET /stream`). Off: the app reads what is on screen again now and then.
-    pub stream: bool,
 }
 
 impl Features {
     /// Every area on.
     pub fn all() -> Self {
-        Features { threads: true, ideas: true, events: true, members: true, surveys: true, groups: true, stream: true }
+        Features { threads: true, ideas: true, events: true, members: true, surveys: true, groups: true }
     }
 }
 

@@ -23,7 +23,6 @@ pub mod page;
 pub mod privacy;
 pub mod problem;
 pub mod search;
-pub mod stream;
 pub mod surveys;
 pub mod threads;
 pub mod validate;

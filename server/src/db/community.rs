@@ -34,7 +34,6 @@ fn features_of(listed: &str) -> Features {
         members: on("members"),
         surveys: on("surveys"),
         groups: on("groups"),
-        stream: false,
     }
 }
 
@@ -62,8 +61,7 @@ impl Db {
             default_locale: Locale::from_tag(&row.default_locale).unwrap_or_default(),
             locales: Locale::ALL.to_vec(),
             time_zone: row.time_zone,
-            // The stream is this server's, not an area staff switch.
-            features: Features { stream: true, ..features_of(&row.features) },
+            features: features_of(&row.features),
             accent_color: row.accent_color,
             logo_url: row.logo_upload_id.as_deref().map(media_path),
             join_policy: JoinPolicy::parse(&row.join_policy),
@@ -169,7 +167,7 @@ mod tests {
         let some = Features { threads: true, events: true, groups: true, ..Features::default() };
         assert_eq!(features_column(&some), "threads,events,groups");
         assert_eq!(features_of(&features_column(&some)), some);
-        assert_eq!(features_of(&features_column(&Features::all())), Features { stream: false, ..Features::all() });
+        assert_eq!(features_of(&features_column(&Features::all())), Features::all());
         assert_eq!(features_of(""), Features::default());
     }
 }

@@ -6,22 +6,15 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{AssertSqlSafe, Row};
 use veche_api::events::{EventInput, EventKind, EventPhoto, Recurrence, RsvpStatus};
 use veche_api::notifications::NotificationKind;
-use veche_api::stream::{StreamEvent, StreamKind};
 
 use super::Db;
 use super::notifications::{self, NewNotification};
 use super::page_of;
 use super::profiles::media_path;
-use super::stream::{self, About};
 use super::threads::{AUTHOR_COLUMNS, author};
 use super::visibility::Reader;
 use crate::recurrence::{Series, occurrences, to_utc};
 use crate::{clock, tokens};
-
-/// Going and waitlisted for one event and date (answers for the whole series count for every date).
-const ATTENDANCE: &str =
-    "SELECT COALESCE(SUM(status = 'going'), 0) AS going, COALESCE(SUM(status = 'waitlisted'), 0) AS waitlisted
-     FROM rsvps WHERE event_id = ? AND occurrence IN (?, '')";
 
 pub const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
@@ -299,7 +292,14 @@ impl Db {
 
     /// Going and waitlisted for one date (answers for the whole series count for every date).
     pub async fn attendance(&self, event: i64, occurrence: &str) -> anyhow::Result<Attendance> {
-        let row = sqlx::query(ATTENDANCE).bind(event).bind(occurrence).fetch_one(&mut *self.conn().await?).await?;
+        let row = sqlx::query(
+            "SELECT COALESCE(SUM(status = 'going'), 0) AS going, COALESCE(SUM(status = 'waitlisted'), 0) AS waitlisted
+             FROM rsvps WHERE event_id = ? AND occurrence IN (?, '')",
+        )
+        .bind(event)
+        .bind(occurrence)
+        .fetch_one(&mut *self.conn().await?)
+        .await?;
         Ok(Attendance { going: row.get("going"), waitlisted: row.get("waitlisted") })
     }
 
@@ -427,19 +427,7 @@ impl Db {
                 notifications::insert(&mut tx, &self.mail_links, &[next], &notification).await?;
             }
         }
-        if current != Some(status) {
-            let row = sqlx::query(ATTENDANCE).bind(event.id).bind(occurrence).fetch_one(&mut *tx).await?;
-            let attendance = StreamEvent {
-                event_id: Some(event.id.to_string()),
-                occurrence: Some(occurrence.to_owned()),
-                going: Some(row.get("going")),
-                waitlisted: Some(row.get("waitlisted")),
-                ..StreamEvent::new(StreamKind::EventAttendance)
-            };
-            stream::emit(&mut tx, About::Event(event.id), &attendance).await?;
-        }
         tx.commit().await?;
-        self.stream_written();
         Ok(status)
     }
 

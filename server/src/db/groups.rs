@@ -10,7 +10,7 @@ use super::names::translations;
 use super::notifications::{self, NewNotification};
 use super::page_of;
 use super::visibility::Reader;
-use super::{Db, MemberRow, stream};
+use super::{Db, MemberRow};
 use crate::{clock, language};
 
 #[derive(Clone, Debug)]
@@ -195,12 +195,7 @@ impl Db {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        if kind.is_some() {
-            // Who may read the group's content may have changed for everyone.
-            stream::access_changed(&mut tx, None).await?;
-        }
         tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
 
@@ -249,8 +244,6 @@ impl Db {
     /// is granted, an admin stays an admin unless `role` says otherwise.
     pub async fn put_member(&self, group: i64, member: i64, role: GroupRole, by: Option<i64>) -> anyhow::Result<()> {
         let now = clock::now();
-        let mut conn = self.conn().await?;
-        let mut tx = conn.begin_write().await?;
         sqlx::query(
             "INSERT INTO group_members (group_id, member_id, role, status, created_at, decided_at, decided_by)
              VALUES (?1, ?2, ?3, 'active', ?4, ?4, ?5)
@@ -263,11 +256,8 @@ impl Db {
         .bind(role.as_str())
         .bind(now)
         .bind(by)
-        .execute(&mut *tx)
+        .execute(&mut *self.conn().await?)
         .await?;
-        stream::access_changed(&mut tx, Some(member)).await?;
-        tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
 
@@ -298,17 +288,11 @@ impl Db {
     }
 
     pub async fn leave_group(&self, group: i64, member: i64) -> anyhow::Result<bool> {
-        let mut conn = self.conn().await?;
-        let mut tx = conn.begin_write().await?;
         let done = sqlx::query("DELETE FROM group_members WHERE group_id = ? AND member_id = ?")
             .bind(group)
             .bind(member)
-            .execute(&mut *tx)
+            .execute(&mut *self.conn().await?)
             .await?;
-        // Their open streams stop carrying the group's content at once.
-        stream::access_changed(&mut tx, Some(member)).await?;
-        tx.commit().await?;
-        self.stream_written();
         Ok(done.rows_affected() > 0)
     }
 
@@ -359,9 +343,7 @@ impl Db {
             group_id: None,
         };
         notifications::insert(&mut tx, &self.mail_links, &[member], &notification).await?;
-        stream::access_changed(&mut tx, Some(member)).await?;
         tx.commit().await?;
-        self.stream_written();
         Ok(true)
     }
 

@@ -14,7 +14,6 @@ use super::Db;
 use super::names::translations;
 use super::notifications::{self, NewNotification};
 use super::page_of;
-use super::stream;
 use super::threads::{AUTHOR_COLUMNS, author, excerpt};
 use super::visibility::Reader;
 use crate::{clock, language};
@@ -350,9 +349,7 @@ impl Db {
             .fetch_one(&mut *tx)
             .await?;
         sqlx::query("UPDATE ideas SET vote_count = ? WHERE id = ?").bind(count).bind(idea_id).execute(&mut *tx).await?;
-        stream::idea_changed(&mut tx, idea_id).await?;
         tx.commit().await?;
-        self.stream_written();
         // The budget is read on its own connection turn: this one goes back first.
         drop(conn);
         Ok(Ok((count, self.vote_budget(member_id).await?)))
@@ -398,9 +395,7 @@ impl Db {
             group_id,
         };
         notifications::insert(&mut tx, &self.mail_links, &voters, &notification).await?;
-        stream::idea_changed(&mut tx, idea_id).await?;
         tx.commit().await?;
-        self.stream_written();
         Ok(voters)
     }
 
@@ -454,10 +449,7 @@ impl Db {
             .bind(&now)
             .execute(&mut *tx)
             .await?;
-        stream::idea_changed(&mut tx, target).await?;
-        stream::idea_changed(&mut tx, duplicate).await?;
         tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
 

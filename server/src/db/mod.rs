@@ -27,7 +27,6 @@ pub mod profiles;
 mod search;
 mod sessions;
 pub mod sign_in_settings;
-pub mod stream;
 pub mod surveys;
 pub mod threads;
 pub mod visibility;
@@ -71,9 +70,6 @@ pub struct Db {
     pub(crate) pool: SqlitePool,
     /// What the mails queued with notifications link to (`Db::with_mail_links`).
     pub(crate) mail_links: Arc<MailLinks>,
-    /// Rung when a transaction that wrote live-stream events (`db::stream`) commits, so the
-    /// stream's fan-out (`stream::Hub`) reads them at once.
-    pub(crate) stream_written: Arc<tokio::sync::Notify>,
 }
 
 /// How long a statement waits for another connection's write to finish before the request is
@@ -156,7 +152,6 @@ impl Conn {
 /// back when dropped.
 pub struct RequestTransaction {
     slot: RequestSlot,
-    stream_written: Arc<tokio::sync::Notify>,
 }
 
 impl RequestTransaction {
@@ -169,8 +164,6 @@ impl RequestTransaction {
         let state = std::mem::replace(&mut *self.slot.lock().await, RequestState::Closed);
         if let RequestState::Open(transaction) = state {
             transaction.commit().await?;
-            // Its live-stream events, if it wrote any, are readable only now.
-            self.stream_written.notify_one();
         }
         Ok(())
     }
@@ -203,11 +196,7 @@ impl Db {
             .await
             .with_context(|| format!("opening {}", path.display()))?;
         MIGRATIONS.run(&pool).await.context("migrating the database")?;
-        let db = Db {
-            pool,
-            mail_links: Arc::new(MailLinks::new("http://127.0.0.1:8080", b"")),
-            stream_written: Arc::default(),
-        };
+        let db = Db { pool, mail_links: Arc::new(MailLinks::new("http://127.0.0.1:8080", b"")) };
         let key = db.secret("mail_unsubscribe_key").await?;
         Ok(db.with_mail_links(MailLinks::new("http://127.0.0.1:8080", key.as_bytes())))
     }
@@ -256,15 +245,7 @@ impl Db {
 
     /// The transaction an idempotent request runs in (`BEGIN IMMEDIATE` at its first statement).
     pub fn request_transaction(&self) -> RequestTransaction {
-        RequestTransaction {
-            slot: Arc::new(Mutex::new(RequestState::NotStarted(self.pool.clone()))),
-            stream_written: self.stream_written.clone(),
-        }
-    }
-
-    /// Tells the live stream that a committed transaction wrote events (`db::stream::emit`).
-    pub(crate) fn stream_written(&self) {
-        self.stream_written.notify_one();
+        RequestTransaction { slot: Arc::new(Mutex::new(RequestState::NotStarted(self.pool.clone()))) }
     }
 
     pub async fn close(&self) {

@@ -1,15 +1,13 @@
 //! Reports, hidden content and the moderation log.
 
 use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Row, SqliteConnection};
+use sqlx::{AssertSqlSafe, Row};
 use veche_api::moderation::{
     LogEntry, ModerationAction, ModerationTarget, QueueItem, ReasonCount, Report, ReportReason, TargetKind,
 };
-use veche_api::stream::PostChange;
 
 use super::Db;
 use super::page_of;
-use super::stream::{self, About};
 use super::threads::{AUTHOR_COLUMNS, author, excerpt};
 use crate::clock;
 
@@ -237,10 +235,6 @@ impl Db {
         let now = clock::now();
         let mut conn = self.conn().await?;
         let mut tx = conn.begin_write().await?;
-        // Hiding is told before the thread is hidden: its readers learn it, not moderators only.
-        if action == ModerationAction::Hide {
-            post_moderated(&mut tx, kind, target_id, PostChange::Hidden).await?;
-        }
         let changed = match action {
             ModerationAction::Hide => sqlx::query(AssertSqlSafe(format!(
                 "UPDATE {table} SET hidden_at = ? WHERE id = ? AND hidden_at IS NULL"
@@ -287,9 +281,6 @@ impl Db {
         if !acted {
             return Ok(None);
         }
-        if action == ModerationAction::Restore {
-            post_moderated(&mut tx, kind, target_id, PostChange::Restored).await?;
-        }
         let logged = sqlx::query(
             "INSERT INTO moderation_log (moderator_id, action, target_kind, target_id, note, created_at)
              VALUES (?, ?, ?, ?, ?, ?)",
@@ -304,7 +295,6 @@ impl Db {
         .await?
         .last_insert_rowid();
         tx.commit().await?;
-        self.stream_written();
         Ok(Some(logged))
     }
 
@@ -342,21 +332,5 @@ impl Db {
             });
         }
         Ok((entries, more))
-    }
-}
-
-/// A thread or reply was hidden or restored: the event for its thread's readers.
-async fn post_moderated(
-    connection: &mut SqliteConnection,
-    kind: TargetKind,
-    id: i64,
-    change: PostChange,
-) -> anyhow::Result<()> {
-    match kind {
-        TargetKind::Thread => {
-            stream::emit(connection, About::Thread(id), &stream::post_changed(id, None, change)).await
-        }
-        TargetKind::Reply => super::threads::reply_changed(connection, id, change).await,
-        _ => Ok(()),
     }
 }

@@ -6,7 +6,7 @@ use veche_api::notifications::{EXCERPT_MAX, Notification, NotificationKind};
 use super::page_of;
 use super::threads::excerpt;
 use super::visibility::Reader;
-use super::{Db, mail_preferences, stream};
+use super::{Db, mail_preferences};
 use crate::clock;
 use crate::mail::MailLinks;
 
@@ -60,7 +60,7 @@ pub async fn insert(
         .execute(&mut *connection)
         .await?;
     }
-    stream::notifications_changed(connection, &told).await
+    Ok(())
 }
 
 /// Which of a member's notifications a page shows.
@@ -81,7 +81,6 @@ impl Db {
         let mut tx = conn.begin_write().await?;
         insert(&mut tx, &self.mail_links, recipients, notification).await?;
         tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
 
@@ -142,32 +141,22 @@ impl Db {
         };
         if notification.read_at.is_none() {
             let now = clock::now();
-            let mut conn = self.conn().await?;
-            let mut tx = conn.begin_write().await?;
             sqlx::query("UPDATE notifications SET read_at = ? WHERE id = ?")
                 .bind(&now)
                 .bind(id)
-                .execute(&mut *tx)
+                .execute(&mut *self.conn().await?)
                 .await?;
-            stream::notifications_changed(&mut tx, reader.member_id.as_slice()).await?;
-            tx.commit().await?;
-            self.stream_written();
             notification.read_at = Some(now);
         }
         Ok(Some(notification))
     }
 
     pub async fn mark_all_notifications_read(&self, member: i64) -> anyhow::Result<()> {
-        let mut conn = self.conn().await?;
-        let mut tx = conn.begin_write().await?;
         sqlx::query("UPDATE notifications SET read_at = ? WHERE member_id = ? AND read_at IS NULL")
             .bind(clock::now())
             .bind(member)
-            .execute(&mut *tx)
+            .execute(&mut *self.conn().await?)
             .await?;
-        stream::notifications_changed(&mut tx, &[member]).await?;
-        tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
 }

@@ -371,18 +371,12 @@ impl Db {
     }
 
     pub async fn set_role(&self, member_id: i64, role: CommunityRole, access: Option<Access>) -> anyhow::Result<()> {
-        let mut conn = self.conn().await?;
-        let mut tx = conn.begin_write().await?;
         sqlx::query("UPDATE members SET role = ?, access = COALESCE(?, access) WHERE id = ?")
             .bind(role.as_str())
             .bind(access.map(Access::as_str))
             .bind(member_id)
-            .execute(&mut *tx)
+            .execute(&mut *self.conn().await?)
             .await?;
-        // A moderator's open streams carry closed groups' content; a former one's no longer.
-        super::stream::access_changed(&mut tx, Some(member_id)).await?;
-        tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
 

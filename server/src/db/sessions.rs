@@ -38,18 +38,10 @@ impl Db {
     }
 
     pub async fn delete_session(&self, token: &str) -> anyhow::Result<()> {
-        let mut conn = self.conn().await?;
-        let mut tx = conn.begin_write().await?;
-        let member: Option<i64> = sqlx::query_scalar("DELETE FROM sessions WHERE token_hash = ? RETURNING member_id")
+        sqlx::query("DELETE FROM sessions WHERE token_hash = ?")
             .bind(tokens::sha256_hex(token.as_bytes()))
-            .fetch_optional(&mut *tx)
+            .execute(&mut *self.conn().await?)
             .await?;
-        if let Some(member) = member {
-            // The session's open streams end with it.
-            super::stream::access_changed(&mut tx, Some(member)).await?;
-        }
-        tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
 }

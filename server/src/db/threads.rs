@@ -1,15 +1,13 @@
 //! Spaces, threads, replies and kudos.
 
 use sqlx::sqlite::SqliteRow;
-use sqlx::{AssertSqlSafe, Row, SqliteConnection};
+use sqlx::{AssertSqlSafe, Row};
 use veche_api::member::{Access, CommunityRole, MemberSummary};
-use veche_api::stream::{PostChange, StreamEvent, StreamKind};
 use veche_api::threads::{DiscussedPeriod, KudosState, Quote, Space, SpaceRef, ThreadSort};
 
 use super::Db;
 use super::names::translations;
 use super::page_of;
-use super::stream::{self, About};
 use super::visibility::Reader;
 use crate::{clock, language};
 
@@ -370,8 +368,6 @@ impl Db {
     }
 
     pub async fn update_thread_text(&self, id: i64, title: Option<&str>, body: Option<&str>) -> anyhow::Result<()> {
-        let mut conn = self.conn().await?;
-        let mut tx = conn.begin_write().await?;
         sqlx::query(
             "UPDATE threads SET title = COALESCE(?, title), body = COALESCE(?, body), edited_at = ? WHERE id = ?",
         )
@@ -379,11 +375,8 @@ impl Db {
         .bind(body)
         .bind(clock::now())
         .bind(id)
-        .execute(&mut *tx)
+        .execute(&mut *self.conn().await?)
         .await?;
-        stream::emit(&mut tx, About::Thread(id), &stream::post_changed(id, None, PostChange::Edited)).await?;
-        tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
 
@@ -398,16 +391,11 @@ impl Db {
     }
 
     pub async fn delete_thread(&self, id: i64) -> anyhow::Result<()> {
-        let mut conn = self.conn().await?;
-        let mut tx = conn.begin_write().await?;
         sqlx::query("UPDATE threads SET deleted_at = ?, body = '' WHERE id = ? AND deleted_at IS NULL")
             .bind(clock::now())
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut *self.conn().await?)
             .await?;
-        stream::emit(&mut tx, About::Thread(id), &stream::post_changed(id, None, PostChange::Deleted)).await?;
-        tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
 
@@ -484,10 +472,7 @@ impl Db {
         .bind(thread_id)
         .execute(&mut *tx)
         .await?;
-        let event = stream::post_event(StreamKind::ReplyCreated, thread_id, Some(id));
-        stream::emit(&mut tx, About::Thread(thread_id), &event).await?;
         tx.commit().await?;
-        self.stream_written();
         Ok(Some(id))
     }
 
@@ -524,17 +509,12 @@ impl Db {
     }
 
     pub async fn update_reply(&self, id: i64, body: &str) -> anyhow::Result<()> {
-        let mut conn = self.conn().await?;
-        let mut tx = conn.begin_write().await?;
         sqlx::query("UPDATE replies SET body = ?, edited_at = ? WHERE id = ? AND deleted_at IS NULL")
             .bind(body)
             .bind(clock::now())
             .bind(id)
-            .execute(&mut *tx)
+            .execute(&mut *self.conn().await?)
             .await?;
-        reply_changed(&mut tx, id, PostChange::Edited).await?;
-        tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
 
@@ -553,9 +533,7 @@ impl Db {
         .bind(id)
         .execute(&mut *tx)
         .await?;
-        reply_changed(&mut tx, id, PostChange::Deleted).await?;
         tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
 
@@ -607,49 +585,19 @@ impl Db {
                 .bind(target_id)
                 .fetch_one(&mut *tx)
                 .await?;
-        if changed > 0 {
-            let (thread_id, reply_id) = match target {
-                "thread" => (Some(target_id), None),
-                _ => (stream::reply_thread(&mut tx, target_id).await?, Some(target_id)),
-            };
-            if let Some(thread_id) = thread_id {
-                let event = StreamEvent {
-                    kudos_count: Some(kudos_count),
-                    ..stream::post_event(StreamKind::KudosChanged, thread_id, reply_id)
-                };
-                stream::emit(&mut tx, About::Thread(thread_id), &event).await?;
-            }
-        }
         tx.commit().await?;
-        self.stream_written();
         Ok(KudosState { kudos_count, kudos_given: give })
     }
 
     pub async fn set_solution(&self, thread_id: i64, reply_id: Option<i64>) -> anyhow::Result<()> {
-        let mut conn = self.conn().await?;
-        let mut tx = conn.begin_write().await?;
         sqlx::query("UPDATE threads SET solution_reply_id = ?, solution_accepted_at = ? WHERE id = ?")
             .bind(reply_id)
             .bind(reply_id.map(|_| clock::now()))
             .bind(thread_id)
-            .execute(&mut *tx)
+            .execute(&mut *self.conn().await?)
             .await?;
-        let event = stream::post_event(StreamKind::AnswerChanged, thread_id, reply_id);
-        stream::emit(&mut tx, About::Thread(thread_id), &event).await?;
-        tx.commit().await?;
-        self.stream_written();
         Ok(())
     }
-}
-
-/// A reply changed: the event for its thread's readers, on `connection`.
-pub(super) async fn reply_changed(
-    connection: &mut SqliteConnection,
-    reply_id: i64,
-    change: PostChange,
-) -> anyhow::Result<()> {
-    let Some(thread_id) = stream::reply_thread(connection, reply_id).await? else { return Ok(()) };
-    stream::emit(connection, About::Thread(thread_id), &stream::post_changed(thread_id, Some(reply_id), change)).await
 }
 
 #[cfg(test)]

@@ -31,8 +31,6 @@ pub struct AppState {
     pub oidc_http: openidconnect::reqwest::Client,
     /// The time digests are scheduled by (tests move it forward).
     pub clock: Clock,
-    /// The live stream's fan-out (`GET /stream`).
-    pub hub: crate::stream::Hub,
 }
 
 impl AppState {
@@ -41,10 +39,7 @@ impl AppState {
         let shell = AppShell::load(&config.static_dir);
         let oidc_http = crate::oidc::http_client()?;
         let sign_in_fixed = crate::oidc::SignInWays::from_env(&config, &oidc_http)?.map(Arc::new);
-        let hub = crate::stream::Hub::new(db.stream_written.clone());
-        hub.spawn_pump(db.clone());
         Ok(AppState {
-            hub,
             sign_in_fixed,
             oidc_http,
             limiter: Arc::new(RateLimiter::new(&config)),

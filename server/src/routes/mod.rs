@@ -16,7 +16,6 @@ mod privacy;
 mod search;
 mod sign_in_providers;
 mod sign_in_settings;
-mod stream;
 mod surveys;
 mod threads;
 
@@ -59,7 +58,6 @@ fn api(guard: &Guard) -> Router<AppState> {
         .merge(search::router(guard))
         .merge(kb::router(guard))
         .merge(privacy::router(guard))
-        .merge(stream::router(guard))
 }
 
 /// Ids in paths are decimal; anything else names nothing (404).

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use veche_api::ProblemCode;
 use veche_api::ideas::VoteState;
-use veche_api::stream::{StreamEvent, StreamKind};
 
 use crate::api::ApiError;
 use crate::api::client::{self, Method};
@@ -10,7 +9,6 @@ use crate::api::ideas::idea_path;
 use crate::i18n::format::number;
 use crate::i18n::messages::ideas::Ideas;
 use crate::i18n::use_i18n;
-use crate::state::live::use_live;
 use crate::state::outbox::use_outbox;
 use crate::state::session::use_session;
 use crate::state::votes::use_votes;
@@ -54,21 +52,6 @@ pub fn VoteButton(
             count.set(state.vote_count);
             voted.set(state.voted);
             votes.set(state.budget);
-        }
-    });
-    // Live: others' votes move the count (unless this member's own vote is still on its way,
-    // whose answer will say).
-    let live_idea = idea_id.clone();
-    let live_topic = topic.clone();
-    use_live().subscribe(move |kind, data| {
-        if kind != StreamKind::IdeaChanged || !outbox.pending(&live_topic).is_empty() {
-            return;
-        }
-        let Ok(event) = serde_json::from_str::<StreamEvent>(data) else { return };
-        if let (Some(idea), Some(votes)) = (event.idea_id, event.vote_count)
-            && idea == live_idea
-        {
-            count.set(votes);
         }
     });
     // A refusal undoes the guess and says why.

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
 use serde::{Deserialize, Serialize};
-use veche_api::stream::{StreamEvent, StreamKind};
 use veche_api::threads::{self as contract, NewReply, Quote, REPLIES_PER_PAGE, Reply};
 
 use super::{MarkdownEditor, PendingPosts, PostModel, PostView, ReplyPager};
@@ -12,10 +11,9 @@ use crate::api::threads;
 use crate::components::account::sign_in_href;
 use crate::components::feedback::{EmptyState, ErrorView};
 use crate::components::form::{FormAlert, FormState};
-use crate::i18n::messages::threads::{Threads, new_replies};
+use crate::i18n::messages::threads::Threads;
 use crate::i18n::use_i18n;
 use crate::state::drafts::{clear_draft, use_draft};
-use crate::state::live::use_live;
 use crate::state::outbox::use_outbox;
 use crate::state::session::use_session;
 
@@ -72,7 +70,6 @@ pub fn Discussion(
     let session = use_session();
     let location = use_location();
     let navigate = use_navigate();
-    let navigate_to_new = navigate.clone();
     let outbox = use_outbox();
     let cursor = Memo::new(move |_| location.query.with(|q| q.get("page")));
     let around = Memo::new(move |_| location.hash.with(|h| linked_reply(h)));
@@ -118,42 +115,6 @@ pub fn Discussion(
             }
         }
     });
-
-    // Live: replies others post wait behind a button (what is being read never moves), changes
-    // to the replies on screen show at once (the reply box is outside them: a draft is never
-    // touched).
-    let arrived = RwSignal::new(Vec::<String>::new());
-    let live_thread = thread_id.clone();
-    use_live().subscribe(move |kind, data| match kind {
-        StreamKind::Reset => replies.refetch(),
-        StreamKind::ReplyCreated | StreamKind::PostChanged | StreamKind::KudosChanged => {
-            let Ok(event) = serde_json::from_str::<StreamEvent>(data) else { return };
-            if event.thread_id.as_deref() != Some(live_thread.as_str()) {
-                return;
-            }
-            match (kind, event.reply_id) {
-                (StreamKind::ReplyCreated, Some(reply)) => arrived.update(|ids| ids.push(reply)),
-                _ => replies.refetch(),
-            }
-        }
-        _ => {}
-    });
-    // New replies not on the page shown now.
-    let unseen = Memo::new(move |_| {
-        let shown: Vec<String> = replies
-            .with(|r| r.as_ref().and_then(|r| r.as_ref().ok()).map(|p| p.items.iter().map(|r| r.id.clone()).collect()))
-            .unwrap_or_default();
-        arrived.with(|ids| ids.iter().filter(|id| !shown.contains(id)).cloned().collect::<Vec<_>>())
-    });
-    let show_base = base.clone();
-    let show_new = move |_| {
-        let first = unseen.with_untracked(|ids| ids.first().cloned());
-        arrived.set(Vec::new());
-        if let Some(first) = first {
-            navigate_to_new(&format!("{show_base}#reply-{first}"), Default::default());
-            replies.refetch();
-        }
-    };
 
     let draft_name = format!("reply.{thread_id}");
     let draft = use_draft::<ReplyDraft>(&draft_name);
@@ -213,16 +174,6 @@ pub fn Discussion(
                     })
                 }
             })}
-            <div class="replies__live" aria-live="polite">
-                {move || {
-                    let count = unseen.with(Vec::len);
-                    (count > 0).then(|| view! {
-                        <button type="button" class="button button--ghost replies__new" on:click=show_new.clone()>
-                            {new_replies(i18n.locale(), count as i64)}
-                        </button>
-                    })
-                }}
-            </div>
             <PendingPosts topic=topic.clone() on_edit=Callback::new(move |text: String| reply_body.set(text)) />
         </section>
         {if locked {

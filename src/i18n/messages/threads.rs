@@ -86,21 +86,6 @@ crate::messages! {
         PostedBy => ("Posted by", "Автор:"),
         ByStaff => ("From the team", "От команды"),
         JumpedToReply => ("Showing the page with the linked reply.", "Показана страница со ссылкой на ответ."),
-        ThreadChanged => ("This thread has changed since you opened it.", "Тема изменилась, пока вы её читали."),
-        ShowChanges => ("Show", "Показать"),
-    }
-}
-
-/// The live notice over a thread's replies: "1 new reply — show" / "3 новых ответа — показать".
-pub fn new_replies(locale: Locale, n: i64) -> String {
-    let n = n.max(0) as u64;
-    let count = number(n as i64, locale);
-    match locale {
-        Locale::En => format!("{count} new {} — show", locale.pick(n, ["reply", "replies", "replies"])),
-        Locale::Ru => {
-            let words = locale.pick(n, ["новый ответ", "новых ответа", "новых ответов"]);
-            format!("{count} {words} — показать")
-        }
     }
 }
 

@@ -93,7 +93,7 @@ pub fn SettingsForm(
             default_locale: Locale::from_tag(&default_locale.get_untracked()).unwrap_or_default(),
             time_zone: time_zone.get_untracked().trim().to_owned(),
             accent_color: (!accent.is_empty()).then_some(accent),
-            features: Features { threads, ideas, events, members, surveys, groups, ..Features::default() },
+            features: Features { threads, ideas, events, members, surveys, groups },
             join_policy: policy.get_untracked(),
             allowed_email_domains: domains_of(&domains.get_untracked()),
             email_confirmation_required: confirmation_required.get_untracked(),

@@ -2,7 +2,6 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
-use veche_api::stream::{StreamEvent, StreamKind};
 use veche_api::threads::{Thread, ThreadUpdate};
 
 use super::thread_articles::ThreadArticles;
@@ -13,7 +12,6 @@ use crate::components::moderation::shown_title;
 use crate::components::threads::{Discussion, PostModel, PostView, ShareMenu};
 use crate::i18n::messages::threads::Threads;
 use crate::i18n::use_i18n;
-use crate::state::live::use_live;
 use crate::state::outbox::use_outbox;
 
 /// `/threads/<id>`: the question, its accepted answer, and the discussion (pages of replies, a
@@ -59,37 +57,8 @@ pub fn ThreadPage() -> impl IntoView {
         });
     };
 
-    // Live: the opening post or the accepted answer changed. Reading it again would rebuild the
-    // page under the reader: a notice offers it instead (a reset reads at once).
-    let changed = RwSignal::new(false);
-    use_live().subscribe(move |kind, data| match kind {
-        StreamKind::Reset => thread.refetch(),
-        StreamKind::PostChanged | StreamKind::KudosChanged | StreamKind::AnswerChanged => {
-            let Ok(event) = serde_json::from_str::<StreamEvent>(data) else { return };
-            let about_thread = event.thread_id.as_deref() == Some(id.get_untracked().as_str());
-            if about_thread && (kind == StreamKind::AnswerChanged || event.reply_id.is_none()) {
-                changed.set(true);
-            }
-        }
-        _ => {}
-    });
-    let show_changes = move |_| {
-        changed.set(false);
-        thread.refetch();
-    };
-
     view! {
         <Title text=move || thread.get().and_then(Result::ok).map(|t| shown_title(&t.title, t.hidden)).unwrap_or_default() />
-        <div class="thread-page__live" aria-live="polite">
-            {move || changed.get().then(|| view! {
-                <p class="notice thread-page__changed">
-                    {i18n.t(Threads::ThreadChanged)}" "
-                    <button type="button" class="button button--ghost button--small" on:click=show_changes>
-                        {i18n.t(Threads::ShowChanges)}
-                    </button>
-                </p>
-            })}
-        </div>
         <Loaded resource=thread failure=gated_failure let:t>
             {{
                 let base = format!("/threads/{}", t.id);
