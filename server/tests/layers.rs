@@ -30,10 +30,9 @@ const LAYERS: &[(&str, u8)] = &[
     ("digests", 4),
     ("seed", 4),
     ("mail/sender", 4),
-    // The maintenance commands (`init`, `backup`, `restore`) and the live stream's fan-out.
+    // The maintenance commands (`init`, `backup`, `restore`).
     ("founding", 4),
     ("backup", 4),
-    ("stream", 4),
     // Extractors, errors, sessions, middleware, the state every handler reaches.
     ("http", 5),
     // The contract's paths, and the assembly of the service.
